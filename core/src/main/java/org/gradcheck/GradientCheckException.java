@@ -1,0 +1,23 @@
+package org.gradcheck;
+
+/**
+ * The function under test made a check impossible: it threw, returned a non-finite value, returned a
+ * gradient of the wrong length, modified the point it was given, or gave different values for the same
+ * point. The message names the parameter and the evaluation concerned, and says what to do.
+ *
+ * @since 0.1
+ */
+public class GradientCheckException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** An exception with a message that names what went wrong and what to do. */
+    public GradientCheckException(String message) {
+        super(message);
+    }
+
+    /** An exception caused by {@code cause}, thrown by the function under test. */
+    public GradientCheckException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

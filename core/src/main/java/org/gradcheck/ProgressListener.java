@@ -1,0 +1,19 @@
+package org.gradcheck;
+
+/**
+ * Told how far a long check has come. Called from the checking thread about a hundred times per check
+ * (never once per coordinate), so it may print or update a progress bar.
+ *
+ * @since 0.1
+ */
+@FunctionalInterface
+public interface ProgressListener {
+
+    /** A listener that ignores progress. */
+    ProgressListener NONE = (done, total) -> { };
+
+    /**
+     * {@code done} of {@code total} parameters have been differentiated; the last call has {@code done == total}.
+     */
+    void progress(int done, int total);
+}

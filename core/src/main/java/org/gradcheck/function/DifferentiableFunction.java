@@ -1,0 +1,114 @@
+package org.gradcheck.function;
+
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.analysis.MultivariateVectorFunction;
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.apache.commons.math3.analysis.differentiation.MultivariateDifferentiableFunction;
+
+/**
+ * A scalar function of a flat parameter vector together with its analytic gradient: the code under test.
+ *
+ * <p>The checker calls {@link #value(double[])} many times at perturbed points and {@link #gradient(double[])}
+ * once. Implementations must not modify the point they are given and must return the same value for the
+ * same point; the checker verifies both and reports a violation instead of a verdict.
+ *
+ * <pre>{@code
+ * DifferentiableFunction square = DifferentiableFunction.of(
+ *         x -> x[0] * x[0],
+ *         x -> new double[] {2 * x[0]});
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface DifferentiableFunction {
+
+    /**
+     * The function's value at {@code point}.
+     *
+     * @param point the point; not modified
+     */
+    double value(double[] point);
+
+    /**
+     * The analytic gradient at {@code point}: a new array of the point's length.
+     *
+     * @param point the point; not modified
+     */
+    double[] gradient(double[] point);
+
+    /**
+     * A function made of two lambdas.
+     *
+     * @throws IllegalArgumentException if either is null
+     */
+    static DifferentiableFunction of(ToDoubleFunction<double[]> value, Function<double[], double[]> gradient) {
+        if (value == null || gradient == null) {
+            throw new IllegalArgumentException((value == null ? "value" : "gradient")
+                    + " must not be null: give both the function and its analytic gradient");
+        }
+        return new DifferentiableFunction() {
+            @Override
+            public double value(double[] point) {
+                return value.applyAsDouble(point);
+            }
+
+            @Override
+            public double[] gradient(double[] point) {
+                return gradient.apply(point);
+            }
+        };
+    }
+
+    /**
+     * Adapts a commons-math3 {@code (MultivariateFunction, MultivariateVectorFunction)} pair, as used by its
+     * gradient-based optimizers ({@code ObjectiveFunction} and {@code ObjectiveFunctionGradient}).
+     *
+     * @throws IllegalArgumentException if either is null
+     */
+    static DifferentiableFunction from(MultivariateFunction value, MultivariateVectorFunction gradient) {
+        if (value == null || gradient == null) {
+            throw new IllegalArgumentException((value == null ? "value" : "gradient")
+                    + " must not be null: give both the objective and its gradient");
+        }
+        return of(value::value, gradient::value);
+    }
+
+    /**
+     * Adapts a commons-math3 {@code MultivariateDifferentiableFunction}: the value comes from
+     * {@code value(double[])}, the gradient from its {@link DerivativeStructure} evaluation with one free
+     * variable per coordinate.
+     *
+     * @throws IllegalArgumentException if {@code function} is null
+     */
+    static DifferentiableFunction from(MultivariateDifferentiableFunction function) {
+        if (function == null) {
+            throw new IllegalArgumentException("function must not be null");
+        }
+        return new DifferentiableFunction() {
+            @Override
+            public double value(double[] point) {
+                return function.value(point);
+            }
+
+            @Override
+            public double[] gradient(double[] point) {
+                int n = point.length;
+                DerivativeStructure[] variables = new DerivativeStructure[n];
+                for (int i = 0; i < n; i++) {
+                    variables[i] = new DerivativeStructure(n, 1, i, point[i]);
+                }
+                DerivativeStructure result = function.value(variables);
+                double[] gradient = new double[n];
+                int[] orders = new int[n];
+                for (int i = 0; i < n; i++) {
+                    orders[i] = 1;
+                    gradient[i] = result.getPartialDerivative(orders);
+                    orders[i] = 0;
+                }
+                return gradient;
+            }
+        };
+    }
+}

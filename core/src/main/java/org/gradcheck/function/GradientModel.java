@@ -1,0 +1,31 @@
+package org.gradcheck.function;
+
+import java.util.Map;
+import org.gradcheck.layout.Parameters;
+
+/**
+ * A model with named parameters whose cost over a batch of examples is differentiated by hand: the forward
+ * cost and backward pass of a network written from scratch.
+ *
+ * <p>{@link #cost(Parameters, Object)} is the forward pass and cost; {@link #gradients(Parameters, Object)}
+ * is backpropagation, returning a dictionary that holds the gradient of every parameter block under its
+ * {@linkplain org.gradcheck.layout.GradientNaming gradient key} ({@code dW1} for {@code W1} by default).
+ * Other entries ({@code dA1}, caches) are allowed and ignored.
+ *
+ * <p>Implementations read parameters from the {@link Parameters} view and must not modify it; the view
+ * changes between calls as the checker perturbs it, so do not keep it.
+ *
+ * @param <B> the batch type: whatever the model's examples are (a matrix of columns, a list of records)
+ * @since 0.1
+ */
+public interface GradientModel<B> {
+
+    /** The cost of the model with these parameters on {@code batch}. */
+    double cost(Parameters parameters, B batch);
+
+    /**
+     * The analytic gradients of the cost with respect to every parameter block; values are {@code double[]}
+     * or {@code double[][]} of the block's shape.
+     */
+    Map<String, ?> gradients(Parameters parameters, B batch);
+}

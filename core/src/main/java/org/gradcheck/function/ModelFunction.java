@@ -1,0 +1,67 @@
+package org.gradcheck.function;
+
+import java.util.Map;
+import org.gradcheck.layout.GradientNaming;
+import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.layout.Parameters;
+
+/**
+ * A {@link GradientModel} on a fixed batch, seen as a {@link DifferentiableFunction} of the flat parameter
+ * vector.
+ *
+ * @param <B> the batch type
+ * @since 0.1
+ */
+public final class ModelFunction<B> implements DifferentiableFunction {
+
+    private final GradientModel<B> model;
+    private final ParameterLayout layout;
+    private final B batch;
+    private final GradientNaming naming;
+
+    private ModelFunction(GradientModel<B> model, ParameterLayout layout, B batch, GradientNaming naming) {
+        this.model = model;
+        this.layout = layout;
+        this.batch = batch;
+        this.naming = naming;
+    }
+
+    /**
+     * The model's cost on {@code batch} as a function of vectors laid out by {@code layout}; gradients are
+     * looked up by {@code naming}.
+     *
+     * @throws IllegalArgumentException if the model, layout or naming is null
+     */
+    public static <B> ModelFunction<B> of(GradientModel<B> model, ParameterLayout layout, B batch, GradientNaming naming) {
+        if (model == null) {
+            throw new IllegalArgumentException("model must not be null: pass the model whose gradients are checked");
+        }
+        if (layout == null) {
+            throw new IllegalArgumentException("layout must not be null");
+        }
+        if (naming == null) {
+            throw new IllegalArgumentException("naming must not be null: use GradientNaming.standard() for dW1, db1, ...");
+        }
+        return new ModelFunction<>(model, layout, batch, naming);
+    }
+
+    /** The layout of the parameter vector; never null. */
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public double value(double[] point) {
+        return model.cost(Parameters.view(layout, point), batch);
+    }
+
+    @Override
+    public double[] gradient(double[] point) {
+        Map<String, ?> gradients = model.gradients(Parameters.view(layout, point), batch);
+        if (gradients == null) {
+            throw new IllegalArgumentException("the model's gradients(...) returned null: return a map with "
+                    + naming.gradientKey(layout.blocks().get(0).name()) + " and the other gradients");
+        }
+        return layout.rollGradients(gradients, naming);
+    }
+}

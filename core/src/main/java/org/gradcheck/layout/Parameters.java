@@ -1,0 +1,92 @@
+package org.gradcheck.layout;
+
+import java.util.Map;
+
+/**
+ * Named parameter blocks over one flat vector: what a {@link org.gradcheck.function.GradientModel} reads
+ * its parameters from.
+ *
+ * <p>A {@code Parameters} object is a view: the checker perturbs the flat vector in place and the view
+ * sees the change, so nothing is copied per evaluation unless the model asks for a copy
+ * ({@link #matrix(String)}, {@link #vector(String)}). Performance-minded models read the flat vector
+ * directly through {@link #values()} and {@link Block#offset()}.
+ *
+ * @since 0.1
+ */
+public final class Parameters {
+
+    private final ParameterLayout layout;
+    private final double[] values;
+
+    private Parameters(ParameterLayout layout, double[] values) {
+        this.layout = layout;
+        this.values = values;
+    }
+
+    /**
+     * A view of {@code values} (not copied) laid out by {@code layout}.
+     *
+     * @throws IllegalArgumentException if an argument is null or the vector's length is not the layout's size
+     */
+    public static Parameters view(ParameterLayout layout, double[] values) {
+        if (layout == null) {
+            throw new IllegalArgumentException("layout must not be null: build one with ParameterLayout.builder() or ParameterLayout.of(map)");
+        }
+        layout.checkVector(values, "values");
+        return new Parameters(layout, values);
+    }
+
+    /**
+     * A copy of a parameter dictionary ({@code double[]} and {@code double[][]} values), laid out in the
+     * dictionary's iteration order.
+     *
+     * @throws IllegalArgumentException as {@link ParameterLayout#of(Map)} does
+     */
+    public static Parameters copyOf(Map<String, ?> dictionary) {
+        ParameterLayout layout = ParameterLayout.of(dictionary);
+        return new Parameters(layout, layout.roll(dictionary));
+    }
+
+    /** The layout; never null. */
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    /**
+     * The flat vector itself, not a copy: read it, never modify it. Block {@code X} starts at
+     * {@code layout().block("X").offset()} and is stored row-major.
+     */
+    public double[] values() {
+        return values;
+    }
+
+    /** Element {@code (row, column)} of matrix block {@code name}. */
+    public double get(String name, int row, int column) {
+        return values[layout.block(name).flatIndex(row, column)];
+    }
+
+    /** Element {@code index} of vector block {@code name}. */
+    public double get(String name, int index) {
+        return values[layout.block(name).flatIndex(index, 0)];
+    }
+
+    /** A copy of block {@code name} as a matrix {@code double[rows][columns]} (a vector block as one column). */
+    public double[][] matrix(String name) {
+        return ParameterLayout.matrixOf(layout.block(name), values);
+    }
+
+    /** A copy of block {@code name} as a flat {@code double[]} in row-major order. */
+    public double[] vector(String name) {
+        return ParameterLayout.vectorOf(layout.block(name), values);
+    }
+
+    /** A copy of all blocks as a dictionary, as {@link ParameterLayout#unroll(double[])} gives it. */
+    public Map<String, Object> toMap() {
+        return layout.unroll(values);
+    }
+
+    @Override
+    public String toString() {
+        return "Parameters" + layout;
+    }
+}
