@@ -1,0 +1,90 @@
+package org.gradcheck.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An aligned plain-text table, as the reports of GradCheck print them: the first and the last column are
+ * left-aligned, the others right-aligned, columns separated by two spaces, trailing blanks removed.
+ *
+ * <pre>{@code
+ * TextTable table = new TextTable("entry", "analytic", "verdict");
+ * table.add("y[0] / x[1]", NumberFormatter.format(2.0), "PASS");
+ * String text = table.render();
+ * }</pre>
+ *
+ * <p>Not thread-safe; a table is built and rendered by one caller.
+ *
+ * @since 0.1
+ */
+public final class TextTable {
+
+    private final int columns;
+    private final List<String[]> rows = new ArrayList<>();
+
+    /**
+     * A table with the given column headers.
+     *
+     * @throws IllegalArgumentException if there are no headers
+     */
+    public TextTable(String... header) {
+        if (header == null || header.length == 0) {
+            throw new IllegalArgumentException("header must name at least one column");
+        }
+        this.columns = header.length;
+        rows.add(header.clone());
+    }
+
+    /**
+     * Adds a row.
+     *
+     * @throws IllegalArgumentException if the row does not have one cell per column
+     */
+    public TextTable add(String... cells) {
+        if (cells == null || cells.length != columns) {
+            throw new IllegalArgumentException("a row needs " + columns + " cells but got "
+                    + (cells == null ? "null" : Integer.toString(cells.length)));
+        }
+        rows.add(cells.clone());
+        return this;
+    }
+
+    /** Number of rows, not counting the header. */
+    public int size() {
+        return rows.size() - 1;
+    }
+
+    /** The table as text, one line per row, each ending in a newline. */
+    public String render() {
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                if (c > 0) {
+                    line.append("  ");
+                }
+                boolean left = c == 0 || c == columns - 1;
+                String padding = " ".repeat(widths[c] - row[c].length());
+                line.append(left ? row[c] + padding : padding + row[c]);
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Shortens {@code name} to at most {@code width} characters by cutting out its middle: {@code encoder.la…W1[2,3]}. */
+    public static String shorten(String name, int width) {
+        if (name.length() <= width || width < 3) {
+            return name;
+        }
+        int tail = width / 2;
+        int head = width - tail - 1;
+        return name.substring(0, head) + "…" + name.substring(name.length() - tail);
+    }
+}
