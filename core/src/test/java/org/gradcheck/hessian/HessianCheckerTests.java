@@ -1,0 +1,145 @@
+package org.gradcheck.hessian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.gradcheck.GradientCheckException;
+import org.gradcheck.jacobian.DerivativeForm;
+import org.gradcheck.jacobian.JacobianEntry;
+import org.gradcheck.jacobian.JacobianMismatchError;
+import org.gradcheck.jacobian.JacobianReport;
+import org.gradcheck.layout.ParameterLayout;
+import org.junit.jupiter.api.Test;
+
+class HessianCheckerTests {
+
+    /** Rosenbrock's function in 2 dimensions, the classic test of second-order optimisers. */
+    private static final TwiceDifferentiableFunction ROSENBROCK = TwiceDifferentiableFunction.of(
+            x -> 100 * Math.pow(x[1] - x[0] * x[0], 2) + Math.pow(1 - x[0], 2),
+            x -> new double[] {-400 * x[0] * (x[1] - x[0] * x[0]) - 2 * (1 - x[0]), 200 * (x[1] - x[0] * x[0])},
+            x -> new double[][] {{1200 * x[0] * x[0] - 400 * x[1] + 2, -400 * x[0]}, {-400 * x[0], 200}});
+
+    private static final double[] POINT = {-1.2, 1.0};
+
+    @Test
+    void rosenbrockHessianPassesWithRelativeErrorsBelow1e9() {
+        JacobianReport report = HessianChecker.defaults().check(ROSENBROCK, POINT);
+
+        assertTrue(report.passed(), report::toString);
+        assertEquals("Hessian", report.title());
+        assertEquals(4, report.size());
+        for (JacobianEntry entry : report.entries()) {
+            assertTrue(entry.relativeError() < 1e-9, entry::toString);
+        }
+        assertEquals("dx[0] / x[1]", report.entry(0, 1).name());
+        assertEquals(480, report.entry(0, 1).analytic(), 1e-12);
+        assertTrue(report.toString().startsWith("Hessian check passed: 4 entries agree within the tolerance\n"));
+    }
+
+    @Test
+    void wrongMixedDerivativeIsNamed() {
+        TwiceDifferentiableFunction wrong = TwiceDifferentiableFunction.of(ROSENBROCK::value, ROSENBROCK::gradient, x -> {
+            double[][] h = ROSENBROCK.hessian(x);
+            h[1][0] = 400 * x[0];
+            return h;
+        });
+
+        JacobianMismatchError error = assertThrows(JacobianMismatchError.class,
+                () -> HessianChecker.defaults().assertMatches(wrong, POINT));
+
+        assertEquals(1, error.report().failureCount());
+        assertEquals("dx[1] / x[0]", error.report().failures().get(0).name());
+        assertTrue(error.getMessage().startsWith("Hessian check failed: 1 of 4 entries disagree, worst dx[1] / x[0] "
+                + "(analytic -4.800e+02, numerical 4.800e+02)"), error::getMessage);
+    }
+
+    /** f(W) = sum_ij (A W)_ij^2 / 2 over a 2x2 matrix W, whose Hessian-vector product is A^T A V. */
+    private static final double[][] A = {{2, -1}, {0.5, 3}};
+
+    private static double[] times(double[] w, boolean transposeFirst) {
+        double[] result = new double[4];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                double sum = 0;
+                for (int k = 0; k < 2; k++) {
+                    sum += (transposeFirst ? A[k][i] : A[i][k]) * w[k * 2 + j];
+                }
+                result[i * 2 + j] = sum;
+            }
+        }
+        return result;
+    }
+
+    private static final TwiceDifferentiableFunction FROBENIUS = TwiceDifferentiableFunction.withProduct(
+            w -> {
+                double[] aw = times(w, false);
+                double sum = 0;
+                for (double v : aw) {
+                    sum += v * v / 2;
+                }
+                return sum;
+            },
+            w -> times(times(w, false), true),
+            (w, v) -> times(times(v, false), true));
+
+    private static final ParameterLayout W = ParameterLayout.builder().matrix("W", 2, 2).build();
+
+    @Test
+    void hessianVectorProductsAloneGiveTheFullHessianNamedByTheLayout() {
+        JacobianReport report = HessianChecker.defaults().check(FROBENIUS, new double[] {0.3, -0.2, 1.1, 0.7}, W);
+
+        assertTrue(report.passed(), report::toString);
+        assertEquals(DerivativeForm.JACOBIAN_VECTOR_PRODUCT, report.entriesFrom());
+        assertEquals(16, report.size());
+        assertEquals("dW[1,0] / W[0,0]", report.entry(2, 0).name());
+        // (A^T A)_{10} couples W[1,0] with W[0,0]: 2 * -1 + 0.5 * 3
+        assertEquals(-0.5, report.entry("dW[1,0]", "W[0,0]").analytic(), 1e-15);
+    }
+
+    @Test
+    void directionalProductCheckPassesAndNamesComponentsByDirection() {
+        JacobianReport report = HessianChecker.defaults().withDirections(2)
+                .checkProducts(FROBENIUS, new double[] {0.3, -0.2, 1.1, 0.7}, W);
+
+        assertTrue(report.passed(), report::toString);
+        assertEquals(8, report.size());
+        assertEquals("dW[0,1] / v[1]", report.entry(1, 1).name());
+        for (JacobianEntry entry : report.entries()) {
+            assertTrue(entry.absoluteError() < 1e-9 * Math.max(1, Math.abs(entry.analytic())), entry::toString);
+        }
+    }
+
+    @Test
+    void directionalProductCheckCatchesATransposeBug() {
+        TwiceDifferentiableFunction wrong = TwiceDifferentiableFunction.withProduct(FROBENIUS::value, FROBENIUS::gradient,
+                (w, v) -> times(times(v, true), false));
+
+        JacobianReport report = HessianChecker.defaults().checkProducts(wrong, new double[] {0.3, -0.2, 1.1, 0.7}, W);
+
+        assertFalse(report.passed());
+        assertTrue(report.failureCount() >= 6, report::toString);
+    }
+
+    @Test
+    void productsWithoutAnImplementationAreRejected() {
+        GradientCheckException error = assertThrows(GradientCheckException.class,
+                () -> HessianChecker.defaults().checkProducts(ROSENBROCK, POINT));
+
+        assertEquals("the function implements no Hessian-vector "
+                + "product: override hessianVectorProduct(point, direction) of TwiceDifferentiableFunction, or check the "
+                + "full Hessian with check(function, point)", error.getMessage());
+    }
+
+    @Test
+    void argumentsAreValidated() {
+        assertEquals("directions must be >= 1 but was 0: use for example 3",
+                assertThrows(IllegalArgumentException.class, () -> HessianChecker.defaults().withDirections(0)).getMessage());
+        assertEquals("function must not be null: pass the function whose Hessian is checked",
+                assertThrows(IllegalArgumentException.class, () -> HessianChecker.defaults().check(null, POINT)).getMessage());
+        assertEquals("point must not be empty: a Hessian check needs at least one coordinate",
+                assertThrows(IllegalArgumentException.class,
+                        () -> HessianChecker.defaults().check(ROSENBROCK, new double[0])).getMessage());
+    }
+}
