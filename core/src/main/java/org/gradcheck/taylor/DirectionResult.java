@@ -1,0 +1,113 @@
+package org.gradcheck.taylor;
+
+/**
+ * The Taylor remainders along one random direction {@code d}: for each step {@code h}, the remainder
+ * {@code r(h) = |f(x + h d) - f(x) - <g, (x + h d) - x>|}, the local order {@code log(r(h_k) / r(h_k+1)) /
+ * log(h_k / h_k+1)}, and the order fitted over the smallest steps that show a steady order above the rounding
+ * floor.
+ *
+ * @since 0.1
+ */
+public final class DirectionResult {
+
+    private final int direction;
+    private final double directionalDerivative;
+    private final double[] steps;
+    private final double[] remainders;
+    private final double[] floors;
+    private final boolean[] usable;
+    private final int fitFrom;
+    private final int fitTo;
+    private final double order;
+    private final ConvergenceVerdict verdict;
+
+    DirectionResult(int direction, double directionalDerivative, double[] steps, double[] remainders, double[] floors,
+            boolean[] usable, int fitFrom, int fitTo, double order, ConvergenceVerdict verdict) {
+        this.direction = direction;
+        this.directionalDerivative = directionalDerivative;
+        this.steps = steps;
+        this.remainders = remainders;
+        this.floors = floors;
+        this.usable = usable;
+        this.fitFrom = fitFrom;
+        this.fitTo = fitTo;
+        this.order = order;
+        this.verdict = verdict;
+    }
+
+    /** The direction's number, from 1. */
+    public int direction() {
+        return direction;
+    }
+
+    /** The analytic directional derivative {@code <g, d>}. */
+    public double directionalDerivative() {
+        return directionalDerivative;
+    }
+
+    /** Number of steps tried. */
+    public int stepCount() {
+        return steps.length;
+    }
+
+    /** Step {@code k}, largest first. */
+    public double step(int k) {
+        return steps[k];
+    }
+
+    /** The remainder at step {@code k}. */
+    public double remainder(int k) {
+        return remainders[k];
+    }
+
+    /** The estimated rounding error of the remainder at step {@code k}. */
+    public double roundingFloor(int k) {
+        return floors[k];
+    }
+
+    /** Whether the remainder at step {@code k} is far enough above its rounding floor to measure an order. */
+    public boolean usable(int k) {
+        return usable[k];
+    }
+
+    /** The local order between steps {@code k} and {@code k + 1}; NaN if either remainder is not usable. */
+    public double localOrder(int k) {
+        if (k < 0 || k + 1 >= steps.length || !usable[k] || !usable[k + 1]) {
+            return Double.NaN;
+        }
+        return Math.log(remainders[k] / remainders[k + 1]) / Math.log(steps[k] / steps[k + 1]);
+    }
+
+    /** Whether step {@code k} is one of those the order was fitted over. */
+    public boolean fitted(int k) {
+        return fitFrom >= 0 && k >= fitFrom && k <= fitTo;
+    }
+
+    /** The largest step of the fit; NaN if there was no fit. */
+    public double fitLargestStep() {
+        return fitFrom < 0 ? Double.NaN : steps[fitFrom];
+    }
+
+    /** The smallest step of the fit; NaN if there was no fit. */
+    public double fitSmallestStep() {
+        return fitFrom < 0 ? Double.NaN : steps[fitTo];
+    }
+
+    /** The measured convergence order: about 2 for a right gradient, about 1 for a wrong one; NaN without a fit. */
+    public double order() {
+        return order;
+    }
+
+    /**
+     * The remainder divided by the step at the smallest fitted step: for a wrong gradient (order 1) this
+     * estimates the error of the directional derivative {@code |<g - true gradient, d>|}; NaN without a fit.
+     */
+    public double directionalError() {
+        return fitFrom < 0 ? Double.NaN : remainders[fitTo] / steps[fitTo];
+    }
+
+    /** The verdict. */
+    public ConvergenceVerdict verdict() {
+        return verdict;
+    }
+}

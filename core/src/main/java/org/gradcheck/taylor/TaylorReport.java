@@ -1,0 +1,150 @@
+package org.gradcheck.taylor;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.gradcheck.report.NumberFormatter;
+import org.gradcheck.report.TextTable;
+
+/**
+ * The immutable result of a {@link TaylorRemainderCheck}: the measured convergence order of the Taylor remainder
+ * along each random direction, and the verdicts.
+ *
+ * <p>{@link #toString()} renders a summary row per direction and, step by step, the remainders of the worst
+ * direction, so a reader sees the order change where rounding takes over.
+ *
+ * @since 0.1
+ */
+public final class TaylorReport {
+
+    private final List<DirectionResult> directions;
+    private final double minimumOrder;
+    private final long seed;
+    private final double value;
+    private final long evaluations;
+    private final Duration elapsed;
+
+    TaylorReport(List<DirectionResult> directions, double minimumOrder, long seed, double value, long evaluations,
+            Duration elapsed) {
+        this.directions = List.copyOf(directions);
+        this.minimumOrder = minimumOrder;
+        this.seed = seed;
+        this.value = value;
+        this.evaluations = evaluations;
+        this.elapsed = elapsed;
+    }
+
+    /** Whether every direction passed (its order is at least the required one, or its remainder is at rounding level). */
+    public boolean passed() {
+        return directions.stream().allMatch(d -> d.verdict().passes());
+    }
+
+    /** The results per direction, in the order drawn; never null. */
+    public List<DirectionResult> directions() {
+        return directions;
+    }
+
+    /** The measured order of each direction (NaN where there was no fit), in the order drawn. */
+    public double[] orders() {
+        return directions.stream().mapToDouble(DirectionResult::order).toArray();
+    }
+
+    /** The lowest measured order over the directions with a fit; NaN if none had one. */
+    public double lowestOrder() {
+        return directions.stream().mapToDouble(DirectionResult::order).filter(o -> !Double.isNaN(o)).min().orElse(Double.NaN);
+    }
+
+    /** The order a direction needs to pass. */
+    public double minimumOrder() {
+        return minimumOrder;
+    }
+
+    /** The seed of the random directions. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The function's value at the point. */
+    public double value() {
+        return value;
+    }
+
+    /** How many times the function (value or gradient) was evaluated. */
+    public long evaluations() {
+        return evaluations;
+    }
+
+    /** How long the check took. */
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** The worst direction: a failing or inconclusive one first, then the one with the lowest order. */
+    public DirectionResult worst() {
+        return directions.stream().min(Comparator.comparing((DirectionResult d) -> d.verdict().passes())
+                .thenComparingDouble(d -> Double.isNaN(d.order()) ? Double.POSITIVE_INFINITY : d.order())
+                .thenComparingInt(DirectionResult::direction)).orElseThrow();
+    }
+
+    /** The first line of the text. */
+    public String headline() {
+        DirectionResult worst = worst();
+        if (passed()) {
+            double lowest = lowestOrder();
+            return "Taylor remainder check passed: " + (Double.isNaN(lowest)
+                    ? "the remainder is at rounding level along all " + directions.size() + " directions"
+                    : "the remainder converges with order >= " + order(lowest) + " along " + directions.size()
+                    + " directions (required >= " + order(minimumOrder) + ")");
+        }
+        if (worst.verdict() == ConvergenceVerdict.INCONCLUSIVE) {
+            return "Taylor remainder check inconclusive along direction " + worst.direction() + ": no range of steps shows a "
+                    + "steady order above the rounding floor (a kink near the point, a noisy function, or a step range that "
+                    + "is too small)";
+        }
+        return "Taylor remainder check failed: the remainder converges with order " + order(worst.order())
+                + " along direction " + worst.direction() + " (required >= " + order(minimumOrder)
+                + "): the gradient is wrong, its directional derivative is off by about "
+                + NumberFormatter.format(worst.directionalError());
+    }
+
+    private static String order(double order) {
+        return Double.isNaN(order) ? "-" : String.format(Locale.ROOT, "%.2f", order);
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "-" : NumberFormatter.format(value);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(headline()).append('\n');
+        DirectionResult first = directions.get(0);
+        text.append("  remainder r(h) = |f(x + h d) - f(x) - <g, h d>|: order 2 for a right gradient, 1 for a wrong one\n");
+        text.append("  steps: ").append(NumberFormatter.brief(first.step(0))).append(" down to ")
+                .append(NumberFormatter.brief(first.step(first.stepCount() - 1))).append(", halved ")
+                .append(first.stepCount() - 1).append(" times; ").append(directions.size())
+                .append(" random directions (seed ").append(seed).append(")\n");
+        text.append("  function value: ").append(NumberFormatter.format(value)).append(", evaluations: ").append(evaluations)
+                .append('\n');
+        text.append('\n');
+        TextTable summary = new TextTable("direction", "order", "fit from h", "fit to h", "<g, d>", "r/h", "verdict");
+        for (DirectionResult direction : directions) {
+            summary.add(Integer.toString(direction.direction()), order(direction.order()),
+                    number(direction.fitLargestStep()), number(direction.fitSmallestStep()),
+                    number(direction.directionalDerivative()), number(direction.directionalError()),
+                    direction.verdict().name());
+        }
+        text.append(summary.render());
+        DirectionResult worst = worst();
+        text.append('\n').append("direction ").append(worst.direction()).append(", step by step:\n");
+        TextTable steps = new TextTable("h", "remainder", "floor", "local order", "fit");
+        for (int k = 0; k < worst.stepCount(); k++) {
+            steps.add(NumberFormatter.format(worst.step(k)), NumberFormatter.format(worst.remainder(k)),
+                    NumberFormatter.format(worst.roundingFloor(k)), order(worst.localOrder(k)),
+                    worst.fitted(k) ? "*" : worst.usable(k) ? "" : "below floor");
+        }
+        text.append(steps.render());
+        return text.toString();
+    }
+}
