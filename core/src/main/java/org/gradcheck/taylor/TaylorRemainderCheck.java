@@ -30,6 +30,11 @@ import org.gradcheck.function.DifferentiableFunction;
  * affine along {@code d} and the gradient matches it to rounding ({@link ConvergenceVerdict#EXACT}); if no window
  * is steady the direction is {@link ConvergenceVerdict#INCONCLUSIVE} and the check fails.
  *
+ * <p>Its limit: the order-1 part {@code delta h} of a wrong gradient must stand out over a range of steps
+ * between the rounding floor and the steps where the {@code h^2} term dominates, which needs {@code delta}
+ * above about {@code sqrt(eps |f| |d^T H d|)}: an estimate of about {@code 1e-7} relative for a well-scaled
+ * function. Errors near that limit are measured with an order between 1 and 2 (the fit sits in the crossover).
+ *
  * <p>The check says whether the gradient is right, not where it is wrong: use
  * {@link org.gradcheck.GradientChecker} to find the parameter. It costs 3 evaluations plus one per step and
  * direction (93 with the defaults), whatever the number of parameters.

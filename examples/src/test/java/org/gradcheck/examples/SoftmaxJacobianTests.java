@@ -1,0 +1,85 @@
+package org.gradcheck.examples;
+
+import static org.gradcheck.DerivativeAssertions.assertJacobianMatches;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.gradcheck.difference.StepSize;
+import org.gradcheck.examples.layers.Softmax;
+import org.gradcheck.jacobian.JacobianChecker;
+import org.gradcheck.jacobian.JacobianEntry;
+import org.gradcheck.jacobian.JacobianMismatchError;
+import org.gradcheck.jacobian.JacobianReport;
+import org.gradcheck.jacobian.VectorFunction;
+import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.report.Verdict;
+import org.junit.jupiter.api.Test;
+
+/** The softmax Jacobian {@code y_i (delta_ij - y_j)}: every output depends on every input. */
+class SoftmaxJacobianTests {
+
+    private static final double[] LOGITS = {1.2, -0.3, 0.5, 2.0};
+
+    private static final ParameterLayout LOGIT_NAMES = ParameterLayout.vector("z", 4);
+    private static final ParameterLayout PROBABILITY_NAMES = ParameterLayout.vector("p", 4);
+
+    @Test
+    void fullJacobianAndBackwardPassAgreeWithFiniteDifferencesAndEachOther() {
+        VectorFunction softmax = VectorFunction.builder(Softmax::value)
+                .jacobian(Softmax::jacobian)
+                .vectorJacobianProduct(Softmax::backward)
+                .build();
+
+        JacobianReport report = assertJacobianMatches(softmax, LOGITS, LOGIT_NAMES, PROBABILITY_NAMES);
+
+        assertEquals(16, report.size());
+        assertEquals(3, report.productChecks().size());
+        for (JacobianEntry entry : report.entries()) {
+            assertTrue(entry.absoluteError() < 1e-10, entry::toString);
+        }
+        // each column sums to zero: the probabilities always sum to one
+        double[][] jacobian = report.analyticJacobian();
+        for (int j = 0; j < 4; j++) {
+            double sum = 0;
+            for (int i = 0; i < 4; i++) {
+                sum += jacobian[i][j];
+            }
+            assertEquals(0, sum, 1e-16);
+        }
+    }
+
+    @Test
+    void aDiagonalOnlyJacobianFailsOnEveryOffDiagonalEntry() {
+        VectorFunction wrong = VectorFunction.of(Softmax::value, Softmax::diagonalJacobian);
+
+        JacobianMismatchError error = assertThrows(JacobianMismatchError.class,
+                () -> assertJacobianMatches(wrong, LOGITS, LOGIT_NAMES, PROBABILITY_NAMES));
+
+        JacobianReport report = error.report();
+        assertEquals(12, report.failureCount());
+        for (JacobianEntry failure : report.failures()) {
+            assertTrue(failure.outputIndex() != failure.inputIndex(), failure::toString);
+        }
+        assertEquals(Verdict.PASS, report.entry("p[2]", "z[2]").verdict());
+        // the largest probabilities interact most: p[3] and p[0]
+        String worst = report.failures().get(0).name();
+        assertTrue(worst.equals("p[3] / z[0]") || worst.equals("p[0] / z[3]"), worst);
+    }
+
+    @Test
+    void largeLogitsNeedAnAbsoluteStepBecauseTheSoftmaxIgnoresShifts() {
+        // softmax(z + c) = softmax(z): the function varies on the scale of differences of logits, not of |z|, so
+        // the automatic step 6e-6 * |z| = 5e-3 at |z| = 800 is too coarse (truncation error 2.5e-6 relative)
+        double[] large = {800, 801, 799, 800.5};
+        VectorFunction softmax = VectorFunction.builder(Softmax::value).vectorJacobianProduct(Softmax::backward).build();
+
+        JacobianReport automatic = JacobianChecker.defaults().check(softmax, large);
+        JacobianReport absolute = JacobianChecker.defaults().withStepSize(StepSize.absolute(1e-5)).check(softmax, large);
+
+        assertFalse(automatic.passed());
+        assertTrue(automatic.failures().get(0).relativeError() < 1e-5, automatic::toString);
+        assertTrue(absolute.passed(), absolute::toString);
+    }
+}
