@@ -90,7 +90,7 @@ class DenseLayerJacobianTests {
     }
 
     @Test
-    void aTangentWithTheTransposedWeightsFailsTheAdjointIdentity() {
+    void aTangentWithAFlippedSignFailsTheAdjointIdentity() {
         // The backward pass is right, so every entry passes; the forward-mode pass is wrong, and only the
         // adjoint identity between the two sees it.
         VectorFunction function = VectorFunction.builder(layer::forward)
