@@ -27,10 +27,13 @@ final class CheckRun {
     private static final double DOUBLE_NOISE_LIMIT = 1e-10;
 
     /** The measured relative noise is clamped to this, beyond which differences say nothing anyway. */
-    private static final double LARGEST_RELATIVE_NOISE = 1e-2;
+    private static final double LARGEST_RELATIVE_NOISE = 1e-4;
 
     /** Ridders' ladder starts this many times above the first estimate's step. */
     private static final double RIDDERS_START = 8;
+
+    /** Under KinkPolicy.FAIL, one-sided derivatives this far apart, relatively, make a parameter a kink candidate. */
+    private static final double KINK_CANDIDATE_GAP = 0.1;
 
     /** A jump between one-sided derivatives is a kink when at a quarter of the step it keeps this much of its size. */
     private static final double KINK_PERSISTENCE = 0.5;
@@ -41,6 +44,9 @@ final class CheckRun {
     private final double[] point;
     private final ParameterLayout layout;
     private long evaluations;
+    /** Under {@link KinkPolicy#FAIL}: parameters whose one-sided derivatives differ noticeably in the first pass. */
+    private int[] kinkCandidates = new int[0];
+    private int kinkCandidateCount;
 
     CheckRun(GradientChecker.Settings settings, DifferentiableFunction function, double[] original, ParameterLayout layout) {
         this.settings = settings;
@@ -195,6 +201,7 @@ final class CheckRun {
         int index = 0;
         double perturbed = 0;
         ProgressListener progress = settings.progress;
+        boolean findKinks = settings.kinkPolicy == KinkPolicy.FAIL;
         try {
             for (index = 0; index < n; index++) {
                 double xi = x[index];
@@ -228,6 +235,10 @@ final class CheckRun {
                 numerical[index] = (plus - minus) / realised;
                 double rounding = Math.max(noise, ROUNDING_UNITS * unit * Math.max(Math.abs(plus), Math.abs(minus)));
                 numericalError[index] = ROUNDING_BOUND * rounding / realised;
+                if (findKinks && scheme == DifferenceScheme.CENTRAL) {
+                    noteKinkCandidate(index, (plus - value) / (upper - xi), (value - minus) / (xi - lower),
+                            ROUNDING_BOUND * rounding / Math.min(upper - xi, xi - lower));
+                }
                 if (index % reportEvery == 0) {
                     progress.progress(index, n);
                 }
@@ -241,6 +252,18 @@ final class CheckRun {
                     + " (perturbed from " + original[index] + ")", e);
         }
         progress.progress(n, n);
+    }
+
+    /** Remembers a parameter whose one-sided derivatives differ by more than a tenth and more than their noise. */
+    private void noteKinkCandidate(int index, double right, double left, double rounding) {
+        double gap = Math.abs(right - left);
+        if (gap > KINK_CANDIDATE_GAP * Math.max(Math.abs(right), Math.abs(left))
+                && gap > GradientChecker.SAFETY_FACTOR * 2 * rounding) {
+            if (kinkCandidateCount == kinkCandidates.length) {
+                kinkCandidates = Arrays.copyOf(kinkCandidates, Math.max(16, 2 * kinkCandidateCount));
+            }
+            kinkCandidates[kinkCandidateCount++] = index;
+        }
     }
 
     private void checkFinite(double value, int index, double perturbed, double from) {
@@ -306,6 +329,7 @@ final class CheckRun {
         /** Refines the disagreeing parameters, borderline ones first; returns how many were refined. */
         int refine() {
             int[] suspects = disagreeing();
+            lookForKinksAmongCandidates(suspects);
             if (suspects.length == 0) {
                 return 0;
             }
@@ -319,6 +343,19 @@ final class CheckRun {
                 refined++;
             }
             return refined;
+        }
+
+        /** Under KinkPolicy.FAIL: tests the first pass's kink candidates that agree (suspects are tested when refined). */
+        private void lookForKinksAmongCandidates(int[] suspects) {
+            int[] sortedSuspects = suspects.clone();
+            Arrays.sort(sortedSuspects);
+            for (int k = 0; k < kinkCandidateCount; k++) {
+                int index = kinkCandidates[k];
+                if (Arrays.binarySearch(sortedSuspects, index) < 0) {
+                    double xi = point[index];
+                    kink(index, xi, settings.stepSize.stepFor(xi, DifferenceScheme.CENTRAL, relativeNoise), analytic[index]);
+                }
+            }
         }
 
         /** Indices of parameters that disagree on the first estimate, ordered by error ratio, smallest first. */
