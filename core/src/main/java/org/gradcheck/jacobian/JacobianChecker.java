@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.Tolerance;
+import org.gradcheck.GradientChecker;
 import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.difference.RiddersDifferentiator;
 import org.gradcheck.difference.StepSize;
 import org.gradcheck.layout.ParameterLayout;
 
@@ -26,7 +28,12 @@ import org.gradcheck.layout.ParameterLayout;
  * products. The numerical Jacobian perturbs one input at a time in place, evaluates the function, and
  * restores the exact original value; each column divides by the step realised in floating point, and each
  * entry's rounding error is estimated as {@code 8 eps (|y+_i| + |y-_i|) / realised step} and added to the
- * tolerance, exactly as {@link org.gradcheck.GradientChecker} does for gradients.
+ * tolerance. An entry that disagrees on this first estimate is re-estimated with Ridders' method
+ * ({@link RiddersDifferentiator}) from a step {@value #RIDDERS_START} times larger, and judged with Ridders' own
+ * error estimate plus rounding, times the safety factor {@link GradientChecker#SAFETY_FACTOR}: the decision rule
+ * of {@link GradientChecker} for gradients, so a right derivative is not failed for the truncation error of one
+ * step. Borderline entries are refined first; after {@value #REFINEMENT_SAMPLE} refinements that all still
+ * fail, the rest are judged on their first estimate (a wrong derivative fails either way).
  *
  * <p>Then, for each of {@link #withProductTrials(int) a few} trials, random Gaussian vectors {@code u} and
  * {@code v} are drawn from {@link #withSeed(long) the seed} and {@code <u, J v>} is computed with every
@@ -54,6 +61,12 @@ public final class JacobianChecker {
 
     /** The relative tolerance of consistency checks unless {@link #withProductTolerance(double)} sets another. */
     public static final double DEFAULT_PRODUCT_TOLERANCE = 1e-10;
+
+    /** Ridders' ladder starts this many times above the first estimate's step. */
+    public static final double RIDDERS_START = 8;
+
+    /** After this many refined entries that all still fail, the rest keep their first estimate. */
+    public static final int REFINEMENT_SAMPLE = 20;
 
     private static final double EPSILON = Math.ulp(1.0);
 
@@ -325,10 +338,11 @@ public final class JacobianChecker {
             double[] numerical = new double[m * n];
             double[] noise = new double[m * n];
             differentiate(value, numerical, noise);
+            int refined = refine(value, analytic, numerical, noise);
             List<ProductCheck> products = products(analytic);
             requireUnmodified(x, original, "the point", inputs);
             return new JacobianReport(title, outputs, inputs, analytic, numerical, noise, tolerance, scheme,
-                    stepSize.describe(scheme), implemented, from, products, seed, productTolerance, evaluations,
+                    stepSize.describe(scheme), implemented, from, products, seed, productTolerance, refined, evaluations,
                     Duration.ofNanos(System.nanoTime() - start));
         }
 
@@ -513,6 +527,52 @@ public final class JacobianChecker {
                     noise[k] = roundoff * (Math.abs(plus[i]) + Math.abs(minus[i])) / realised;
                 }
             }
+        }
+
+        /** Re-estimates the disagreeing entries with Ridders' method, borderline first; returns how many were refined. */
+        private int refine(double[] value, double[] analytic, double[] numerical, double[] noise) {
+            int n = x.length;
+            List<double[]> suspects = new ArrayList<>();
+            for (int k = 0; k < analytic.length; k++) {
+                double mismatch = Math.abs(analytic[k] - numerical[k]);
+                double allowed = tolerance.allowed(analytic[k], numerical[k], noise[k]);
+                if (mismatch > allowed) {
+                    suspects.add(new double[] {k, allowed == 0 ? Double.POSITIVE_INFINITY : mismatch / allowed});
+                }
+            }
+            suspects.sort((a, b) -> Double.compare(a[1], b[1]));
+            int refined = 0;
+            boolean anyPassed = false;
+            for (double[] suspect : suspects) {
+                if (refined >= REFINEMENT_SAMPLE && !anyPassed) {
+                    break;
+                }
+                int k = (int) suspect[0];
+                int i = k / n;
+                int j = k % n;
+                double xj = x[j];
+                double h = stepSize.stepFor(xj, DifferenceScheme.CENTRAL);
+                RiddersDifferentiator.Estimate estimate;
+                try {
+                    estimate = RiddersDifferentiator.derivative(t -> {
+                        x[j] = t;
+                        try {
+                            return perturbed(j, t)[i];
+                        } finally {
+                            x[j] = xj;
+                        }
+                    }, xj, RIDDERS_START * h);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                double rounding = ROUNDING_FACTOR * EPSILON * Math.abs(value[i]) / estimate.finestStep();
+                double error = GradientChecker.SAFETY_FACTOR * (estimate.error() + rounding);
+                numerical[k] = estimate.value();
+                noise[k] = error;
+                anyPassed |= Math.abs(analytic[k] - numerical[k]) <= tolerance.allowed(analytic[k], numerical[k], error);
+                refined++;
+            }
+            return refined;
         }
 
         private double[] perturbed(int j, double perturbedValue) {

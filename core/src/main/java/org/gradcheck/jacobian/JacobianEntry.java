@@ -77,7 +77,10 @@ public final class JacobianEntry {
         return scale == 0 ? 0 : absoluteError() / scale;
     }
 
-    /** The estimated rounding error of the numerical value. */
+    /**
+     * The bound on the numerical value's own error: rounding of the first estimate, or Ridders' error estimate
+     * plus rounding (times a safety factor) where the entry was refined.
+     */
     public double numericalError() {
         return numericalError;
     }

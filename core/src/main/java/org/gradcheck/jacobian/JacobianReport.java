@@ -55,6 +55,7 @@ public final class JacobianReport {
     private final List<ProductCheck> productChecks;
     private final long seed;
     private final double productTolerance;
+    private final int refined;
     private final long evaluations;
     private final Duration elapsed;
     private final int failureCount;
@@ -63,7 +64,7 @@ public final class JacobianReport {
     JacobianReport(String title, ParameterLayout outputLayout, ParameterLayout inputLayout, double[] analytic,
             double[] numerical, double[] noise, Tolerance tolerance, DifferenceScheme scheme, String stepDescription,
             Set<DerivativeForm> implemented, DerivativeForm entriesFrom, List<ProductCheck> productChecks, long seed,
-            double productTolerance, long evaluations, Duration elapsed) {
+            double productTolerance, int refined, long evaluations, Duration elapsed) {
         this.title = title;
         this.outputLayout = outputLayout;
         this.inputLayout = inputLayout;
@@ -78,6 +79,7 @@ public final class JacobianReport {
         this.productChecks = List.copyOf(productChecks);
         this.seed = seed;
         this.productTolerance = productTolerance;
+        this.refined = refined;
         this.evaluations = evaluations;
         this.elapsed = elapsed;
         int failures = 0;
@@ -298,6 +300,11 @@ public final class JacobianReport {
         return seed;
     }
 
+    /** How many entries disagreed on the first estimate and were re-estimated with Ridders' method. */
+    public int refinedCount() {
+        return refined;
+    }
+
     /** How many evaluations of the function (value or derivative) the check made. */
     public long evaluations() {
         return evaluations;
@@ -346,10 +353,14 @@ public final class JacobianReport {
                     .append("), allowed error ").append(NumberFormatter.brief(productTolerance))
                     .append(" * sum |u_i| |J_ij| |v_j|\n");
         }
+        if (refined > 0) {
+            text.append("  refined: ").append(refined).append(refined == 1 ? " entry" : " entries")
+                    .append(" re-estimated with Ridders' method after disagreeing on the first estimate\n");
+        }
         text.append("  evaluations: ").append(evaluations).append('\n');
         text.append('\n');
         List<JacobianEntry> rows = worst(Math.min(maxRows, size()));
-        TextTable table = new TextTable("entry", "analytic", "numerical", "abs error", "rel error", "noise", "verdict");
+        TextTable table = new TextTable("entry", "analytic", "numerical", "mismatch", "rel error", "num error", "verdict");
         for (JacobianEntry row : rows) {
             table.add(TextTable.shorten(row.name(), MAX_NAME_WIDTH), NumberFormatter.format(row.analytic()),
                     NumberFormatter.format(row.numerical()), NumberFormatter.format(row.absoluteError()),
@@ -363,7 +374,7 @@ public final class JacobianReport {
         }
         if (!productChecks.isEmpty()) {
             text.append('\n');
-            TextTable products = new TextTable("consistency", "trial", "left", "right", "abs error", "allowed", "verdict");
+            TextTable products = new TextTable("consistency", "trial", "left", "right", "mismatch", "allowed", "verdict");
             for (ProductCheck check : productChecks) {
                 products.add(check.description(), Integer.toString(check.trial()), NumberFormatter.format(check.leftValue()),
                         NumberFormatter.format(check.rightValue()), NumberFormatter.format(check.absoluteError()),

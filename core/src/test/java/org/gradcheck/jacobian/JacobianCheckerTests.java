@@ -93,7 +93,9 @@ class JacobianCheckerTests {
                 () -> JacobianChecker.defaults().assertMatches(wrong, POINT, inputs, outputs));
         assertTrue(error.getMessage().startsWith(report.headline()));
         assertTrue(error.getActual().getStringRepresentation().contains("z[2] / a[1] = -1.3\n"));
-        assertTrue(error.getExpected().getStringRepresentation().contains("z[2] / a[1] = -2.6"));
+        String expected = error.getExpected().getStringRepresentation();
+        int start = expected.indexOf("z[2] / a[1] = ") + "z[2] / a[1] = ".length();
+        assertEquals(-2.6, Double.parseDouble(expected.substring(start, expected.indexOf('\n', start))), 1e-9);
     }
 
     @Test
@@ -211,12 +213,13 @@ class JacobianCheckerTests {
                 + "  entries: 2 outputs x 2 inputs, analytic values from the Jacobian\n"
                 + "  overall difference ||A - N|| / (||A|| + ||N||): 1.271e-01\n"
                 + "  scheme: central difference, step 5.000e-01 (absolute)\n"
-                + "  tolerance: |g - n| <= 1.0e-10 + 1.0e-06 * max(|g|, |n|) + noise\n"
+                + "  tolerance: |g - n| <= 0 + 1.0e-06 * max(|g|, |n|) + numerical error\n"
                 + "  consistency: not checked, only one derivative form is implemented\n"
-                + "  evaluations: 7\n"
+                + "  refined: 1 entry re-estimated with Ridders' method after disagreeing on the first estimate\n"
+                + "  evaluations: 11\n"
                 + "\n"
-                + "entry          analytic   numerical  abs error  rel error      noise  verdict\n"
-                + "y[1] / x[1]  -2.000e+00  -1.000e+00  1.000e+00  5.000e-01  7.105e-15  FAIL\n"
+                + "entry          analytic   numerical   mismatch  rel error  num error  verdict\n"
+                + "y[1] / x[1]  -2.000e+00  -1.000e+00  1.000e+00  5.000e-01  4.974e-15  FAIL\n"
                 + "y[0] / x[0]   2.000e+00   2.000e+00          0          0  2.842e-14  PASS\n"
                 + "y[0] / x[1]   3.000e+00   3.000e+00          0          0  2.842e-14  PASS\n"
                 + "y[1] / x[0]           0           0          0          0  7.105e-15  PASS\n",
