@@ -11,6 +11,7 @@ package org.gradcheck.taylor;
 public final class DirectionResult {
 
     private final int direction;
+    private final String block;
     private final double directionalDerivative;
     private final double[] steps;
     private final double[] remainders;
@@ -21,9 +22,10 @@ public final class DirectionResult {
     private final double order;
     private final ConvergenceVerdict verdict;
 
-    DirectionResult(int direction, double directionalDerivative, double[] steps, double[] remainders, double[] floors,
+    DirectionResult(int direction, String block, double directionalDerivative, double[] steps, double[] remainders, double[] floors,
             boolean[] usable, int fitFrom, int fitTo, double order, ConvergenceVerdict verdict) {
         this.direction = direction;
+        this.block = block;
         this.directionalDerivative = directionalDerivative;
         this.steps = steps;
         this.remainders = remainders;
@@ -35,9 +37,17 @@ public final class DirectionResult {
         this.verdict = verdict;
     }
 
-    /** The direction's number, from 1. */
+    /** The direction's number, from 1 (counted within its block for a check by blocks). */
     public int direction() {
         return direction;
+    }
+
+    /**
+     * The parameter block the direction moves ({@code W1}), or null when it moves every coordinate (a check
+     * without a layout).
+     */
+    public String block() {
+        return block;
     }
 
     /** The analytic directional derivative {@code <g, d>}. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Random;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.layout.Block;
+import org.gradcheck.layout.ParameterLayout;
 
 /**
  * The step-free gradient check: along random directions {@code d}, the Taylor remainder
@@ -153,6 +155,11 @@ public final class TaylorRemainderCheck {
      *     length, modifies the point, or is not deterministic
      */
     public TaylorReport check(DifferentiableFunction function, double[] point) {
+        validate(function, point);
+        return new Run(function, point, null).execute();
+    }
+
+    private static void validate(DifferentiableFunction function, double[] point) {
         if (function == null) {
             throw new IllegalArgumentException("function must not be null: pass the function whose gradient is checked");
         }
@@ -166,7 +173,30 @@ public final class TaylorRemainderCheck {
                         + "; check the parameters' initialisation");
             }
         }
-        return new Run(function, point).execute();
+    }
+
+    /**
+     * Checks {@code function}'s gradient at {@code point} block by block: each block of {@code layout} gets its
+     * own random directions, which move that block only, so a wrong gradient is located to its block
+     * ({@code W1}) at a cost of {@code 3 + blocks * directions * steps} evaluations, whatever the number of
+     * parameters.
+     *
+     * @param point the point; not modified
+     * @throws IllegalArgumentException as {@link #check(DifferentiableFunction, double[])}, and if the point's length
+     *     is not the layout's size
+     * @throws GradientCheckException as {@link #check(DifferentiableFunction, double[])}
+     */
+    public TaylorReport check(DifferentiableFunction function, double[] point, ParameterLayout layout) {
+        if (layout == null) {
+            throw new IllegalArgumentException("layout must not be null: use check(function, point) for one set of directions "
+                    + "over all coordinates");
+        }
+        if (point != null && point.length != layout.size()) {
+            throw new IllegalArgumentException("point has length " + point.length + " but the layout has " + layout.size()
+                    + " parameters: give a layout of the point");
+        }
+        validate(function, point);
+        return new Run(function, point, layout).execute();
     }
 
     /**
@@ -176,6 +206,19 @@ public final class TaylorRemainderCheck {
      */
     public TaylorReport assertSecondOrder(DifferentiableFunction function, double[] point) {
         TaylorReport report = check(function, point);
+        if (!report.passed()) {
+            throw new TaylorMismatchError(report);
+        }
+        return report;
+    }
+
+    /**
+     * Checks block by block and asserts: returns the report if every direction of every block passed.
+     *
+     * @throws TaylorMismatchError if a direction failed or was inconclusive; its message is the report
+     */
+    public TaylorReport assertSecondOrder(DifferentiableFunction function, double[] point, ParameterLayout layout) {
+        TaylorReport report = check(function, point, layout);
         if (!report.passed()) {
             throw new TaylorMismatchError(report);
         }
@@ -198,12 +241,14 @@ public final class TaylorRemainderCheck {
         private final DifferentiableFunction function;
         private final double[] original;
         private final double[] x;
+        private final ParameterLayout layout;
         private long evaluations;
 
-        Run(DifferentiableFunction function, double[] original) {
+        Run(DifferentiableFunction function, double[] original, ParameterLayout layout) {
             this.function = function;
             this.original = original;
             this.x = original.clone();
+            this.layout = layout;
         }
 
         TaylorReport execute() {
@@ -223,38 +268,26 @@ public final class TaylorRemainderCheck {
             double[] direction = new double[n];
             double[] shifted = new double[n];
             List<DirectionResult> results = new ArrayList<>();
-            for (int k = 1; k <= directions; k++) {
-                double largest = 0;
-                for (int i = 0; i < n; i++) {
-                    direction[i] = random.nextGaussian();
-                    largest = Math.max(largest, Math.abs(direction[i]));
-                }
-                double slope = 0;
-                for (int i = 0; i < n; i++) {
-                    direction[i] = direction[i] / largest * Math.max(Math.abs(x[i]), 1.0);
-                    slope += gradient[i] * direction[i];
-                }
-                double[] steps = new double[count];
-                double[] remainders = new double[count];
-                double[] floors = new double[count];
-                boolean[] usable = new boolean[count];
-                double h = largestStep;
-                for (int s = 0; s < count; s++, h /= 2) {
-                    double linear = 0;
-                    double linearMagnitude = 0;
-                    for (int i = 0; i < n; i++) {
-                        shifted[i] = x[i] + h * direction[i];
-                        double term = gradient[i] * (shifted[i] - x[i]);
-                        linear += term;
-                        linearMagnitude += Math.abs(term);
+            List<Block> blocks = layout == null ? List.of() : layout.blocks();
+            int scopes = layout == null ? 1 : blocks.size();
+            for (int scope = 0; scope < scopes; scope++) {
+                int from = layout == null ? 0 : blocks.get(scope).offset();
+                int to = layout == null ? n : from + blocks.get(scope).size();
+                String block = layout == null ? null : blocks.get(scope).name();
+                for (int k = 1; k <= directions; k++) {
+                    Arrays.fill(direction, 0);
+                    double largest = 0;
+                    for (int i = from; i < to; i++) {
+                        direction[i] = random.nextGaussian();
+                        largest = Math.max(largest, Math.abs(direction[i]));
                     }
-                    double moved = value(shifted, "f(x + h d) with h = " + h + " along direction " + k);
-                    steps[s] = h;
-                    remainders[s] = Math.abs(moved - value - linear);
-                    floors[s] = ROUNDING_FACTOR * EPSILON * (Math.abs(value) + Math.abs(moved) + linearMagnitude);
-                    usable[s] = remainders[s] >= FLOOR_MARGIN * floors[s] && remainders[s] > 0;
+                    double slope = 0;
+                    for (int i = from; i < to; i++) {
+                        direction[i] = direction[i] / largest * Math.max(Math.abs(x[i]), 1.0);
+                        slope += gradient[i] * direction[i];
+                    }
+                    results.add(direction(k, block, slope, direction, shifted, gradient, value, count));
                 }
-                results.add(fit(k, slope, steps, remainders, floors, usable));
             }
             if (!Arrays.equals(x, original)) {
                 int index = Arrays.mismatch(x, original);
@@ -264,14 +297,41 @@ public final class TaylorRemainderCheck {
             return new TaylorReport(results, minimumOrder, seed, value, evaluations, Duration.ofNanos(System.nanoTime() - start));
         }
 
-        private DirectionResult fit(int k, double slope, double[] steps, double[] remainders, double[] floors,
+        private DirectionResult direction(int k, String block, double slope, double[] direction, double[] shifted,
+                double[] gradient, double value, int count) {
+            int n = x.length;
+            double[] steps = new double[count];
+            double[] remainders = new double[count];
+            double[] floors = new double[count];
+            boolean[] usable = new boolean[count];
+            double h = largestStep;
+            for (int s = 0; s < count; s++, h /= 2) {
+                double linear = 0;
+                double linearMagnitude = 0;
+                for (int i = 0; i < n; i++) {
+                    shifted[i] = x[i] + h * direction[i];
+                    double term = gradient[i] * (shifted[i] - x[i]);
+                    linear += term;
+                    linearMagnitude += Math.abs(term);
+                }
+                double moved = value(shifted, "f(x + h d) with h = " + h + " along direction " + k
+                        + (block == null ? "" : " of block " + block));
+                steps[s] = h;
+                remainders[s] = Math.abs(moved - value - linear);
+                floors[s] = ROUNDING_FACTOR * EPSILON * (Math.abs(value) + Math.abs(moved) + linearMagnitude);
+                usable[s] = remainders[s] >= FLOOR_MARGIN * floors[s] && remainders[s] > 0;
+            }
+            return fit(k, block, slope, steps, remainders, floors, usable);
+        }
+
+        private DirectionResult fit(int k, String block, double slope, double[] steps, double[] remainders, double[] floors,
                 boolean[] usable) {
             boolean any = false;
             for (boolean u : usable) {
                 any |= u;
             }
             if (!any) {
-                return new DirectionResult(k, slope, steps, remainders, floors, usable, -1, -1, Double.NaN,
+                return new DirectionResult(k, block, slope, steps, remainders, floors, usable, -1, -1, Double.NaN,
                         ConvergenceVerdict.EXACT);
             }
             for (int to = steps.length - 1; to - WINDOW + 1 >= 0; to--) {
@@ -289,11 +349,11 @@ public final class TaylorRemainderCheck {
                     steady &= Math.abs(local - order) <= STEADINESS;
                 }
                 if (steady) {
-                    return new DirectionResult(k, slope, steps, remainders, floors, usable, from, to, order,
+                    return new DirectionResult(k, block, slope, steps, remainders, floors, usable, from, to, order,
                             order >= minimumOrder ? ConvergenceVerdict.PASS : ConvergenceVerdict.FAIL);
                 }
             }
-            return new DirectionResult(k, slope, steps, remainders, floors, usable, -1, -1, Double.NaN,
+            return new DirectionResult(k, block, slope, steps, remainders, floors, usable, -1, -1, Double.NaN,
                     ConvergenceVerdict.INCONCLUSIVE);
         }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.gradcheck.report.NumberFormatter;
 import org.gradcheck.report.TextTable;
 
@@ -19,6 +20,7 @@ import org.gradcheck.report.TextTable;
 public final class TaylorReport {
 
     private final List<DirectionResult> directions;
+    private final boolean perBlock;
     private final double minimumOrder;
     private final long seed;
     private final double value;
@@ -28,6 +30,7 @@ public final class TaylorReport {
     TaylorReport(List<DirectionResult> directions, double minimumOrder, long seed, double value, long evaluations,
             Duration elapsed) {
         this.directions = List.copyOf(directions);
+        this.perBlock = !directions.isEmpty() && directions.get(0).block() != null;
         this.minimumOrder = minimumOrder;
         this.seed = seed;
         this.value = value;
@@ -98,14 +101,24 @@ public final class TaylorReport {
                     + " directions (required >= " + order(minimumOrder) + ")");
         }
         if (worst.verdict() == ConvergenceVerdict.INCONCLUSIVE) {
-            return "Taylor remainder check inconclusive along direction " + worst.direction() + ": no range of steps shows a "
+            return "Taylor remainder check inconclusive along direction " + worst.direction() + where(worst) + ": no range of steps shows a "
                     + "steady order above the rounding floor (a kink near the point, a noisy function, or a step range that "
                     + "is too small)";
         }
         return "Taylor remainder check failed: the remainder converges with order " + order(worst.order())
-                + " along direction " + worst.direction() + " (required >= " + order(minimumOrder)
+                + " along direction " + worst.direction() + where(worst) + " (required >= " + order(minimumOrder)
                 + "): the gradient is wrong, its directional derivative is off by about "
                 + NumberFormatter.format(worst.directionalError());
+    }
+
+    private static String where(DirectionResult direction) {
+        return direction.block() == null ? "" : " of block " + direction.block();
+    }
+
+    /** The blocks with a failing or inconclusive direction, in layout order; empty for a check without a layout. */
+    public List<String> failingBlocks() {
+        return directions.stream().filter(d -> d.block() != null && !d.verdict().passes()).map(DirectionResult::block)
+                .distinct().collect(Collectors.toList());
     }
 
     private static String order(double order) {
@@ -123,21 +136,25 @@ public final class TaylorReport {
         text.append("  remainder r(h) = |f(x + h d) - f(x) - <g, h d>|: order 2 for a right gradient, 1 for a wrong one\n");
         text.append("  steps: ").append(NumberFormatter.brief(first.step(0))).append(" down to ")
                 .append(NumberFormatter.brief(first.step(first.stepCount() - 1))).append(", halved ")
-                .append(first.stepCount() - 1).append(" times; ").append(directions.size())
-                .append(" random directions (seed ").append(seed).append(")\n");
+                .append(first.stepCount() - 1).append(" times; ")
+                .append(perBlock ? directions.stream().filter(d -> d.block().equals(first.block())).count() : directions.size())
+                .append(" random directions").append(first.block() == null ? "" : " per block").append(" (seed ")
+                .append(seed).append(")\n");
         text.append("  function value: ").append(NumberFormatter.format(value)).append(", evaluations: ").append(evaluations)
                 .append('\n');
         text.append('\n');
         TextTable summary = new TextTable("direction", "order", "fit from h", "fit to h", "<g, d>", "r/h", "verdict");
         for (DirectionResult direction : directions) {
-            summary.add(Integer.toString(direction.direction()), order(direction.order()),
+            String name = direction.block() == null ? Integer.toString(direction.direction())
+                    : TextTable.shorten(direction.block(), 24) + " " + direction.direction();
+            summary.add(name, order(direction.order()),
                     number(direction.fitLargestStep()), number(direction.fitSmallestStep()),
                     number(direction.directionalDerivative()), number(direction.directionalError()),
                     direction.verdict().name());
         }
         text.append(summary.render());
         DirectionResult worst = worst();
-        text.append('\n').append("direction ").append(worst.direction()).append(", step by step:\n");
+        text.append('\n').append("direction ").append(worst.direction()).append(where(worst)).append(", step by step:\n");
         TextTable steps = new TextTable("h", "remainder", "floor", "local order", "fit");
         for (int k = 0; k < worst.stepCount(); k++) {
             steps.add(NumberFormatter.format(worst.step(k)), NumberFormatter.format(worst.remainder(k)),

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.Tolerance;
 import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.layout.ParameterLayout;
 import org.junit.jupiter.api.Test;
 
 class TaylorRemainderCheckTests {
@@ -156,5 +158,30 @@ class TaylorRemainderCheckTests {
                 assertThrows(GradientCheckException.class,
                         () -> check.check(DifferentiableFunction.of(TaylorRemainderCheckTests::value, x -> new double[1]), POINT))
                         .getMessage());
+    }
+
+    @Test
+    void blockByBlockDirectionsLocateTheWrongBlock() {
+        ParameterLayout layout = ParameterLayout.builder().vector("a", 2).vector("b", 2).vector("c", 1).build();
+
+        TaylorReport report = TaylorRemainderCheck.defaults().withDirections(2).check(SLIGHTLY_WRONG, POINT, layout);
+
+        // the wrong component is x[2], the first coordinate of block b
+        assertEquals(List.of("b"), report.failingBlocks());
+        assertEquals(6, report.directions().size());
+        for (DirectionResult direction : report.directions()) {
+            if (direction.block().equals("c")) {
+                // f is linear in x[4], the only coordinate of c: the remainder stays at rounding level
+                assertEquals(ConvergenceVerdict.EXACT, direction.verdict());
+            } else {
+                assertEquals(direction.block().equals("b") ? 1.0 : 2.0, direction.order(), 0.05, direction.block());
+            }
+        }
+        assertEquals(3 + 3 * 2 * 30, report.evaluations());
+        assertTrue(report.headline().startsWith("Taylor remainder check failed: the remainder converges with order 1.00 "
+                + "along direction 1 of block b (required >= 1.50)"), report::headline);
+        assertEquals("point has length 5 but the layout has 2 parameters: give a layout of the point",
+                assertThrows(IllegalArgumentException.class, () -> TaylorRemainderCheck.defaults()
+                        .check(RIGHT, POINT, ParameterLayout.vector("x", 2))).getMessage());
     }
 }
