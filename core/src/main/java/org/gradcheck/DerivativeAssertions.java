@@ -100,6 +100,17 @@ public final class DerivativeAssertions {
     }
 
     /**
+     * As {@link #assertTaylorSecondOrder(DifferentiableFunction, double[])}, with 3 directions per block of
+     * {@code layout}, each moving its block only, so that a failure names the block whose gradient is wrong.
+     *
+     * @throws TaylorMismatchError if a direction converges with a lower order or cannot be decided
+     */
+    public static TaylorReport assertTaylorSecondOrder(DifferentiableFunction function, double[] point,
+            ParameterLayout layout) {
+        return TaylorRemainderCheck.defaults().assertSecondOrder(function, point, layout);
+    }
+
+    /**
      * Asserts that {@code handWritten}'s gradient equals, to a few units in the last place, the exact gradient of
      * {@code function} (the same function written over {@code RealFieldElement}) by automatic differentiation.
      *

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.apache.commons.math3.RealFieldElement;
 import org.gradcheck.exact.ExactGradientMismatchError;
 import org.gradcheck.exact.FieldFunction;
@@ -16,6 +17,7 @@ import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.hessian.TwiceDifferentiableFunction;
 import org.gradcheck.jacobian.JacobianMismatchError;
 import org.gradcheck.jacobian.VectorFunction;
+import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.taylor.TaylorMismatchError;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +56,11 @@ class DerivativeAssertionsTests {
     void taylorAssertionFailsAWrongGradient() {
         assertTrue(assertTaylorSecondOrder(PRODUCT, POINT).passed());
 
-        assertThrows(TaylorMismatchError.class, () -> assertTaylorSecondOrder(
-                DifferentiableFunction.of(PRODUCT::value, x -> new double[] {2 * x[0] * x[1], x[0] * x[1]}), POINT));
+        DifferentiableFunction wrong = DifferentiableFunction.of(PRODUCT::value, x -> new double[] {2 * x[0] * x[1], x[0] * x[1]});
+        assertThrows(TaylorMismatchError.class, () -> assertTaylorSecondOrder(wrong, POINT));
+        TaylorMismatchError error = assertThrows(TaylorMismatchError.class, () -> assertTaylorSecondOrder(wrong, POINT,
+                ParameterLayout.builder().vector("u", 1).vector("w", 1).build()));
+        assertEquals(List.of("w"), error.report().failingBlocks());
     }
 
     @Test
