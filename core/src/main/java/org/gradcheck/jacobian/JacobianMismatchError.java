@@ -36,6 +36,17 @@ public class JacobianMismatchError extends AssertionFailedError {
         return report;
     }
 
+    /**
+     * An error for a failed {@code report} with {@code message}: its text, followed for example by the lines that
+     * reproduce the check.
+     *
+     * @throws IllegalArgumentException if {@code report} is null
+     */
+    public JacobianMismatchError(JacobianReport report, String message) {
+        super(message, listing(requireReport(report), true), listing(report, false));
+        this.report = report;
+    }
+
     /** The report of the failed check; null only after deserialisation. */
     public JacobianReport report() {
         return report;

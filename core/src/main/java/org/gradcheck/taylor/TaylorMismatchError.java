@@ -32,6 +32,17 @@ public class TaylorMismatchError extends AssertionFailedError {
         return report;
     }
 
+    /**
+     * An error for a failed {@code report} with {@code message}: its text, followed for example by the lines that
+     * reproduce the check.
+     *
+     * @throws IllegalArgumentException if {@code report} is null
+     */
+    public TaylorMismatchError(TaylorReport report, String message) {
+        super(message, listing(require(report), true), listing(report, false));
+        this.report = report;
+    }
+
     /** The report of the failed check; null only after deserialisation. */
     public TaylorReport report() {
         return report;
