@@ -94,6 +94,9 @@ class ExactGradientCheckTests {
         assertTrue(report.maxRelativeError() > 1e-13 && report.maxRelativeError() < 1e-10, report::toString);
         assertTrue(error.getMessage().startsWith("Exact gradient check failed: "), error::getMessage);
         assertTrue(error.getExpected().getStringRepresentation().startsWith("x[0] = "));
+        ExactGradientMismatchError extended = new ExactGradientMismatchError(report, "custom");
+        assertEquals("custom", extended.getMessage());
+        assertEquals(error.getActual().getStringRepresentation(), extended.getActual().getStringRepresentation());
     }
 
     /** A 2-3-1 network with tanh hidden units and a squared error, parameters W1 (3x2), b1 (3), W2 (1x3), b2 (1). */

@@ -96,6 +96,10 @@ class JacobianCheckerTests {
         String expected = error.getExpected().getStringRepresentation();
         int start = expected.indexOf("z[2] / a[1] = ") + "z[2] / a[1] = ".length();
         assertEquals(-2.6, Double.parseDouble(expected.substring(start, expected.indexOf('\n', start))), 1e-9);
+        JacobianMismatchError extended = new JacobianMismatchError(error.report(), error.getMessage() + "\nseed 7\n");
+        assertTrue(extended.getMessage().endsWith("\nseed 7\n"));
+        assertEquals(error.getExpected().getStringRepresentation(), extended.getExpected().getStringRepresentation());
+        assertEquals(error.report(), extended.report());
     }
 
     @Test

@@ -84,6 +84,9 @@ class TaylorRemainderCheckTests {
                 error.getExpected().getStringRepresentation());
         assertEquals("direction 1: order 1.00\ndirection 2: order 1.00\ndirection 3: order 1.00\n",
                 error.getActual().getStringRepresentation());
+        TaylorMismatchError extended = new TaylorMismatchError(error.report(), "custom");
+        assertEquals("custom", extended.getMessage());
+        assertEquals(error.getActual().getStringRepresentation(), extended.getActual().getStringRepresentation());
     }
 
     @Test
