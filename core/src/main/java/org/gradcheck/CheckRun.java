@@ -135,7 +135,7 @@ final class CheckRun {
     /** Value and gradient twice, determinism, noise; returns the precision as the report states it. */
     private String prepare() {
         value = valueAtPoint("f(x)");
-        analytic = analyticGradient("the analytic gradient");
+        analytic = analyticGradient("the analytic gradient").clone();
         double again = valueAtPoint("f(x) a second time");
         double[] analyticAgain = analyticGradient("the analytic gradient a second time");
         unit = settings.precision.relativeNoise();
@@ -422,7 +422,7 @@ final class CheckRun {
             }
         }
         requireUnmodified(main.x, what);
-        return gradient.clone();
+        return gradient;
     }
 
     void requireUnmodified(double[] copy, String what) {

@@ -39,6 +39,8 @@ public final class GradientReport {
     private final double[] numerical;
     private final double[] numericalError;
     private final Map<Integer, double[]> kinks;
+    /** The keys of {@code kinks}, for lookups without boxing. */
+    private final BitSet kinkIndices = new BitSet();
     /** Parameters checked one by one; null when all were. */
     private final BitSet checked;
     private final List<String> strategyNotes;
@@ -65,6 +67,9 @@ public final class GradientReport {
         this.numerical = builder.numerical;
         this.numericalError = builder.numericalError;
         this.kinks = Collections.unmodifiableMap(new TreeMap<>(builder.kinks));
+        for (int index : kinks.keySet()) {
+            kinkIndices.set(index);
+        }
         this.checked = builder.checked == null ? null : (BitSet) builder.checked.clone();
         this.strategyNotes = List.copyOf(builder.strategyNotes);
         this.tolerance = builder.tolerance;
@@ -137,7 +142,7 @@ public final class GradientReport {
             } else if (verdict == Verdict.KINK) {
                 kinkCount++;
             }
-            if (kinks.containsKey(i) && kinkPolicy == KinkPolicy.FAIL) {
+            if (kinkIndices.get(i) && kinkPolicy == KinkPolicy.FAIL) {
                 kinkCount++;
             }
             double allowed = allowed(i);
@@ -207,7 +212,7 @@ public final class GradientReport {
         if (!isChecked(index)) {
             return Verdict.NOT_CHECKED;
         }
-        if (kinks.containsKey(index)) {
+        if (kinkIndices.get(index)) {
             return kinkPolicy == KinkPolicy.FAIL ? Verdict.FAIL : Verdict.KINK;
         }
         return Math.abs(analytic[index] - numerical[index]) <= allowed(index) ? Verdict.PASS : Verdict.FAIL;
