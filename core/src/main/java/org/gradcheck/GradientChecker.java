@@ -338,7 +338,7 @@ public final class GradientChecker {
         /** The flat per-coordinate loop: perturb in place, evaluate, restore the exact value. */
         private void differentiate(double value, double[] numerical, double[] noise) {
             int n = point.length;
-            int reportEvery = Math.max(1, n / 100);
+            int reportEvery = (n + 99) / 100;
             double[] x = point;
             int index = 0;
             double perturbed = 0;
@@ -375,8 +375,8 @@ public final class GradientChecker {
                     }
                     numerical[index] = (plus - minus) / realised;
                     noise[index] = roundoff * (Math.abs(plus) + Math.abs(minus)) / realised;
-                    if (index % reportEvery == 0) {
-                        progress.progress(index, n);
+                    if ((index + 1) % reportEvery == 0 && index + 1 < n) {
+                        progress.progress(index + 1, n);
                     }
                 }
             } catch (GradientCheckException e) {

@@ -72,6 +72,7 @@ public final class StepSize {
 
     /** The step for a coordinate whose value is {@code x}, under {@code scheme}. */
     public double stepFor(double x, DifferenceScheme scheme) {
+        requireScheme(scheme);
         switch (kind) {
             case ABSOLUTE:
                 return value;
@@ -84,6 +85,7 @@ public final class StepSize {
 
     /** Describes the policy for a scheme: {@code 6.055e-06 * max(|x|, 1) (automatic)}. */
     public String describe(DifferenceScheme scheme) {
+        requireScheme(scheme);
         switch (kind) {
             case ABSOLUTE:
                 return String.format(Locale.ROOT, "%.3e (absolute)", value);
@@ -92,6 +94,12 @@ public final class StepSize {
             default:
                 return String.format(Locale.ROOT, "%.3e * max(|x|, 1) (automatic)",
                         scheme.isSecondOrder() ? CENTRAL_FACTOR : ONE_SIDED_FACTOR);
+        }
+    }
+
+    private static void requireScheme(DifferenceScheme scheme) {
+        if (scheme == null) {
+            throw new IllegalArgumentException("scheme must not be null: use for example DifferenceScheme.CENTRAL");
         }
     }
 

@@ -53,10 +53,17 @@ public final class GradientReport {
      * @param value the function's value at the point
      * @param evaluations how many times the function was evaluated
      * @param elapsed how long the check took
+     * @throws IllegalArgumentException if an argument is null or an array's length is not the layout's size
      */
     public GradientReport(ParameterLayout layout, double[] analytic, double[] numerical, double[] noise,
             Tolerance tolerance, DifferenceScheme scheme, String stepDescription, double value, long evaluations,
             Duration elapsed) {
+        if (layout == null || analytic == null || numerical == null || noise == null || tolerance == null
+                || scheme == null || stepDescription == null || elapsed == null) {
+            throw new IllegalArgumentException("a report needs all of layout, analytic, numerical, noise, tolerance, "
+                    + "scheme, stepDescription and elapsed, but " + firstNull(layout, analytic, numerical, noise, tolerance,
+                    scheme, stepDescription, elapsed) + " is null");
+        }
         int n = layout.size();
         if (analytic.length != n || numerical.length != n || noise.length != n) {
             throw new IllegalArgumentException("analytic, numerical and noise must have the layout's length " + n
@@ -82,6 +89,16 @@ public final class GradientReport {
         this.failureCount = failures;
         this.blocks = Collections.unmodifiableList(summaries);
         this.overallDifference = difference(0, n);
+    }
+
+    private static String firstNull(Object... arguments) {
+        String[] names = {"layout", "analytic", "numerical", "noise", "tolerance", "scheme", "stepDescription", "elapsed"};
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] == null) {
+                return names[i];
+            }
+        }
+        return "none";
     }
 
     private BlockSummary summarize(Block block) {

@@ -35,9 +35,12 @@ public final class ReportFormatter {
     /**
      * The full text of {@code report} with at most {@code maxRows} parameter rows, worst first.
      *
-     * @throws IllegalArgumentException if {@code maxRows < 1}
+     * @throws IllegalArgumentException if {@code report} is null or {@code maxRows < 1}
      */
     public static String format(GradientReport report, int maxRows) {
+        if (report == null) {
+            throw new IllegalArgumentException("report must not be null: pass the result of GradientChecker.check(...)");
+        }
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be >= 1 but was " + maxRows + ": the report shows at least the worst parameter");
         }
