@@ -338,7 +338,6 @@ public final class GradientChecker {
         /** The flat per-coordinate loop: perturb in place, evaluate, restore the exact value. */
         private void differentiate(double value, double[] numerical, double[] noise) {
             int n = point.length;
-            int reportEvery = (n + 99) / 100;
             double[] x = point;
             int index = 0;
             double perturbed = 0;
@@ -375,7 +374,7 @@ public final class GradientChecker {
                     }
                     numerical[index] = (plus - minus) / realised;
                     noise[index] = roundoff * (Math.abs(plus) + Math.abs(minus)) / realised;
-                    if ((index + 1) % reportEvery == 0 && index + 1 < n) {
+                    if (index + 1 < n && (index + 1L) * 100 / n != index * 100L / n) {
                         progress.progress(index + 1, n);
                     }
                 }
