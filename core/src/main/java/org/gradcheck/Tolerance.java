@@ -11,10 +11,17 @@ import java.util.Locale;
  * relative part is what catches a wrong gradient in a block whose values are tiny next to the others': a
  * single global norm, as in the article's overall difference, would hide it.
  *
- * <p>The defaults, {@code relative = 1e-6} and {@code absolute = 1e-10}, are far above what the central
- * difference with its automatic step reaches on smooth functions (about 1e-10 relative) and far below any
- * real backpropagation bug (a wrong sign, a wrong activation derivative or a missing batch mean are
- * errors of order 1).
+ * <p>The defaults, {@code relative = 1e-6} and {@code absolute = 1e-10}, sit between the two kinds of error
+ * that {@code ToleranceTests} measures. Correct gradients of smooth functions (a small tanh network,
+ * Rosenbrock's function, a logistic loss), checked by the central difference with its automatic step, are
+ * at most 1.9e-9 off in relative terms: 500 times below the default. Typical backpropagation bugs (the
+ * derivative of tanh written {@code 1 - a} instead of {@code 1 - a^2}, a sum instead of a mean over the
+ * batch, a wrong sign) put every affected parameter 0.17 to 2 off: 10^5 times above it.
+ *
+ * <p>Where a partial derivative is zero the relative part vanishes and only the absolute floor and the
+ * rounding-noise estimate remain. The central difference's truncation error is not part of that estimate,
+ * so a correct gradient can fail there: at the minimum of Rosenbrock's function the truncation error is
+ * 1.5e-8 ({@code GradientCheckerTests} pins it).
  *
  * @since 0.1
  */
