@@ -1,8 +1,9 @@
 package org.gradcheck;
 
 /**
- * Told how far a long check has come. Called from the checking thread about a hundred times per check
- * (never once per coordinate), so it may print or update a progress bar.
+ * Told how far a long check has come. Called from the checking thread once for each percent of the
+ * parameters differentiated: 100 times per check (once per parameter when there are fewer than 100), so it
+ * may print or update a progress bar.
  *
  * @since 0.1
  */

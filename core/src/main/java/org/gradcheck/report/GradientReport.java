@@ -497,6 +497,9 @@ public final class GradientReport {
 
         /** The analytic gradient, the numerical one, and the bound on each numerical value's own error (taken over). */
         public Builder gradients(double[] analytic, double[] numerical, double[] numericalError) {
+            if (analytic == null || numerical == null || numericalError == null) {
+                throw new IllegalArgumentException("analytic, numerical and numericalError must not be null");
+            }
             int n = layout.size();
             if (analytic.length != n || numerical.length != n || numericalError.length != n) {
                 throw new IllegalArgumentException("analytic, numerical and numericalError must have the layout's length " + n
@@ -531,6 +534,9 @@ public final class GradientReport {
 
         /** The tolerance and policies the parameters are judged by. */
         public Builder judgedBy(Tolerance tolerance, KinkPolicy kinkPolicy, UntestedPolicy untestedPolicy) {
+            if (tolerance == null || kinkPolicy == null || untestedPolicy == null) {
+                throw new IllegalArgumentException("tolerance, kinkPolicy and untestedPolicy must not be null");
+            }
             this.tolerance = tolerance;
             this.kinkPolicy = kinkPolicy;
             this.untestedPolicy = untestedPolicy;
@@ -540,6 +546,9 @@ public final class GradientReport {
         /** The scheme, how the step was chosen, the strategy and the precision, as the report states them. */
         public Builder settings(DifferenceScheme scheme, String stepDescription, String strategyDescription,
                 String precisionDescription) {
+            if (scheme == null || stepDescription == null || strategyDescription == null || precisionDescription == null) {
+                throw new IllegalArgumentException("scheme and the descriptions must not be null");
+            }
             this.scheme = scheme;
             this.stepDescription = stepDescription;
             this.strategyDescription = strategyDescription;
@@ -549,6 +558,9 @@ public final class GradientReport {
 
         /** The function's value, the evaluation count, the number of refined parameters and the time taken. */
         public Builder statistics(double value, long evaluations, int refined, Duration elapsed) {
+            if (elapsed == null) {
+                throw new IllegalArgumentException("elapsed must not be null");
+            }
             this.value = value;
             this.evaluations = evaluations;
             this.refined = refined;
