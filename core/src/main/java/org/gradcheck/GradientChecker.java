@@ -276,8 +276,10 @@ public final class GradientChecker {
                         + " (index " + index + ") was " + original[index] + " and became " + point[index]
                         + ". Functions must treat their input as read-only; copy it before changing it.");
             }
-            return new GradientReport(layout, analytic, numerical, noise, tolerance, scheme, stepSize.describe(scheme),
-                    value, evaluations, Duration.ofNanos(System.nanoTime() - start));
+            GradientReport report = new GradientReport(layout, analytic, numerical, noise, tolerance, scheme,
+                    stepSize.describe(scheme), value, evaluations, Duration.ofNanos(System.nanoTime() - start));
+            progress.finished(report);
+            return report;
         }
 
         private double valueAtPoint(String what) {
