@@ -120,6 +120,6 @@ final class ParameterPlan {
     }
 
     static String describe(Parameter parameter, int index) {
-        return "[" + index + "] " + parameter.getType().getSimpleName() + " " + parameter.getName();
+        return "[" + index + "] " + parameter.getType().getSimpleName() + (parameter.isNamePresent() ? " " + parameter.getName() : "");
     }
 }
