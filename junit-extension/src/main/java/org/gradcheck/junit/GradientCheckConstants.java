@@ -61,6 +61,14 @@ public final class GradientCheckConstants {
     /** {@code gradcheck.displayname}: the display-name pattern of every trial, for example {@code gradcheck.displayname=#{index} {examples}}. */
     public static final String DISPLAY_NAME_KEY = "gradcheck.displayname";
 
+    /**
+     * {@code gradcheck.stdout}: whether a passing trial also prints its figures as one line to standard output,
+     * {@code true} (the default) or {@code false}. Maven Surefire ignores JUnit report entries but records each
+     * test's standard output in {@code target/surefire-reports}, so this line is how passing checks leave figures
+     * there.
+     */
+    public static final String STDOUT_KEY = "gradcheck.stdout";
+
     /** Placeholder for the trial's number, from 1. */
     public static final String INDEX_PLACEHOLDER = "{index}";
 

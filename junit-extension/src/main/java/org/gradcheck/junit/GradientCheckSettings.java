@@ -28,9 +28,11 @@ final class GradientCheckSettings {
     final int selectedTrial;
     final GradientChecker checker;
     final String namePattern;
+    /** Whether passing trials print their figures to standard output. */
+    final boolean printFigures;
 
     private GradientCheckSettings(int trials, int examples, String examplesSetting, long rootSeed, SeedOrigin seedOrigin, int selectedTrial,
-            GradientChecker checker, String namePattern) {
+            GradientChecker checker, String namePattern, boolean printFigures) {
         this.trials = trials;
         this.examples = examples;
         this.examplesSetting = examplesSetting;
@@ -39,6 +41,7 @@ final class GradientCheckSettings {
         this.selectedTrial = selectedTrial;
         this.checker = checker;
         this.namePattern = namePattern;
+        this.printFigures = printFigures;
     }
 
     static GradientCheckSettings resolve(Method method, GradientCheck annotation, ExtensionContext context) {
@@ -79,7 +82,8 @@ final class GradientCheckSettings {
         String pattern = !annotation.name().isBlank() ? annotation.name()
                 : context.getConfigurationParameter(GradientCheckConstants.DISPLAY_NAME_KEY).filter(p -> !p.isBlank())
                         .orElse(GradientCheckConstants.DEFAULT_DISPLAY_NAME);
-        return new GradientCheckSettings(trials, examples, examplesSetting, seed, origin, selected, checker, pattern);
+        return new GradientCheckSettings(trials, examples, examplesSetting, seed, origin, selected, checker, pattern,
+                reader.printFigures());
     }
 
     /** Reads and checks one setting at a time; every message names the method. */
@@ -157,6 +161,19 @@ final class GradientCheckSettings {
                         "set it to one of them, or remove it to run every trial");
             }
             return parsed;
+        }
+
+        boolean printFigures() {
+            Optional<String> configured = context.getConfigurationParameter(GradientCheckConstants.STDOUT_KEY);
+            if (configured.isEmpty() || configured.get().trim().equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (configured.get().trim().equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw Misconfiguration.of(method, "configuration parameter " + GradientCheckConstants.STDOUT_KEY + " = '"
+                    + configured.get() + "' is neither true nor false", "set it to true to print the figures of passing"
+                    + " trials, or to false");
         }
 
         DifferenceScheme scheme(DifferenceScheme[] attribute) {

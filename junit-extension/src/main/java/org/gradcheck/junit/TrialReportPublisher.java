@@ -13,7 +13,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Publishes a passing trial's figures as report entries, one per check run through the injected checker (or one
  * without figures if there was none), so that passing checks leave numbers in the test report too:
  * {@code gradcheck.seed}, {@code gradcheck.trial}, {@code gradcheck.examples}, {@code gradcheck.overallDifference},
- * {@code gradcheck.worstParameter} and {@code gradcheck.parameters}.
+ * {@code gradcheck.worstParameter} and {@code gradcheck.parameters}. Unless {@code gradcheck.stdout=false}, it also
+ * prints each check's figures as one line to standard output, where Maven Surefire, which ignores report entries,
+ * records them:
+ * <pre>
+ * [gradcheck] Tests#check [1] seed=7 examples=[3, 9]: passed, overall difference 2.000e-11, worst w[1] (...), 3 checked, 0 failed
+ * </pre>
  */
 final class TrialReportPublisher implements AfterTestExecutionCallback {
 
@@ -37,7 +42,11 @@ final class TrialReportPublisher implements AfterTestExecutionCallback {
             context.publishReportEntry(identity());
         }
         for (GradientReport report : reports) {
-            context.publishReportEntry(entry(report));
+            Map<String, String> entry = entry(report);
+            context.publishReportEntry(entry);
+            if (trial.settings.printFigures) {
+                System.out.println(line(context.getDisplayName(), entry));
+            }
         }
     }
 
@@ -50,6 +59,14 @@ final class TrialReportPublisher implements AfterTestExecutionCallback {
                     ReproductionMessage.MAX_INDICES_IN_MESSAGE));
         }
         return entry;
+    }
+
+    /** The line printed for a passing check. */
+    String line(String displayName, Map<String, String> entry) {
+        return "[gradcheck] " + Misconfiguration.testClassName(trial.method.getDeclaringClass()) + "#"
+                + trial.method.getName() + " " + displayName + ": passed, overall difference "
+                + entry.get(PREFIX + "overallDifference") + ", worst " + entry.get(PREFIX + "worstParameter") + ", "
+                + entry.get(PREFIX + "parameters");
     }
 
     /** The figures of one check; a pure function of the trial and the report. */

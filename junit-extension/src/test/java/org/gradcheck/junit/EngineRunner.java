@@ -28,10 +28,14 @@ final class EngineRunner {
         return run(testClass, configuration);
     }
 
+    /** Runs {@code testClass}; passing trials print nothing unless {@code gradcheck.stdout} is given. */
     static EngineExecutionResults run(Class<?> testClass, Map<String, String> configuration) {
+        Map<String, String> withDefaults = new LinkedHashMap<>();
+        withDefaults.put(GradientCheckConstants.STDOUT_KEY, "false");
+        withDefaults.putAll(configuration);
         return EngineTestKit.engine("junit-jupiter")
                 .enableImplicitConfigurationParameters(false)
-                .configurationParameters(configuration)
+                .configurationParameters(withDefaults)
                 .selectors(selectClass(testClass))
                 .execute();
     }

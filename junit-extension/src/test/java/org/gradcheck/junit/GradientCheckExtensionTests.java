@@ -75,6 +75,30 @@ class GradientCheckExtensionTests {
     }
 
     @Test
+    void passingTrialPrintsItsFiguresForSurefireUnlessSwitchedOff() {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        EngineExecutionResults results;
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            results = EngineRunner.run(PassingTestCase.class, "gradcheck.stdout", "true");
+        } finally {
+            System.setOut(original);
+        }
+
+        String[] lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        assertEquals(4, lines.length);
+        List<Map<String, String>> entries = EngineRunner.entries(results);
+        for (int trial = 1; trial <= 4; trial++) {
+            Map<String, String> entry = entries.get(trial - 1);
+            assertEquals("[gradcheck] GradientCheckExtensionTests$PassingTestCase#backpropagation "
+                    + EngineRunner.startedNames(results).get(trial - 1) + ": passed, overall difference "
+                    + entry.get("gradcheck.overallDifference") + ", worst " + entry.get("gradcheck.worstParameter")
+                    + ", 3 checked, 0 failed", lines[trial - 1]);
+        }
+    }
+
+    @Test
     void failingTrialNamesTheWrongParameterAndEndsWithTheRerunProperty() {
         EngineExecutionResults results = EngineRunner.run(FailingTestCase.class, "gradcheck.seed", "4242");
 

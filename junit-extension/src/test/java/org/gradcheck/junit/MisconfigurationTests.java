@@ -122,6 +122,9 @@ class MisconfigurationTests {
         checks.add(() -> assertConfigurationFails(prefix + "configuration parameter gradcheck.trial = '4' is not a trial of"
                 + " this method, which runs trials 1 to 3; set it to one of them, or remove it to run every trial",
                 "gradcheck.trial", "4"));
+        checks.add(() -> assertConfigurationFails(prefix + "configuration parameter gradcheck.stdout = 'yes' is neither"
+                + " true nor false; set it to true to print the figures of passing trials, or to false", "gradcheck.stdout",
+                "yes"));
         assertAll(checks);
     }
 
