@@ -35,7 +35,7 @@ final class GradientCheckExtension implements TestTemplateInvocationContextProvi
         List<Trial> trials = new ArrayList<>();
         for (int trial = 1; trial <= settings.trials; trial++) {
             if (settings.selectedTrial == 0 || settings.selectedTrial == trial) {
-                trials.add(Trial.create(method, settings, trial, dataSet, size));
+                trials.add(Trial.create(context.getRequiredTestClass(), method, settings, trial, dataSet, size));
             }
         }
         Object sampleBatch = dataSet == null ? null : sampleBatch(trials.get(0), source.get(), method);

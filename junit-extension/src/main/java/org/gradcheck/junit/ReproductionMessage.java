@@ -32,7 +32,7 @@ final class ReproductionMessage {
                     .append('\n');
         }
         text.append("Rerun this trial alone with ").append(info.rerunProperties()).append('\n');
-        text.append("  for example: mvn test -Dtest='").append(Misconfiguration.testClassName(trial.method.getDeclaringClass()))
+        text.append("  for example: mvn test -Dtest='").append(Misconfiguration.testClassName(trial.testClass))
                 .append('#').append(trial.method.getName()).append("' ").append(info.rerunProperties());
         return text.toString();
     }

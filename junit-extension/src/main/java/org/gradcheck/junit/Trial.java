@@ -8,6 +8,7 @@ import org.gradcheck.data.ExampleSet;
 /** One trial of a method: its {@link TrialInfo}, the settings and, with a data source, its batch (read once). */
 final class Trial {
 
+    final Class<?> testClass;
     final Method method;
     final TrialInfo info;
     final GradientCheckSettings settings;
@@ -16,7 +17,9 @@ final class Trial {
     private final int[] indices;
     private Object batch;
 
-    private Trial(Method method, TrialInfo info, GradientCheckSettings settings, ExampleSet<?> dataSet, int[] indices) {
+    private Trial(Class<?> testClass, Method method, TrialInfo info, GradientCheckSettings settings, ExampleSet<?> dataSet,
+            int[] indices) {
+        this.testClass = testClass;
         this.method = method;
         this.info = info;
         this.settings = settings;
@@ -26,7 +29,8 @@ final class Trial {
     }
 
     /** Trial {@code trial}; draws its examples from {@code dataSet} if there is one (else {@code dataSet} is null). */
-    static Trial create(Method method, GradientCheckSettings settings, int trial, ExampleSet<?> dataSet, int dataSetSize) {
+    static Trial create(Class<?> testClass, Method method, GradientCheckSettings settings, int trial, ExampleSet<?> dataSet,
+            int dataSetSize) {
         long trialSeed = SeedSequence.trialSeed(settings.rootSeed, trial);
         int[] indices = dataSet == null ? new int[0]
                 : ExampleDrawer.draw(SeedSequence.streamSeed(trialSeed, SeedSequence.EXAMPLE_STREAM), settings.examples,
@@ -39,7 +43,7 @@ final class Trial {
                 : "-D" + GradientCheckConstants.SEED_KEY + "=" + settings.rootSeed + " ")
                 + "-D" + GradientCheckConstants.TRIAL_KEY + "=" + trial;
         TrialInfo info = new TrialInfo(trial, settings.trials, settings.rootSeed, trialSeed, indexList, rerun);
-        return new Trial(method, info, settings, dataSet, indices);
+        return new Trial(testClass, method, info, settings, dataSet, indices);
     }
 
     boolean hasExamples() {

@@ -63,7 +63,7 @@ final class TrialReportPublisher implements AfterTestExecutionCallback {
 
     /** The line printed for a passing check. */
     String line(String displayName, Map<String, String> entry) {
-        return "[gradcheck] " + Misconfiguration.testClassName(trial.method.getDeclaringClass()) + "#"
+        return "[gradcheck] " + Misconfiguration.testClassName(trial.testClass) + "#"
                 + trial.method.getName() + " " + displayName + ": passed, overall difference "
                 + entry.get(PREFIX + "overallDifference") + ", worst " + entry.get(PREFIX + "worstParameter") + ", "
                 + entry.get(PREFIX + "parameters");

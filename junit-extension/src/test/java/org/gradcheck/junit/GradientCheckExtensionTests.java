@@ -294,6 +294,32 @@ class GradientCheckExtensionTests {
     }
 
     @Test
+    void rerunLineOfAnInheritedMethodNamesTheConcreteTestClass() {
+        EngineExecutionResults results = EngineRunner.run(InheritingTestCase.class, "gradcheck.seed", "6");
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        String message = EngineRunner.failures(results).get(0).getMessage();
+        assertTrue(message.endsWith("  for example: mvn test -Dtest='GradientCheckExtensionTests$InheritingTestCase"
+                + "#backpropagation' -Dgradcheck.seed=6 -Dgradcheck.trial=1"), message);
+    }
+
+    abstract static class BaseTestCase {
+
+        static List<double[]> trainingSet() {
+            return TRAINING_SET;
+        }
+
+        @GradientCheck(trials = 1, examples = 2)
+        @ExampleSource("trainingSet")
+        void backpropagation(List<double[]> batch, GradientChecker checker) {
+            checker.assertMatches(LinearModel.BUGGY, LinearModel.parameters(), batch);
+        }
+    }
+
+    static class InheritingTestCase extends BaseTestCase {
+    }
+
+    @Test
     void recordedReportIsTheOneTheTestSaw() {
         EngineExecutionResults results = EngineRunner.run(ReportTestCase.class);
 
