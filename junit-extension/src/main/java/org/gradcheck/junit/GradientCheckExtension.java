@@ -30,6 +30,10 @@ final class GradientCheckExtension implements TestTemplateInvocationContextProvi
         GradientCheck annotation = AnnotationSupport.findAnnotation(method, GradientCheck.class).orElseThrow();
         GradientCheckSettings settings = GradientCheckSettings.resolve(method, annotation, context);
         Optional<ExampleSource> source = ExampleSourceResolver.find(method, context.getRequiredTestClass());
+        if (source.isEmpty() && annotation.examples() != GradientCheck.UNSET) {
+            throw Misconfiguration.of(method, "attribute examples = " + annotation.examples() + " but there is no data set"
+                    + " to draw them from", "name one with @ExampleSource(\"...\"), or remove examples");
+        }
         ExampleSet<?> dataSet = source.map(s -> ExampleSourceResolver.read(s, method, context)).orElse(null);
         int size = dataSet == null ? 0 : dataSetSize(dataSet, source.get(), method, settings);
         List<Trial> trials = new ArrayList<>();

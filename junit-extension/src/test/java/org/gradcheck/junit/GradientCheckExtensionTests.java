@@ -320,6 +320,77 @@ class GradientCheckExtensionTests {
     }
 
     @Test
+    void customExampleSetBatchIsInjectedByItsType() {
+        EngineExecutionResults results = EngineRunner.run(CustomSetTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(3 + 2).succeeded(3 + 1).failed(1));
+        List<Map<String, String>> entries = EngineRunner.entries(results);
+        List<String> columns = new ArrayList<>();
+        entries.stream().filter(entry -> entry.containsKey("columns")).forEach(entry -> columns.add(entry.get("columns")));
+        assertEquals(3, columns.size());
+        List<String> names = EngineRunner.startedNames(results);
+        for (int trial = 0; trial < 3; trial++) {
+            assertTrue(names.get(trial).endsWith("examples=" + columns.get(trial)), names.get(trial) + " " + columns);
+        }
+        Throwable failure = EngineRunner.failures(results).get(0);
+        assertEquals("The data set of GradientCheckExtensionTests$CustomSetTestCase#changingType(Columns) returned a"
+                + " java.lang.String for trial 2, which parameter [0] Columns cannot receive: its batch method must"
+                + " return the same type for every trial, never null",
+                failure.getMessage().replace("[0] Columns columns", "[0] Columns"));
+    }
+
+    /** A batch type of its own, as a model reading columns of a matrix would have. */
+    static final class Columns {
+
+        final int[] indices;
+
+        Columns(int[] indices) {
+            this.indices = indices;
+        }
+    }
+
+    @TestMethodOrder(MethodOrderer.MethodName.class)
+    static class CustomSetTestCase {
+
+        static final org.gradcheck.data.ExampleSet<Columns> MATRIX = new org.gradcheck.data.ExampleSet<>() {
+            @Override
+            public int size() {
+                return 12;
+            }
+
+            @Override
+            public Columns batch(int[] indices) {
+                return new Columns(indices);
+            }
+        };
+
+        static final org.gradcheck.data.ExampleSet<Object> CHANGING = new org.gradcheck.data.ExampleSet<>() {
+            private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+            @Override
+            public int size() {
+                return 12;
+            }
+
+            @Override
+            public Object batch(int[] indices) {
+                return calls.getAndIncrement() == 0 ? new Columns(indices) : "not columns";
+            }
+        };
+
+        @GradientCheck(trials = 3, examples = 3, seed = "2")
+        @ExampleSource("MATRIX")
+        void batch(Columns columns, TestReporter reporter) {
+            reporter.publishEntry("columns", Arrays.toString(columns.indices));
+        }
+
+        @GradientCheck(trials = 2, seed = "2")
+        @ExampleSource("CHANGING")
+        void changingType(Columns columns) {
+        }
+    }
+
+    @Test
     void recordedReportIsTheOneTheTestSaw() {
         EngineExecutionResults results = EngineRunner.run(ReportTestCase.class);
 

@@ -82,6 +82,9 @@ class MisconfigurationTests {
         expected.put("examplesNotReceived(GradientChecker)", PREFIX + "examplesNotReceived(GradientChecker): no parameter"
                 + " receives the examples drawn from @ExampleSource(\"trainingSet\"); add a parameter of type"
                 + " java.util.List (or TrialInfo for their indices), or remove @ExampleSource");
+        expected.put("examplesWithoutSource(GradientChecker)", PREFIX + "examplesWithoutSource(GradientChecker): attribute"
+                + " examples = 2 but there is no data set to draw them from; name one with @ExampleSource(\"...\"), or"
+                + " remove examples");
         assertEquals(expected.keySet(), failures.keySet());
         List<Executable> checks = new ArrayList<>();
         expected.forEach((method, message) -> checks.add(() -> {
@@ -260,6 +263,10 @@ class MisconfigurationTests {
         @GradientCheck
         @ExampleSource("trainingSet")
         void examplesNotReceived(GradientChecker checker) {
+        }
+
+        @GradientCheck(examples = 2)
+        void examplesWithoutSource(GradientChecker checker) {
         }
     }
 }
