@@ -109,11 +109,13 @@ final class CheckRun {
         for (Worker helper : helpers) {
             requireUnmodified(helper.x, "the numerical derivatives (in a parallel check)");
         }
-        return report.gradients(analytic, numerical, numericalError)
+        GradientReport result = report.gradients(analytic, numerical, numericalError)
                 .judgedBy(settings.tolerance, settings.kinkPolicy, settings.untestedPolicy)
                 .settings(settings.scheme, settings.stepSize.describe(settings.scheme, relativeNoise), description, precision)
                 .statistics(value, evaluations(), refined, Duration.ofNanos(System.nanoTime() - start))
                 .build();
+        settings.progress.finished(result);
+        return result;
     }
 
     private static String automatic(Strategy requested, int n) {
