@@ -4,7 +4,10 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.Tolerance;
+import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.difference.StepSize;
+import org.gradcheck.hessian.HessianChecker;
+import org.gradcheck.jacobian.JacobianChecker;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -25,12 +28,17 @@ final class GradientCheckSettings {
     /** The only trial to run (from 1), or 0 for all. */
     final int selectedTrial;
     final GradientChecker checker;
+    /** The Jacobian checker with the same scheme, step and tolerance (strategies do not apply to Jacobians). */
+    final JacobianChecker jacobianChecker;
+    /** The Hessian checker with the same scheme, step and tolerance. */
+    final HessianChecker hessianChecker;
     final String namePattern;
     /** Whether passing trials print their figures to standard output. */
     final boolean printFigures;
 
     private GradientCheckSettings(int trials, int examples, String examplesSetting, long rootSeed, SeedOrigin seedOrigin, int selectedTrial,
-            GradientChecker checker, String namePattern, boolean printFigures) {
+            GradientChecker checker, JacobianChecker jacobianChecker, HessianChecker hessianChecker, String namePattern,
+            boolean printFigures) {
         this.trials = trials;
         this.examples = examples;
         this.examplesSetting = examplesSetting;
@@ -38,6 +46,8 @@ final class GradientCheckSettings {
         this.seedOrigin = seedOrigin;
         this.selectedTrial = selectedTrial;
         this.checker = checker;
+        this.jacobianChecker = jacobianChecker;
+        this.hessianChecker = hessianChecker;
         this.namePattern = namePattern;
         this.printFigures = printFigures;
     }
@@ -68,20 +78,26 @@ final class GradientCheckSettings {
             }
         }
         int selected = reader.selectedTrial(trials);
-        GradientChecker checker = GradientChecker.defaults()
-                .withScheme(reader.scheme(annotation.scheme()))
-                .withStrategy(reader.strategy(annotation.strategy()))
-                .withTolerance(Tolerance.of(
-                        reader.tolerance("tolerance", annotation.tolerance(), GradientCheckConstants.TOLERANCE_KEY,
-                                Tolerance.defaults().relativePart()),
-                        reader.tolerance("absoluteTolerance", annotation.absoluteTolerance(),
-                                GradientCheckConstants.ABSOLUTE_TOLERANCE_KEY, Tolerance.defaults().absolutePart())));
+        DifferenceScheme scheme = reader.scheme(annotation.scheme());
+        Tolerance tolerance = Tolerance.of(
+                reader.tolerance("tolerance", annotation.tolerance(), GradientCheckConstants.TOLERANCE_KEY,
+                        Tolerance.defaults().relativePart()),
+                reader.tolerance("absoluteTolerance", annotation.absoluteTolerance(),
+                        GradientCheckConstants.ABSOLUTE_TOLERANCE_KEY, Tolerance.defaults().absolutePart()));
         StepSize step = reader.step(annotation.epsilon());
-        checker = checker.withStepSize(step);
+        GradientChecker checker = GradientChecker.defaults()
+                .withScheme(scheme)
+                .withStrategy(reader.strategy(annotation.strategy()))
+                .withTolerance(tolerance)
+                .withStepSize(step);
+        JacobianChecker jacobianChecker = JacobianChecker.defaults().withScheme(scheme).withTolerance(tolerance)
+                .withStepSize(step);
+        HessianChecker hessianChecker = HessianChecker.defaults().withScheme(scheme).withTolerance(tolerance)
+                .withStepSize(step);
         String pattern = !annotation.name().isBlank() ? annotation.name()
                 : context.getConfigurationParameter(GradientCheckConstants.DISPLAY_NAME_KEY).filter(p -> !p.isBlank())
                         .orElse(GradientCheckConstants.DEFAULT_DISPLAY_NAME);
-        return new GradientCheckSettings(trials, examples, examplesSetting, seed, origin, selected, checker, pattern,
-                reader.printFigures());
+        return new GradientCheckSettings(trials, examples, examplesSetting, seed, origin, selected, checker,
+                jacobianChecker, hessianChecker, pattern, reader.printFigures());
     }
 }

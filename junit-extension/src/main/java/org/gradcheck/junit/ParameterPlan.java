@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 import org.gradcheck.GradientChecker;
+import org.gradcheck.hessian.HessianChecker;
+import org.gradcheck.jacobian.JacobianChecker;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestReporter;
@@ -18,10 +20,10 @@ import org.junit.jupiter.api.TestReporter;
  */
 final class ParameterPlan {
 
-    enum Kind { BATCH, EXAMPLE, POINT, RANDOM, CHECKER, TRIAL_INFO }
+    enum Kind { BATCH, EXAMPLE, POINT, RANDOM, CHECKER, JACOBIAN_CHECKER, HESSIAN_CHECKER, TRIAL_INFO }
 
-    private static final String SUPPORTED = "GradientChecker, TrialInfo, java.util.Random, RandomGenerator, "
-            + "a @RandomPoint double[]";
+    private static final String SUPPORTED = "GradientChecker, JacobianChecker, HessianChecker, TrialInfo, "
+            + "java.util.Random, RandomGenerator, a @RandomPoint double[]";
 
     private final Kind[] kinds;
 
@@ -53,6 +55,10 @@ final class ParameterPlan {
                 kinds[i] = Kind.POINT;
             } else if (type == GradientChecker.class) {
                 kinds[i] = Kind.CHECKER;
+            } else if (type == JacobianChecker.class) {
+                kinds[i] = Kind.JACOBIAN_CHECKER;
+            } else if (type == HessianChecker.class) {
+                kinds[i] = Kind.HESSIAN_CHECKER;
             } else if (type == TrialInfo.class) {
                 kinds[i] = Kind.TRIAL_INFO;
                 infoReceived = true;
