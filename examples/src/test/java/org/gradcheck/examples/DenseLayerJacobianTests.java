@@ -15,6 +15,8 @@ import org.gradcheck.jacobian.JacobianMismatchError;
 import org.gradcheck.jacobian.JacobianReport;
 import org.gradcheck.jacobian.ProductCheck;
 import org.gradcheck.jacobian.VectorFunction;
+import org.gradcheck.junit.GradientCheck;
+import org.gradcheck.junit.RandomPoint;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.Verdict;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,19 @@ class DenseLayerJacobianTests {
         for (ProductCheck check : report.productChecks()) {
             assertTrue(check.absoluteError() <= 1e-14 * Math.max(1, Math.abs(check.leftValue())), check::toString);
         }
+    }
+
+    @GradientCheck(trials = 3, seed = "11")
+    void inputJacobianAtRandomInputs(@RandomPoint(dimension = INPUTS, min = -2, max = 2) double[] x,
+            JacobianChecker checker) {
+        VectorFunction function = VectorFunction.builder(layer::forward)
+                .vectorJacobianProduct(layer::backward)
+                .jacobianVectorProduct(layer::tangent)
+                .build();
+
+        JacobianReport report = checker.assertMatches(function, x);
+
+        assertEquals(3, report.productChecks().size());
     }
 
     @Test
