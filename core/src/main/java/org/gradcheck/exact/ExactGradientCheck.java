@@ -17,6 +17,10 @@ import org.gradcheck.layout.ParameterLayout;
  * coordinate; each intermediate value carries only the partial derivatives that are not zero, so memory grows
  * with the number of coordinates an intermediate actually depends on rather than with {@code n} per value (a
  * {@code DerivativeStructure} with {@code n} variables would hold {@code n + 1} numbers in every intermediate).
+ * The cost is that of the sparse maps: a value that depends on {@code k} coordinates costs {@code O(k)} per
+ * operation, so a sum over all {@code n} coordinates accumulated term by term costs {@code O(n^2)}; that suits
+ * functions and layers of up to a few thousand parameters, and a large model is better checked on a small
+ * instance of the same code.
  * Both gradients are then computed to rounding, so they must agree to a few units in the last place: a partial
  * derivative passes when {@code |g - e| <= ulps * eps * (max(|g|, |e|) + max_j |e_j|)} with {@code eps = 2^-52}
  * and {@link #withUlps(int) ulps} 16 by default. The {@code max_j |e_j|} term allows for the rounding of a partial
