@@ -2,6 +2,7 @@ package org.gradcheck.hessian;
 
 import java.util.Random;
 import org.gradcheck.GradientCheckException;
+import org.gradcheck.Precision;
 import org.gradcheck.Tolerance;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.difference.StepSize;
@@ -73,6 +74,11 @@ public final class HessianChecker {
     /** A copy using {@code tolerance}. */
     public HessianChecker withTolerance(Tolerance tolerance) {
         return new HessianChecker(checker.withTolerance(tolerance), naming, directions);
+    }
+
+    /** A copy that assumes {@code precision} for the gradient instead of measuring its noise. */
+    public HessianChecker withPrecision(Precision precision) {
+        return new HessianChecker(checker.withPrecision(precision), naming, directions);
     }
 
     /** A copy drawing random directions and consistency vectors from {@code seed}. */

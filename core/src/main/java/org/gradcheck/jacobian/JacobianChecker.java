@@ -12,10 +12,13 @@ import java.util.function.Supplier;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.Tolerance;
 import org.gradcheck.GradientChecker;
+import org.gradcheck.Precision;
 import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.difference.FunctionNoise;
 import org.gradcheck.difference.RiddersDifferentiator;
 import org.gradcheck.difference.StepSize;
 import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.report.NumberFormatter;
 
 /**
  * Checks the derivative of a {@link VectorFunction} against finite differences, entry by entry, and checks
@@ -34,6 +37,12 @@ import org.gradcheck.layout.ParameterLayout;
  * of {@link GradientChecker} for gradients, so a right derivative is not failed for the truncation error of one
  * step. Borderline entries are refined first; after {@value #REFINEMENT_SAMPLE} refinements that all still
  * fail, the rest are judged on their first estimate (a wrong derivative fails either way).
+ *
+ * <p>The rounding noise of the outputs is {@linkplain #withPrecision(Precision) measured} first, as the gradient
+ * checker does ({@link FunctionNoise} on a random signed sum of the outputs, eight evaluations), so that a layer
+ * computed in {@code float} gets a step and error bounds fit for its precision instead of failing for noise.
+ * With relative noise {@code eta} ({@code 2^-52} in double precision) the automatic step is
+ * {@code cbrt(eta) max(|x|, 1)} and the first estimate's rounding error {@code 8 eta (|y+_i| + |y-_i|) / step}.
  *
  * <p>Then, for each of {@link #withProductTrials(int) a few} trials, random Gaussian vectors {@code u} and
  * {@code v} are drawn from {@link #withSeed(long) the seed} and {@code <u, J v>} is computed with every
@@ -73,7 +82,14 @@ public final class JacobianChecker {
     private static final double ROUNDING_FACTOR = 8;
 
     private static final JacobianChecker DEFAULTS = new JacobianChecker(DifferenceScheme.CENTRAL, StepSize.automatic(),
-            Tolerance.defaults(), DEFAULT_SEED, DEFAULT_PRODUCT_TRIALS, DEFAULT_PRODUCT_TOLERANCE, "Jacobian");
+            Tolerance.defaults(), DEFAULT_SEED, DEFAULT_PRODUCT_TRIALS, DEFAULT_PRODUCT_TOLERANCE, "Jacobian",
+            Precision.AUTOMATIC);
+
+    /** Measured relative noise above this is taken as this: a function that noisy cannot be differentiated numerically. */
+    private static final double LARGEST_RELATIVE_NOISE = 1e-4;
+
+    /** Measured relative noise above this means the function is not computed in double precision. */
+    private static final double DOUBLE_NOISE_LIMIT = 1e-13;
 
     private final DifferenceScheme scheme;
     private final StepSize stepSize;
@@ -82,9 +98,10 @@ public final class JacobianChecker {
     private final int trials;
     private final double productTolerance;
     private final String title;
+    private final Precision precision;
 
     private JacobianChecker(DifferenceScheme scheme, StepSize stepSize, Tolerance tolerance, long seed, int trials,
-            double productTolerance, String title) {
+            double productTolerance, String title, Precision precision) {
         this.scheme = scheme;
         this.stepSize = stepSize;
         this.tolerance = tolerance;
@@ -92,6 +109,7 @@ public final class JacobianChecker {
         this.trials = trials;
         this.productTolerance = productTolerance;
         this.title = title;
+        this.precision = precision;
     }
 
     /**
@@ -105,24 +123,24 @@ public final class JacobianChecker {
     /** A copy using {@code scheme}. */
     public JacobianChecker withScheme(DifferenceScheme scheme) {
         return new JacobianChecker(require(scheme, "scheme", "DifferenceScheme.CENTRAL"), stepSize, tolerance, seed, trials,
-                productTolerance, title);
+                productTolerance, title, precision);
     }
 
     /** A copy using {@code stepSize}. */
     public JacobianChecker withStepSize(StepSize stepSize) {
         return new JacobianChecker(scheme, require(stepSize, "stepSize", "StepSize.automatic()"), tolerance, seed, trials,
-                productTolerance, title);
+                productTolerance, title, precision);
     }
 
     /** A copy using {@code tolerance} for the entries. */
     public JacobianChecker withTolerance(Tolerance tolerance) {
         return new JacobianChecker(scheme, stepSize, require(tolerance, "tolerance", "Tolerance.defaults()"), seed, trials,
-                productTolerance, title);
+                productTolerance, title, precision);
     }
 
     /** A copy drawing the random vectors of the consistency checks from {@code seed}. */
     public JacobianChecker withSeed(long seed) {
-        return new JacobianChecker(scheme, stepSize, tolerance, seed, trials, productTolerance, title);
+        return new JacobianChecker(scheme, stepSize, tolerance, seed, trials, productTolerance, title, precision);
     }
 
     /**
@@ -135,7 +153,7 @@ public final class JacobianChecker {
             throw new IllegalArgumentException("product trials must be >= 0 but was " + trials
                     + ": use 0 to switch the consistency checks off, or for example 3");
         }
-        return new JacobianChecker(scheme, stepSize, tolerance, seed, trials, productTolerance, title);
+        return new JacobianChecker(scheme, stepSize, tolerance, seed, trials, productTolerance, title, precision);
     }
 
     /**
@@ -148,7 +166,7 @@ public final class JacobianChecker {
             throw new IllegalArgumentException("product tolerance must be a finite number >= 0 but was " + relative
                     + ": use for example 1e-10 (products in single precision need about 1e-5)");
         }
-        return new JacobianChecker(scheme, stepSize, tolerance, seed, trials, relative, title);
+        return new JacobianChecker(scheme, stepSize, tolerance, seed, trials, relative, title, precision);
     }
 
     /**
@@ -160,7 +178,16 @@ public final class JacobianChecker {
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("title must not be blank: use for example \"Jacobian\"");
         }
-        return new JacobianChecker(scheme, stepSize, tolerance, seed, trials, productTolerance, title);
+        return new JacobianChecker(scheme, stepSize, tolerance, seed, trials, productTolerance, title, precision);
+    }
+
+    /**
+     * A copy that assumes {@code precision} instead of measuring the outputs' noise ({@link Precision#AUTOMATIC},
+     * the default, measures it).
+     */
+    public JacobianChecker withPrecision(Precision precision) {
+        return new JacobianChecker(scheme, stepSize, tolerance, seed, trials, productTolerance, title,
+                require(precision, "precision", "Precision.AUTOMATIC"));
     }
 
     private static <T> T require(T value, String name, String example) {
@@ -188,6 +215,11 @@ public final class JacobianChecker {
     /** The seed of the consistency checks' random vectors. */
     public long seed() {
         return seed;
+    }
+
+    /** The precision assumed, or {@link Precision#AUTOMATIC} for measured. */
+    public Precision precision() {
+        return precision;
     }
 
     /** The number of consistency trials. */
@@ -293,8 +325,8 @@ public final class JacobianChecker {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "JacobianChecker[%s, step %s, %s, %d consistency trials, seed %d]", scheme,
-                stepSize.describe(scheme), tolerance, trials, seed);
+        return String.format(Locale.ROOT, "JacobianChecker[%s, step %s, %s, precision %s, %d consistency trials, seed %d]",
+                scheme, stepSize, tolerance, precision.name().toLowerCase(Locale.ROOT), trials, seed);
     }
 
     /** One check: the state of a single run of the algorithm described in the class comment. */
@@ -308,6 +340,8 @@ public final class JacobianChecker {
         private final Set<DerivativeForm> implemented = EnumSet.noneOf(DerivativeForm.class);
         private int m;
         private long evaluations;
+        /** The outputs' relative rounding noise: declared, or measured and at least the precision's unit. */
+        private double relativeNoise;
 
         Run(VectorFunction function, double[] original, ParameterLayout inputs, ParameterLayout outputs) {
             this.function = function;
@@ -332,6 +366,7 @@ public final class JacobianChecker {
             }
             double[] again = value("f(x) a second time");
             requireDeterministic(value, again);
+            String precisionText = measurePrecision(value);
             int n = x.length;
             double[] analytic = new double[m * n];
             DerivativeForm from = analytic(analytic);
@@ -342,7 +377,8 @@ public final class JacobianChecker {
             List<ProductCheck> products = products(analytic);
             requireUnmodified(x, original, "the point", inputs);
             return new JacobianReport(title, outputs, inputs, analytic, numerical, noise, tolerance, scheme,
-                    stepSize.describe(scheme), implemented, from, products, seed, productTolerance, refined, evaluations,
+                    stepSize.describe(scheme, relativeNoise), precisionText, implemented, from, products, seed,
+                    productTolerance, refined, evaluations,
                     Duration.ofNanos(System.nanoTime() - start));
         }
 
@@ -377,6 +413,47 @@ public final class JacobianChecker {
                             + "Stochastic.withReset(function, reset).");
                 }
             }
+        }
+
+        /** Sets {@link #relativeNoise} as the precision says; returns the precision as the report states it. */
+        private String measurePrecision(double[] value) {
+            double unit = precision.relativeNoise();
+            relativeNoise = unit;
+            if (precision != Precision.AUTOMATIC) {
+                return precision.name().toLowerCase(Locale.ROOT) + " (declared)";
+            }
+            double[] signs = new double[m];
+            Random random = new Random(seed);
+            double magnitude = 0;
+            double combined = 0;
+            for (int i = 0; i < m; i++) {
+                signs[i] = random.nextBoolean() ? 1 : -1;
+                magnitude += Math.abs(value[i]);
+                combined += signs[i] * value[i];
+            }
+            double measured;
+            try {
+                measured = FunctionNoise.measure(near -> {
+                    double[] y = call(() -> function.value(near), "measuring the noise of the outputs near the point");
+                    evaluations++;
+                    if (y == null || y.length != m) {
+                        throw new GradientCheckException("the function returned " + (y == null ? "null" : y.length + " outputs")
+                                + " near the point but " + m + " at the point: the number of outputs must not change");
+                    }
+                    double sum = 0;
+                    for (int i = 0; i < m; i++) {
+                        sum += signs[i] * y[i];
+                    }
+                    return sum;
+                }, x.clone(), combined, seed);
+            } catch (IllegalStateException e) {
+                throw new GradientCheckException("the outputs are not finite near the point while their noise is measured ("
+                        + e.getMessage() + "): a Jacobian check needs finite values near the point", e);
+            }
+            double relative = magnitude == 0 ? 0 : measured / magnitude;
+            relativeNoise = Math.min(Math.max(relative, unit), LARGEST_RELATIVE_NOISE);
+            return (relative > DOUBLE_NOISE_LIMIT ? "single or lower" : "double") + " (measured noise "
+                    + NumberFormatter.brief(relative) + " of |y|)";
         }
 
         /** Fills {@code analytic} (row-major) from the first implemented form and returns that form. */
@@ -495,10 +572,10 @@ public final class JacobianChecker {
         /** The flat loop over inputs: perturb one in place, evaluate, restore the exact value. */
         private void differentiate(double[] value, double[] numerical, double[] noise) {
             int n = x.length;
-            double roundoff = ROUNDING_FACTOR * EPSILON;
+            double roundoff = ROUNDING_FACTOR * relativeNoise;
             for (int j = 0; j < n; j++) {
                 double xj = x[j];
-                double h = stepSize.stepFor(xj, scheme);
+                double h = stepSize.stepFor(xj, scheme, relativeNoise);
                 double[] plus = value;
                 double[] minus = value;
                 double upper = xj;
@@ -551,7 +628,7 @@ public final class JacobianChecker {
                 int i = k / n;
                 int j = k % n;
                 double xj = x[j];
-                double h = stepSize.stepFor(xj, DifferenceScheme.CENTRAL);
+                double h = stepSize.stepFor(xj, DifferenceScheme.CENTRAL, relativeNoise);
                 RiddersDifferentiator.Estimate estimate;
                 try {
                     estimate = RiddersDifferentiator.derivative(t -> {
@@ -565,7 +642,7 @@ public final class JacobianChecker {
                 } catch (IllegalArgumentException e) {
                     continue;
                 }
-                double rounding = ROUNDING_FACTOR * EPSILON * Math.abs(value[i]) / estimate.finestStep();
+                double rounding = ROUNDING_FACTOR * relativeNoise * Math.abs(value[i]) / estimate.finestStep();
                 double error = GradientChecker.SAFETY_FACTOR * (estimate.error() + rounding);
                 numerical[k] = estimate.value();
                 noise[k] = error;

@@ -50,6 +50,7 @@ public final class JacobianReport {
     private final Tolerance tolerance;
     private final DifferenceScheme scheme;
     private final String stepDescription;
+    private final String precision;
     private final Set<DerivativeForm> implemented;
     private final DerivativeForm entriesFrom;
     private final List<ProductCheck> productChecks;
@@ -63,7 +64,7 @@ public final class JacobianReport {
 
     JacobianReport(String title, ParameterLayout outputLayout, ParameterLayout inputLayout, double[] analytic,
             double[] numerical, double[] noise, Tolerance tolerance, DifferenceScheme scheme, String stepDescription,
-            Set<DerivativeForm> implemented, DerivativeForm entriesFrom, List<ProductCheck> productChecks, long seed,
+            String precision, Set<DerivativeForm> implemented, DerivativeForm entriesFrom, List<ProductCheck> productChecks, long seed,
             double productTolerance, int refined, long evaluations, Duration elapsed) {
         this.title = title;
         this.outputLayout = outputLayout;
@@ -74,6 +75,7 @@ public final class JacobianReport {
         this.tolerance = tolerance;
         this.scheme = scheme;
         this.stepDescription = stepDescription;
+        this.precision = precision;
         this.implemented = Collections.unmodifiableSet(EnumSet.copyOf(implemented));
         this.entriesFrom = entriesFrom;
         this.productChecks = List.copyOf(productChecks);
@@ -295,6 +297,11 @@ public final class JacobianReport {
         return stepDescription;
     }
 
+    /** The precision of the outputs, as measured or declared: {@code double (measured noise 1.1e-16 of |y|)}. */
+    public String precision() {
+        return precision;
+    }
+
     /** The seed of the random vectors of the consistency checks. */
     public long seed() {
         return seed;
@@ -344,6 +351,7 @@ public final class JacobianReport {
         text.append("  overall difference ||A - N|| / (||A|| + ||N||): ").append(NumberFormatter.format(overallDifference()))
                 .append('\n');
         text.append("  scheme: ").append(scheme).append(", step ").append(stepDescription).append('\n');
+        text.append("  precision: ").append(precision).append('\n');
         text.append("  tolerance: ").append(tolerance).append('\n');
         if (productChecks.isEmpty()) {
             text.append("  consistency: not checked, only one derivative form is implemented\n");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gradcheck.GradientCheckException;
+import org.gradcheck.Precision;
 import org.gradcheck.jacobian.DerivativeForm;
 import org.gradcheck.jacobian.JacobianEntry;
 import org.gradcheck.jacobian.JacobianMismatchError;
@@ -36,6 +37,8 @@ class HessianCheckerTests {
         assertEquals("dx[0] / x[1]", report.entry(0, 1).name());
         assertEquals(480, report.entry(0, 1).analytic(), 1e-12);
         assertTrue(report.toString().startsWith("Hessian check passed: 4 entries agree within the tolerance\n"));
+        assertEquals("double (declared)", HessianChecker.defaults().withPrecision(Precision.DOUBLE)
+                .check(ROSENBROCK, POINT).precision());
     }
 
     @Test

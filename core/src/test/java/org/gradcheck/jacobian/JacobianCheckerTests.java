@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gradcheck.GradientCheckException;
+import org.gradcheck.Precision;
 import org.gradcheck.difference.StepSize;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.Verdict;
@@ -62,8 +63,9 @@ class JacobianCheckerTests {
         for (JacobianEntry entry : report.entries()) {
             assertTrue(entry.absoluteError() < 1e-9, entry::toString);
         }
-        // 2 values at the point, 1 Jacobian, 2 per input
-        assertEquals(2 + 1 + 6, report.evaluations());
+        // 2 values at the point, 8 to measure the noise, 1 Jacobian, 2 per input
+        assertEquals(2 + 8 + 1 + 6, report.evaluations());
+        assertTrue(report.precision().startsWith("double (measured noise "), report.precision());
         assertEquals("y[1] / x[0]", report.entry(1, 0).name());
         assertEquals(Math.cos(0.7), report.entry("y[1]", "x[0]").analytic());
     }
@@ -211,12 +213,13 @@ class JacobianCheckerTests {
                 x -> new double[][] {{2, 3}, {0, -2}});
 
         JacobianReport report = JacobianChecker.defaults().withStepSize(StepSize.absolute(0.5))
-                .check(linear, new double[] {1, 2});
+                .withPrecision(Precision.DOUBLE).check(linear, new double[] {1, 2});
 
         assertEquals("Jacobian check failed: 1 of 4 entries disagree, worst y[1] / x[1] (analytic -2.000e+00, numerical -1.000e+00)\n"
                 + "  entries: 2 outputs x 2 inputs, analytic values from the Jacobian\n"
                 + "  overall difference ||A - N|| / (||A|| + ||N||): 1.271e-01\n"
                 + "  scheme: central difference, step 5.000e-01 (absolute)\n"
+                + "  precision: double (declared)\n"
                 + "  tolerance: |g - n| <= 0 + 1.0e-06 * max(|g|, |n|) + numerical error\n"
                 + "  consistency: not checked, only one derivative form is implemented\n"
                 + "  refined: 1 entry re-estimated with Ridders' method after disagreeing on the first estimate\n"
@@ -309,5 +312,24 @@ class JacobianCheckerTests {
                 + "and jacobianVectorProduct",
                 assertThrows(IllegalArgumentException.class,
                         () -> VectorFunction.builder(JacobianCheckerTests::value).build()).getMessage());
+    }
+
+    @Test
+    void aLayerComputedInSinglePrecisionIsCheckedWithMeasuredNoise() {
+        // tanh(0.7 x0 - 0.3 x1) and x0 x1, computed in float behind a double API
+        VectorFunction single = VectorFunction.of(x -> new double[] {(float) Math.tanh((float) (0.7f * x[0] - 0.3f * x[1])),
+                (float) (x[0] * (float) x[1])}, x -> {
+                    double t = Math.tanh(0.7 * x[0] - 0.3 * x[1]);
+                    return new double[][] {{0.7 * (1 - t * t), -0.3 * (1 - t * t)}, {x[1], x[0]}};
+                });
+        double[] point = {0.4, -1.2};
+
+        JacobianReport measured = JacobianChecker.defaults().check(single, point);
+        JacobianReport declared = JacobianChecker.defaults().withPrecision(Precision.DOUBLE).check(single, point);
+
+        assertTrue(measured.passed(), measured::toString);
+        assertTrue(measured.precision().startsWith("single or lower (measured noise "), measured.precision());
+        // assumed double precision, the first estimates' steps are too small for float noise
+        assertFalse(declared.passed(), declared::toString);
     }
 }
