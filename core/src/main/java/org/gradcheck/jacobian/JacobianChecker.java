@@ -114,8 +114,7 @@ public final class JacobianChecker {
 
     /**
      * The default checker: central difference, automatic step, measured precision, default tolerance,
-     * {@value #DEFAULT_PRODUCT_TRIALS}
-     * consistency trials with seed {@value #DEFAULT_SEED} and relative tolerance 1e-10.
+     * {@value #DEFAULT_PRODUCT_TRIALS} consistency trials with seed {@value #DEFAULT_SEED} and relative tolerance 1e-10.
      */
     public static JacobianChecker defaults() {
         return DEFAULTS;
