@@ -1,21 +1,253 @@
 package org.gradcheck.examples;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import org.gradcheck.GradientChecker;
-import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.ProgressListener;
+import org.gradcheck.report.BlockSummary;
 import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.NumberFormatter;
+import org.gradcheck.report.ReportFormatter;
 
-/** The demo program: checks a gradient and prints the report. */
+/**
+ * The demo program: the article's gradient check of the {@code [12288, 5, 5, 1]} network on one cat image,
+ * then the same check on a backpropagation with a bug, and what the article did not say: whether its check
+ * tested anything.
+ *
+ * <pre>
+ * mvn -B -q -Pdemo -DskipTests verify                       # from the project's root
+ * java org.gradcheck.examples.Demo [folder with train_catvnoncat.h5]
+ * </pre>
+ *
+ * <p>Without a folder that holds the cat images the demo generates 209 random images of the same shape and
+ * says so on its first line. It runs five full checks of 61,481 parameters; each takes a few seconds.
+ *
+ * @since 0.1
+ */
 public final class Demo {
 
-    private Demo() {
+    /** The article's layer sizes. */
+    public static final List<Integer> ARTICLE_LAYERS = List.of(CatImages.FEATURES, 5, 5, 1);
+
+    /** The article's step {@code epsilon}. */
+    public static final double ARTICLE_STEP = 1e-7;
+
+    /** The article's rule of thumb: a difference below this means "backpropagation is fine". */
+    public static final double ARTICLE_THRESHOLD = 1e-7;
+
+    /** The overall difference the article reports for its correct network. */
+    public static final double ARTICLE_DIFFERENCE = 3.0e-9;
+
+    /** The seed of the weights and of the drawn example. */
+    public static final long SEED = 1;
+
+    /** Rows of the failing report that are shown. */
+    static final int REPORT_ROWS = 12;
+
+    private final PrintStream out;
+    private final Batch training;
+    private final DeepNetwork network;
+    private final long seed;
+    private final boolean showProgress;
+
+    /**
+     * A demo that checks a network with {@code layers} (tanh hidden layers) on one example of {@code training}
+     * and writes to {@code out}.
+     */
+    Demo(PrintStream out, Batch training, List<Integer> layers, long seed, boolean showProgress) {
+        this.out = out;
+        this.training = training;
+        this.network = DeepNetwork.of(layers, Activation.TANH);
+        this.seed = seed;
+        this.showProgress = showProgress;
     }
 
-    /** Runs the demo. */
+    /**
+     * Runs the demo on the cat images in the folder {@code args[0]}, or on synthetic images of the same shape
+     * without one.
+     */
     public static void main(String[] args) {
-        DifferentiableFunction rosenbrock = DifferentiableFunction.of(
-                x -> 100 * Math.pow(x[1] - x[0] * x[0], 2) + Math.pow(1 - x[0], 2),
-                x -> new double[] {-400 * x[0] * (x[1] - x[0] * x[0]) - 2 * (1 - x[0]), 200 * (x[1] - x[0] * x[0])});
-        GradientReport report = GradientChecker.defaults().check(rosenbrock, new double[] {-1.2, 1.0});
-        System.out.println(report);
+        PrintStream out = System.out;
+        Path folder = args.length > 0 ? Path.of(args[0]) : null;
+        Batch training;
+        if (CatImages.isPresent(folder)) {
+            training = CatImages.trainingSet(folder);
+            out.println("Data: the " + training.size() + " cat-vs-non-cat training images from "
+                    + folder.toAbsolutePath().normalize() + ", as a " + training.features() + " x " + training.size()
+                    + " matrix of raw pixels 0..255.");
+        } else {
+            training = CatImages.synthetic(CatImages.TRAINING_SIZE, SEED);
+            out.println(syntheticDataLine(folder));
+        }
+        new Demo(out, training, ARTICLE_LAYERS, SEED, true).run();
+    }
+
+    /** The first line of a demo run on synthetic data: says so, and why. */
+    static String syntheticDataLine(Path folder) {
+        String why = folder == null ? "no data folder was given"
+                : "there are no cat images (" + CatImages.TRAINING_FILE + ") in " + folder.toAbsolutePath().normalize();
+        return "Data: SYNTHETIC, because " + why + ": " + CatImages.TRAINING_SIZE + " random 64x64x3 images (pixels 0..255)"
+                + " with random labels, the shape of the real training set. Figures will differ from the article's; pass the "
+                + "folder that holds the cat images for the real thing.";
+    }
+
+    /** The reports of one demo run, for tests. */
+    static final class Outcome {
+        GradientReport raw;
+        GradientReport scaled;
+        GradientReport bug;
+        GradientReport layerOneBugRaw;
+        GradientReport layerOneBugScaled;
+    }
+
+    /** Runs the five checks and writes their results. */
+    Outcome run() {
+        Outcome outcome = new Outcome();
+        Map<String, double[][]> parameters = network.initialize(seed);
+        int example = new Random(seed).nextInt(training.size());
+        Batch one = training.select(example);
+        Batch oneScaled = one.scaled(1 / 255.0);
+        GradientChecker article = GradientChecker.defaults().withStep(ARTICLE_STEP);
+        out.println("Network: " + network.layerSizes() + ", tanh hidden layers, sigmoid output, binary cross-entropy, "
+                + format(network.layout().size()) + " parameters; weights randn * 0.01 (seed " + seed + "), zero biases.");
+        out.println("Example: training column " + example + " (drawn with seed " + seed + "), label " + (int) one.y(0)
+                + ". Check: central difference, step " + NumberFormatter.brief(ARTICLE_STEP) + ", as in the article.");
+
+        out.println();
+        out.println("1. The article's check: correct backpropagation, raw pixels 0..255");
+        outcome.raw = check(article, network, parameters, one);
+        out.println("   overall difference: " + NumberFormatter.format(outcome.raw.overallDifference())
+                + " (the article reports " + NumberFormatter.brief(ARTICLE_DIFFERENCE) + " for its own random draw)");
+        printVerdicts(outcome.raw);
+        Coverage raw = Coverage.of(outcome.raw);
+        printCoverage(raw);
+        if (!raw.isInformative()) {
+            out.println("   Why: raw pixels saturate the first layer. On this example |Z1| averages "
+                    + String.format(Locale.ROOT, "%.1f", meanAbsoluteFirstLayer(parameters, one))
+                    + ", so tanh'(Z1) = 1 - tanh(Z1)^2 is 0 in double precision and no change of W1 or b1 changes the cost.");
+            out.println("   The check's verdict says nothing about " + String.join(" and ", raw.mostlyUntestedBlocks()) + ".");
+        }
+
+        out.println();
+        out.println("2. The same check on pixels scaled to [0, 1] (X / 255)");
+        outcome.scaled = check(article, network, parameters, oneScaled);
+        out.println("   overall difference: " + NumberFormatter.format(outcome.scaled.overallDifference()));
+        printVerdicts(outcome.scaled);
+        printCoverage(Coverage.of(outcome.scaled));
+
+        DeepNetwork buggy = network.withBug(Bug.WRONG_SIGN, 2);
+        out.println();
+        out.println("3. A backpropagation with a bug in layer 2: " + Bug.WRONG_SIGN.description() + " (raw pixels)");
+        outcome.bug = check(article, buggy, parameters, one);
+        out.println("   overall difference: " + NumberFormatter.format(outcome.bug.overallDifference()));
+        printVerdicts(outcome.bug);
+        out.println();
+        out.println(indent(ReportFormatter.format(outcome.bug, REPORT_ROWS)));
+        out.println();
+
+        DeepNetwork hidden = network.withBug(Bug.TRANSPOSED_WEIGHT_GRADIENT, 1);
+        out.println("4. A bug in layer 1, where raw pixels hide everything: " + Bug.TRANSPOSED_WEIGHT_GRADIENT.description());
+        out.println("   on raw pixels 0..255:");
+        outcome.layerOneBugRaw = check(article, hidden, parameters, one);
+        printVerdicts(outcome.layerOneBugRaw);
+        out.println("   on pixels scaled to [0, 1]:");
+        outcome.layerOneBugScaled = check(article, hidden, parameters, oneScaled);
+        printVerdicts(outcome.layerOneBugScaled);
+        out.println();
+        out.println(conclusion(outcome));
+        return outcome;
+    }
+
+    private GradientReport check(GradientChecker checker, DeepNetwork model, Map<String, double[][]> parameters, Batch batch) {
+        ProgressListener listener = showProgress ? new ProgressBar(out, "   checking ") : ProgressListener.NONE;
+        GradientReport report = checker.withProgressListener(listener).check(model, parameters, batch);
+        out.println("   took " + seconds(report.elapsed()) + " (" + format(report.evaluations()) + " evaluations of the cost)");
+        return report;
+    }
+
+    private void printVerdicts(GradientReport report) {
+        boolean fine = report.overallDifference() < ARTICLE_THRESHOLD;
+        out.println("   the article's rule (difference < " + NumberFormatter.brief(ARTICLE_THRESHOLD) + "): "
+                + (fine ? "backpropagation is fine" : "there is a mistake in backpropagation"));
+        if (report.passed()) {
+            out.println("   GradCheck: PASSED, all " + format(report.size()) + " parameters agree within " + report.tolerance());
+        } else {
+            out.println("   GradCheck: FAILED, " + ReportFormatter.headline(report).replace("Gradient check failed: ", ""));
+            out.println("   failing blocks: " + failingBlocks(report));
+        }
+    }
+
+    private void printCoverage(Coverage coverage) {
+        if (coverage.isInformative()) {
+            out.println("   informative: yes, " + format(coverage.untested()) + " of " + format(coverage.total())
+                    + " parameters had both gradients below " + NumberFormatter.brief(coverage.threshold()) + ".");
+            return;
+        }
+        out.println("   informative: NO, " + format(coverage.untested()) + " of " + format(coverage.total()) + " parameters ("
+                + String.format(Locale.ROOT, "%.2f%%", 100 * coverage.untestedFraction()) + ") had both gradients below "
+                + NumberFormatter.brief(coverage.threshold()) + ", so any gradient passes for them:");
+        for (Coverage.BlockCoverage block : coverage.blocks()) {
+            out.println(String.format(Locale.ROOT, "     %-4s %8s of %8s untested", block.name(), format(block.untested()),
+                    format(block.count())));
+        }
+    }
+
+    /** The closing paragraph: what the five checks showed. */
+    static String conclusion(Outcome outcome) {
+        Coverage raw = Coverage.of(outcome.raw);
+        return "In short: the correct network passes and the wrong sign is caught, as the article says. But at the article's "
+                + "point " + String.format(Locale.ROOT, "%.1f%%", 100 * raw.untestedFraction()) + " of the parameters were "
+                + "untested, and a layer-1 bug " + (outcome.layerOneBugRaw.passed() ? "PASSED" : "failed") + " on raw pixels and "
+                + (outcome.layerOneBugScaled.passed() ? "passed" : "FAILED") + " on scaled ones: check where every block's "
+                + "gradient is non-zero.";
+    }
+
+    /** The mean of {@code |W1 x + b1|} over the first layer's units on the batch's first example. */
+    static double meanAbsoluteFirstLayer(Map<String, double[][]> parameters, Batch batch) {
+        double[][] weights = parameters.get("W1");
+        double[][] biases = parameters.get("b1");
+        double[] x = batch.column(0);
+        double total = 0;
+        for (int j = 0; j < weights.length; j++) {
+            double z = biases[j][0];
+            for (int k = 0; k < x.length; k++) {
+                z += weights[j][k] * x[k];
+            }
+            total += Math.abs(z);
+        }
+        return total / weights.length;
+    }
+
+    /** {@code W2 (25 of 25)}, the blocks with failures and how many of their parameters failed. */
+    static String failingBlocks(GradientReport report) {
+        StringBuilder text = new StringBuilder();
+        for (BlockSummary block : report.blocks()) {
+            if (!block.passed()) {
+                text.append(text.length() == 0 ? "" : ", ").append(block.name()).append(" (").append(format(block.failures()))
+                        .append(" of ").append(format(block.count())).append(')');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String indent(String text) {
+        StringBuilder indented = new StringBuilder();
+        for (String line : text.stripTrailing().split("\n", -1)) {
+            indented.append(indented.length() == 0 ? "" : "\n").append(line.isEmpty() ? "" : "   " + line);
+        }
+        return indented.toString();
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toNanos() / 1e9);
+    }
+
+    private static String format(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
     }
 }
