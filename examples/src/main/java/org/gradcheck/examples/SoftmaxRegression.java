@@ -18,7 +18,7 @@ import org.gradcheck.layout.Parameters;
  *
  * @since 0.1
  */
-public final class SoftmaxRegression implements GradientModel<Batch> {
+public class SoftmaxRegression implements GradientModel<Batch> {
 
     private final int features;
     private final int classes;
