@@ -1,7 +1,5 @@
 package org.gradcheck;
 
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.difference.StepSize;
@@ -21,62 +19,108 @@ import org.gradcheck.report.GradientReport;
  * <pre>{@code
  * GradientChecker checker = GradientChecker.defaults()
  *         .withStepSize(StepSize.absolute(1e-7))
- *         .withTolerance(Tolerance.of(1e-5, 1e-9));
+ *         .withTolerance(Tolerance.of(1e-5, 0));
  * GradientReport report = checker.check(function, point);
  * }</pre>
  *
- * <p>How a check runs: the point is copied once; the function's value and gradient are computed at the
- * copy, and the value once more to make sure the function is deterministic. Then each coordinate in turn
- * is perturbed in place, the function evaluated, and the exact original value restored: nothing is
- * copied or allocated per coordinate. The numerical partial derivative divides by the step actually
- * realised in floating point, {@code (x + h) - x}. Its rounding error is estimated as
- * {@code 8 eps (|f(x+h)| + |f(x-h)|) / ((x+h) - (x-h))} and added to the tolerance, so a function with a
- * large value is not failed for noise it cannot avoid. Finally the copy is compared with the point: a
- * function that modified its input is reported, never silently accepted.
+ * <h2>How a check decides</h2>
+ * <ol>
+ * <li>The point is copied once. The function's value is computed twice and its gradient twice at the copy:
+ *     if they differ beyond floating-point noise (or the stated
+ *     {@linkplain #withNondeterminismTolerance(double) non-determinism tolerance}), the check stops with a
+ *     {@link GradientCheckException} that says why this usually happens (dropout left on, an unseeded random
+ *     generator, state carried between calls) instead of failing parameters at random.</li>
+ * <li>The function's rounding noise {@code σ} is measured ({@link Precision#AUTOMATIC}, eight evaluations)
+ *     or taken from the declared precision. The relative noise {@code η = σ / |f|} sets the automatic step
+ *     ({@code cbrt(η) max(|x|, 1)} for the central difference), so a function computed in {@code float} gets
+ *     a step and error bounds that fit {@code float}.</li>
+ * <li>Each coordinate in turn is perturbed in place, the function evaluated and the exact original value
+ *     restored: nothing is copied or allocated per coordinate. The numerical derivative divides by the
+ *     step actually realised, {@code (x + h) - (x - h)}. Its rounding error is bounded by
+ *     {@code e = 3 sqrt(2) σ / ((x + h) - (x - h))}.</li>
+ * <li>A parameter passes when {@code |g - n| <= absolute + relative max(|g|, |n|) + e}
+ *     ({@link Tolerance}). A parameter that does not is re-estimated by {@link Refinement#RIDDERS Ridders'
+ *     method}, which also bounds the truncation error, and judged again with that bound (times
+ *     {@value #SAFETY_FACTOR}). If it still disagrees and its left and right one-sided derivatives differ
+ *     by a jump that does not shrink with the step, the function has a kink there: an analytic value
+ *     between the one-sided derivatives is a subgradient and is accepted ({@link KinkPolicy}); any other
+ *     value fails.</li>
+ * <li>Parameters whose analytic and numerical gradients are both within the allowed error of zero are
+ *     counted; when they are the majority of a block, the report warns that the block was barely tested
+ *     ({@link UntestedPolicy}).</li>
+ * <li>Finally the copy is compared with the point: a function that modified its input is reported.</li>
+ * </ol>
  *
  * @since 0.1
  */
 public final class GradientChecker {
 
-    /** Machine epsilon times this factor is the assumed relative rounding error of one function value. */
-    static final double ROUNDING_FACTOR = 8;
+    /** The refined numerical error bound (Ridders' estimate plus rounding) is multiplied by this factor. */
+    public static final double SAFETY_FACTOR = 4;
 
-    private static final double EPSILON = Math.ulp(1.0);
+    /** At most this many disagreeing parameters are refined unless some of them turn out to pass. */
+    public static final int REFINEMENT_SAMPLE = 200;
 
-    private static final GradientChecker DEFAULTS = new GradientChecker(DifferenceScheme.CENTRAL, StepSize.automatic(),
-            Tolerance.defaults(), GradientNaming.standard(), ProgressListener.NONE);
+    private static final GradientChecker DEFAULTS = new GradientChecker(new Settings());
 
-    private final DifferenceScheme scheme;
-    private final StepSize stepSize;
-    private final Tolerance tolerance;
-    private final GradientNaming naming;
-    private final ProgressListener progress;
+    private final Settings settings;
 
-    private GradientChecker(DifferenceScheme scheme, StepSize stepSize, Tolerance tolerance, GradientNaming naming,
-            ProgressListener progress) {
-        this.scheme = scheme;
-        this.stepSize = stepSize;
-        this.tolerance = tolerance;
-        this.naming = naming;
-        this.progress = progress;
+    private GradientChecker(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The checker's settings; a mutable copy is made for every change. */
+    static final class Settings implements Cloneable {
+        DifferenceScheme scheme = DifferenceScheme.CENTRAL;
+        StepSize stepSize = StepSize.automatic();
+        Tolerance tolerance = Tolerance.defaults();
+        GradientNaming naming = GradientNaming.standard();
+        ProgressListener progress = ProgressListener.NONE;
+        Precision precision = Precision.AUTOMATIC;
+        KinkPolicy kinkPolicy = KinkPolicy.ACCEPT_SUBGRADIENT;
+        UntestedPolicy untestedPolicy = UntestedPolicy.WARN;
+        Refinement refinement = Refinement.RIDDERS;
+        double nondeterminismTolerance;
+        long noiseSeed = 0x5EEDL;
+
+        Settings copy() {
+            try {
+                return (Settings) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private interface Change {
+        void apply(Settings settings);
+    }
+
+    private GradientChecker with(Change change) {
+        Settings copy = settings.copy();
+        change.apply(copy);
+        return new GradientChecker(copy);
     }
 
     /**
      * The default checker: central difference, {@linkplain StepSize#automatic() automatic step},
-     * {@linkplain Tolerance#defaults() default tolerance}, gradients named {@code dW1} for {@code W1}.
+     * {@linkplain Tolerance#defaults() default tolerance}, measured precision, Ridders refinement, kinks
+     * accepted as subgradients, barely tested blocks warned about, gradients named {@code dW1} for {@code W1}.
      */
     public static GradientChecker defaults() {
         return DEFAULTS;
     }
 
-    /** A copy using {@code scheme}. */
+    /** A copy using {@code scheme} for the first estimate of every parameter. */
     public GradientChecker withScheme(DifferenceScheme scheme) {
-        return new GradientChecker(require(scheme, "scheme", "DifferenceScheme.CENTRAL"), stepSize, tolerance, naming, progress);
+        require(scheme, "scheme", "DifferenceScheme.CENTRAL");
+        return with(s -> s.scheme = scheme);
     }
 
     /** A copy using {@code stepSize}. */
     public GradientChecker withStepSize(StepSize stepSize) {
-        return new GradientChecker(scheme, require(stepSize, "stepSize", "StepSize.automatic()"), tolerance, naming, progress);
+        require(stepSize, "stepSize", "StepSize.automatic()");
+        return with(s -> s.stepSize = stepSize);
     }
 
     /**
@@ -90,44 +134,115 @@ public final class GradientChecker {
 
     /** A copy using {@code tolerance}. */
     public GradientChecker withTolerance(Tolerance tolerance) {
-        return new GradientChecker(scheme, stepSize, require(tolerance, "tolerance", "Tolerance.defaults()"), naming, progress);
+        require(tolerance, "tolerance", "Tolerance.defaults()");
+        return with(s -> s.tolerance = tolerance);
     }
 
     /** A copy that looks up the gradient of each block by {@code naming} (models only). */
     public GradientChecker withGradientNaming(GradientNaming naming) {
-        return new GradientChecker(scheme, stepSize, tolerance, require(naming, "naming", "GradientNaming.standard()"), progress);
+        require(naming, "naming", "GradientNaming.standard()");
+        return with(s -> s.naming = naming);
     }
 
     /** A copy that reports progress to {@code listener}. */
     public GradientChecker withProgressListener(ProgressListener listener) {
-        return new GradientChecker(scheme, stepSize, tolerance, naming, require(listener, "listener", "ProgressListener.NONE"));
+        require(listener, "listener", "ProgressListener.NONE");
+        return with(s -> s.progress = listener);
     }
 
-    private static <T> T require(T value, String name, String example) {
+    /** A copy that assumes {@code precision} instead of measuring the function's noise. */
+    public GradientChecker withPrecision(Precision precision) {
+        require(precision, "precision", "Precision.AUTOMATIC");
+        return with(s -> s.precision = precision);
+    }
+
+    /** A copy that treats parameters at kinks by {@code policy}. */
+    public GradientChecker withKinkPolicy(KinkPolicy policy) {
+        require(policy, "policy", "KinkPolicy.ACCEPT_SUBGRADIENT");
+        return with(s -> s.kinkPolicy = policy);
+    }
+
+    /** A copy that treats barely tested blocks by {@code policy}. */
+    public GradientChecker withUntestedPolicy(UntestedPolicy policy) {
+        require(policy, "policy", "UntestedPolicy.WARN");
+        return with(s -> s.untestedPolicy = policy);
+    }
+
+    /** A copy that refines disagreeing parameters by {@code refinement} (or not, with {@link Refinement#NONE}). */
+    public GradientChecker withRefinement(Refinement refinement) {
+        require(refinement, "refinement", "Refinement.RIDDERS");
+        return with(s -> s.refinement = refinement);
+    }
+
+    /**
+     * A copy that accepts a function whose values at the same point differ by up to {@code relative} of its
+     * value (a stated non-determinism); the difference is then treated as noise. The default, 0, accepts
+     * only floating-point noise.
+     *
+     * @throws IllegalArgumentException if {@code relative} is negative, NaN or not below 1
+     */
+    public GradientChecker withNondeterminismTolerance(double relative) {
+        if (!(relative >= 0 && relative < 1)) {
+            throw new IllegalArgumentException("non-determinism tolerance must be in [0, 1) but was " + relative
+                    + ": it is the relative difference allowed between two values of the function at the same point, e.g. 1e-6");
+        }
+        return with(s -> s.nondeterminismTolerance = relative);
+    }
+
+    /** A copy that seeds the random direction of the noise measurement with {@code seed}. */
+    public GradientChecker withNoiseSeed(long seed) {
+        return with(s -> s.noiseSeed = seed);
+    }
+
+    private static void require(Object value, String name, String example) {
         if (value == null) {
             throw new IllegalArgumentException(name + " must not be null: use for example " + example);
         }
-        return value;
     }
 
-    /** The finite-difference scheme. */
+    /** The finite-difference scheme of the first estimate. */
     public DifferenceScheme scheme() {
-        return scheme;
+        return settings.scheme;
     }
 
     /** The step-size policy. */
     public StepSize stepSize() {
-        return stepSize;
+        return settings.stepSize;
     }
 
     /** The tolerance. */
     public Tolerance tolerance() {
-        return tolerance;
+        return settings.tolerance;
     }
 
     /** The rule that names gradients of model parameters. */
     public GradientNaming gradientNaming() {
-        return naming;
+        return settings.naming;
+    }
+
+    /** The precision assumed, or {@link Precision#AUTOMATIC} when it is measured. */
+    public Precision precision() {
+        return settings.precision;
+    }
+
+    /** What is done with parameters at kinks. */
+    public KinkPolicy kinkPolicy() {
+        return settings.kinkPolicy;
+    }
+
+    /** What is done with barely tested blocks. */
+    public UntestedPolicy untestedPolicy() {
+        return settings.untestedPolicy;
+    }
+
+    /** How disagreeing parameters are refined. */
+    public Refinement refinement() {
+        return settings.refinement;
+    }
+
+    /** The relative non-determinism accepted. */
+    public double nondeterminismTolerance() {
+        return settings.nondeterminismTolerance;
     }
 
     /**
@@ -176,7 +291,7 @@ public final class GradientChecker {
                         + point[i] + "; check the parameters' initialisation");
             }
         }
-        return new Run(function, point, layout).execute();
+        return new CheckRun(settings, function, point, layout).execute();
     }
 
     /**
@@ -203,7 +318,7 @@ public final class GradientChecker {
         if (parameters == null) {
             throw new IllegalArgumentException("parameters must not be null: pass the model's parameters");
         }
-        ModelFunction<B> function = ModelFunction.of(model, parameters.layout(), batch, naming);
+        ModelFunction<B> function = ModelFunction.of(model, parameters.layout(), batch, settings.naming);
         return check(function, parameters.values(), parameters.layout());
     }
 
@@ -236,175 +351,7 @@ public final class GradientChecker {
 
     @Override
     public String toString() {
-        return "GradientChecker[" + scheme + ", step " + stepSize.describe(scheme) + ", " + tolerance + "]";
-    }
-
-    /** One check: the state of a single run of the algorithm described in the class comment. */
-    private final class Run {
-
-        private final DifferentiableFunction function;
-        private final double[] original;
-        private final double[] point;
-        private final ParameterLayout layout;
-        private long evaluations;
-
-        Run(DifferentiableFunction function, double[] original, ParameterLayout layout) {
-            this.function = function;
-            this.original = original;
-            this.point = original.clone();
-            this.layout = layout;
-        }
-
-        GradientReport execute() {
-            long start = System.nanoTime();
-            double value = valueAtPoint("f(x)");
-            double[] analytic = analyticGradient();
-            double again = valueAtPoint("f(x) a second time");
-            if (Double.doubleToLongBits(again) != Double.doubleToLongBits(value)
-                    && Math.abs(again - value) > ROUNDING_FACTOR * EPSILON * Math.abs(value)) {
-                throw new GradientCheckException("the function is not deterministic: f(x) was " + value + " and then "
-                        + again + " at the same point. A gradient check needs the same value for the same point: switch off "
-                        + "dropout and other random behaviour, seed random generators inside the function, and do not carry "
-                        + "state from one call to the next.");
-            }
-            double[] numerical = new double[point.length];
-            double[] noise = new double[point.length];
-            differentiate(value, numerical, noise);
-            if (!Arrays.equals(point, original)) {
-                int index = firstDifference(point, original);
-                throw new GradientCheckException("the function modified the point it was given: " + layout.nameOf(index)
-                        + " (index " + index + ") was " + original[index] + " and became " + point[index]
-                        + ". Functions must treat their input as read-only; copy it before changing it.");
-            }
-            return new GradientReport(layout, analytic, numerical, noise, tolerance, scheme, stepSize.describe(scheme),
-                    value, evaluations, Duration.ofNanos(System.nanoTime() - start));
-        }
-
-        private double valueAtPoint(String what) {
-            double value;
-            try {
-                value = function.value(point);
-            } catch (RuntimeException e) {
-                throw new GradientCheckException("the function threw " + e + " while computing " + what
-                        + " at the point being checked", e);
-            }
-            evaluations++;
-            if (!Double.isFinite(value)) {
-                throw new GradientCheckException("the function's value " + what + " is " + value
-                        + " at the point being checked: a gradient check needs a finite value; check the inputs and parameters");
-            }
-            requireUnmodified(what);
-            return value;
-        }
-
-        private double[] analyticGradient() {
-            double[] gradient;
-            try {
-                gradient = function.gradient(point);
-            } catch (GradientCheckException e) {
-                throw e;
-            } catch (IllegalArgumentException e) {
-                throw new GradientCheckException("the analytic gradient could not be read: " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                throw new GradientCheckException("the function threw " + e + " while computing the analytic gradient", e);
-            }
-            if (gradient == null) {
-                throw new GradientCheckException("the analytic gradient is null: gradient(point) must return an array of length "
-                        + point.length);
-            }
-            if (gradient.length != point.length) {
-                throw new GradientCheckException("the analytic gradient has length " + gradient.length + " but the point has "
-                        + point.length + " parameters: return one partial derivative per parameter");
-            }
-            for (int i = 0; i < gradient.length; i++) {
-                if (!Double.isFinite(gradient[i])) {
-                    throw new GradientCheckException("the analytic gradient is " + gradient[i] + " at " + layout.nameOf(i)
-                            + " (index " + i + "): a gradient check needs finite values; look for a division by zero or an overflow");
-                }
-            }
-            requireUnmodified("the analytic gradient");
-            return gradient.clone();
-        }
-
-        private void requireUnmodified(String what) {
-            if (!Arrays.equals(point, original)) {
-                int index = firstDifference(point, original);
-                throw new GradientCheckException("the function modified the point it was given while computing " + what + ": "
-                        + layout.nameOf(index) + " (index " + index + ") was " + original[index] + " and became " + point[index]
-                        + ". Functions must treat their input as read-only; copy it before changing it.");
-            }
-        }
-
-        /** The flat per-coordinate loop: perturb in place, evaluate, restore the exact value. */
-        private void differentiate(double value, double[] numerical, double[] noise) {
-            int n = point.length;
-            int reportEvery = Math.max(1, n / 100);
-            double[] x = point;
-            int index = 0;
-            double perturbed = 0;
-            double roundoff = ROUNDING_FACTOR * EPSILON;
-            try {
-                for (index = 0; index < n; index++) {
-                    double xi = x[index];
-                    double h = stepSize.stepFor(xi, scheme);
-                    double plus = value;
-                    double minus = value;
-                    double upper = xi;
-                    double lower = xi;
-                    if (scheme != DifferenceScheme.BACKWARD) {
-                        upper = xi + h;
-                        perturbed = upper;
-                        x[index] = upper;
-                        plus = function.value(x);
-                        evaluations++;
-                        checkFinite(plus, index, upper, xi);
-                    }
-                    if (scheme != DifferenceScheme.FORWARD) {
-                        lower = xi - h;
-                        perturbed = lower;
-                        x[index] = lower;
-                        minus = function.value(x);
-                        evaluations++;
-                        checkFinite(minus, index, lower, xi);
-                    }
-                    x[index] = xi;
-                    double realised = upper - lower;
-                    if (realised == 0) {
-                        throw new GradientCheckException("the step " + h + " vanishes next to " + layout.nameOf(index) + " = " + xi
-                                + ": x + h == x in double precision. Use a larger or relative step (StepSize.automatic()).");
-                    }
-                    numerical[index] = (plus - minus) / realised;
-                    noise[index] = roundoff * (Math.abs(plus) + Math.abs(minus)) / realised;
-                    if (index % reportEvery == 0) {
-                        progress.progress(index, n);
-                    }
-                }
-            } catch (GradientCheckException e) {
-                x[index] = original[index];
-                throw e;
-            } catch (RuntimeException e) {
-                throw new GradientCheckException("the function threw " + e + " while evaluating the numerical derivative of "
-                        + layout.nameOf(index) + " (index " + index + ") at " + layout.nameOf(index) + " = " + perturbed
-                        + " (perturbed from " + original[index] + ")", e);
-            }
-            progress.progress(n, n);
-        }
-
-        private void checkFinite(double value, int index, double perturbed, double original) {
-            if (!Double.isFinite(value)) {
-                throw new GradientCheckException("the function's value is " + value + " when " + layout.nameOf(index)
-                        + " (index " + index + ") is perturbed to " + perturbed + " (from " + original
-                        + "): a gradient check needs finite values near the point; use a smaller step or check the function's domain");
-            }
-        }
-    }
-
-    private static int firstDifference(double[] a, double[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if (Double.doubleToLongBits(a[i]) != Double.doubleToLongBits(b[i])) {
-                return i;
-            }
-        }
-        return -1;
+        return "GradientChecker[" + settings.scheme + ", step " + settings.stepSize.describe(settings.scheme) + ", "
+                + settings.tolerance + ", precision " + settings.precision + ", refinement " + settings.refinement + "]";
     }
 }

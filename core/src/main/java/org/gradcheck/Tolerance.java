@@ -3,24 +3,27 @@ package org.gradcheck;
 import java.util.Locale;
 
 /**
- * How far an analytic partial derivative may be from its numerical estimate.
+ * How far an analytic partial derivative may be from its numerical estimate, beyond the estimate's own
+ * error.
  *
- * <p>A parameter passes when {@code |g - n| <= absolute + relative * max(|g|, |n|) + noise}, where
- * {@code noise} is the checker's estimate of the numerical estimate's own rounding error (so a function
- * whose value is large, or a small step, widens the bound by what it really costs, not by a guess). The
- * relative part is what catches a wrong gradient in a block whose values are tiny next to the others': a
- * single global norm, as in the article's overall difference, would hide it.
+ * <p>A parameter passes when {@code |g - n| <= absolute + relative * max(|g|, |n|) + e}, where {@code e}
+ * is the checker's bound on the numerical estimate's own error (rounding noise measured from the function,
+ * and truncation error where the parameter was refined), so a function whose value is large, noisy or
+ * computed in {@code float} widens the bound by what it really costs, not by a guess. The relative part is
+ * per parameter: it catches a wrong gradient in a block whose values are tiny next to the others', which a
+ * single global norm, as in the article's overall difference, would hide.
  *
- * <p>The defaults, {@code relative = 1e-6} and {@code absolute = 1e-10}, are far above what the central
+ * <p>The defaults, {@code relative = 1e-6} and {@code absolute = 0}, are far above what the central
  * difference with its automatic step reaches on smooth functions (about 1e-10 relative) and far below any
  * real backpropagation bug (a wrong sign, a wrong activation derivative or a missing batch mean are
- * errors of order 1).
+ * errors of order 1). No absolute floor is needed by default because the numerical error bound already
+ * scales with the function's value.
  *
  * @since 0.1
  */
 public final class Tolerance {
 
-    private static final Tolerance DEFAULT = new Tolerance(1e-6, 1e-10);
+    private static final Tolerance DEFAULT = new Tolerance(1e-6, 0);
 
     private final double relative;
     private final double absolute;
@@ -30,7 +33,7 @@ public final class Tolerance {
         this.absolute = absolute;
     }
 
-    /** The default tolerance: relative 1e-6, absolute 1e-10. */
+    /** The default tolerance: relative 1e-6, absolute 0. */
     public static Tolerance defaults() {
         return DEFAULT;
     }
@@ -44,7 +47,7 @@ public final class Tolerance {
         return new Tolerance(check("relative tolerance", relative), check("absolute tolerance", absolute));
     }
 
-    /** A relative tolerance with the default absolute floor (1e-10). */
+    /** A relative tolerance with the default absolute part (0). */
     public static Tolerance relative(double relative) {
         return of(relative, DEFAULT.absolute);
     }
@@ -52,7 +55,7 @@ public final class Tolerance {
     private static double check(String what, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(what + " must be a finite number >= 0 but was " + value
-                    + ": use for example Tolerance.of(1e-6, 1e-10)");
+                    + ": use for example Tolerance.of(1e-6, 0)");
         }
         return value;
     }
@@ -68,14 +71,15 @@ public final class Tolerance {
     }
 
     /** The largest mismatch allowed for an analytic value {@code analytic} against {@code numerical}. */
-    public double allowed(double analytic, double numerical, double noise) {
-        return absolute + relative * Math.max(Math.abs(analytic), Math.abs(numerical)) + noise;
+    public double allowed(double analytic, double numerical, double numericalError) {
+        return absolute + relative * Math.max(Math.abs(analytic), Math.abs(numerical)) + numericalError;
     }
 
-    /** {@code |g - n| <= 1.0e-10 + 1.0e-06 * max(|g|, |n|) + noise}. */
+    /** {@code |g - n| <= 0 + 1.0e-06 * max(|g|, |n|) + numerical error}. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "|g - n| <= %.1e + %.1e * max(|g|, |n|) + noise", absolute, relative);
+        return String.format(Locale.ROOT, "|g - n| <= %s + %s * max(|g|, |n|) + numerical error",
+                org.gradcheck.report.NumberFormatter.brief(absolute), org.gradcheck.report.NumberFormatter.brief(relative));
     }
 
     @Override

@@ -70,28 +70,47 @@ public final class StepSize {
         return value;
     }
 
-    /** The step for a coordinate whose value is {@code x}, under {@code scheme}. */
+    /** The step for a coordinate whose value is {@code x}, under {@code scheme}, for a double-precision function. */
     public double stepFor(double x, DifferenceScheme scheme) {
+        return stepFor(x, scheme, Math.ulp(1.0));
+    }
+
+    /**
+     * The step for a coordinate whose value is {@code x}, under {@code scheme}, for a function whose values
+     * carry a relative rounding noise {@code relativeNoise} ({@code 2^-52} in double precision, about
+     * {@code 1e-8} for a function computed in {@code float}). The automatic policy uses the noise's cube root
+     * (central) or square root (one-sided) as its factor; the other policies ignore the noise.
+     */
+    public double stepFor(double x, DifferenceScheme scheme, double relativeNoise) {
         switch (kind) {
             case ABSOLUTE:
                 return value;
             case RELATIVE:
                 return value * Math.max(Math.abs(x), 1.0);
             default:
-                return (scheme.isSecondOrder() ? CENTRAL_FACTOR : ONE_SIDED_FACTOR) * Math.max(Math.abs(x), 1.0);
+                return automaticFactor(scheme, relativeNoise) * Math.max(Math.abs(x), 1.0);
         }
     }
 
-    /** Describes the policy for a scheme: {@code 6.055e-06 * max(|x|, 1) (automatic)}. */
+    private static double automaticFactor(DifferenceScheme scheme, double relativeNoise) {
+        double noise = Math.max(relativeNoise, Math.ulp(1.0));
+        return scheme.isSecondOrder() ? Math.cbrt(noise) : Math.sqrt(noise);
+    }
+
+    /** Describes the policy for a scheme and a double-precision function: {@code 6.055e-06 * max(|x|, 1) (automatic)}. */
     public String describe(DifferenceScheme scheme) {
+        return describe(scheme, Math.ulp(1.0));
+    }
+
+    /** Describes the policy for a scheme and a function of the given relative noise. */
+    public String describe(DifferenceScheme scheme, double relativeNoise) {
         switch (kind) {
             case ABSOLUTE:
                 return String.format(Locale.ROOT, "%.3e (absolute)", value);
             case RELATIVE:
                 return String.format(Locale.ROOT, "%.3e * max(|x|, 1) (relative)", value);
             default:
-                return String.format(Locale.ROOT, "%.3e * max(|x|, 1) (automatic)",
-                        scheme.isSecondOrder() ? CENTRAL_FACTOR : ONE_SIDED_FACTOR);
+                return String.format(Locale.ROOT, "%.3e * max(|x|, 1) (automatic)", automaticFactor(scheme, relativeNoise));
         }
     }
 

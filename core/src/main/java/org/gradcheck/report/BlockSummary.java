@@ -1,61 +1,33 @@
 package org.gradcheck.report;
 
 /**
- * The results of one parameter block: how many parameters, how many failed, the worst relative error and
- * the block's own overall difference.
+ * The results of one parameter block: how many parameters, how many failed, sat on kinks or were
+ * indistinguishable from zero, the worst relative error and the block's own overall difference.
  *
+ * @param name the block's name: {@code W1}
+ * @param count number of parameters in the block
+ * @param failures number of failing parameters
+ * @param kinks number of parameters at kinks whose analytic value was accepted as a subgradient
+ * @param negligible number of parameters whose analytic and numerical gradients are both indistinguishable
+ *     from zero
+ * @param maxRelativeError the largest relative error of a parameter in the block
+ * @param worstParameter the name of the block's worst parameter (largest error ratio)
+ * @param difference {@code ||g - n|| / (||g|| + ||n||)} over this block alone; 0 when both are zero
  * @since 0.1
  */
-public final class BlockSummary {
+public record BlockSummary(String name, int count, int failures, int kinks, int negligible, double maxRelativeError,
+        String worstParameter, double difference) {
 
-    private final String name;
-    private final int count;
-    private final int failures;
-    private final double maxRelativeError;
-    private final String worstParameter;
-    private final double difference;
-
-    BlockSummary(String name, int count, int failures, double maxRelativeError, String worstParameter, double difference) {
-        this.name = name;
-        this.count = count;
-        this.failures = failures;
-        this.maxRelativeError = maxRelativeError;
-        this.worstParameter = worstParameter;
-        this.difference = difference;
-    }
-
-    /** The block's name: {@code W1}. */
-    public String name() {
-        return name;
-    }
-
-    /** Number of parameters in the block. */
-    public int count() {
-        return count;
-    }
-
-    /** Number of failing parameters in the block. */
-    public int failures() {
-        return failures;
-    }
-
-    /** The largest relative error of a parameter in the block. */
-    public double maxRelativeError() {
-        return maxRelativeError;
-    }
-
-    /** The name of the block's worst parameter (largest error ratio). */
-    public String worstParameter() {
-        return worstParameter;
-    }
-
-    /** {@code ||g - n|| / (||g|| + ||n||)} over this block alone; 0 when both are zero. */
-    public double difference() {
-        return difference;
-    }
+    /** A block is barely tested when more than this fraction of its parameters are negligible. */
+    public static final double BARELY_TESTED_FRACTION = 0.5;
 
     /** Whether no parameter of the block failed. */
     public boolean passed() {
         return failures == 0;
+    }
+
+    /** Whether more than half of the block's parameters could not be told from zero. */
+    public boolean barelyTested() {
+        return negligible > BARELY_TESTED_FRACTION * count;
     }
 }

@@ -6,21 +6,28 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
+import org.gradcheck.KinkPolicy;
 import org.gradcheck.Tolerance;
+import org.gradcheck.UntestedPolicy;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.layout.Block;
 import org.gradcheck.layout.ParameterLayout;
 
 /**
- * The immutable result of a gradient check: a verdict for every parameter, per-block summaries, the
- * article's overall difference {@code ||g - n|| / (||g|| + ||n||)} and the settings used.
+ * The immutable result of a gradient check: a verdict for every parameter, per-block summaries, warnings,
+ * the article's overall difference {@code ||g - n|| / (||g|| + ||n||)} and the settings used.
  *
- * <p>The check passes when every parameter passes; the overall difference is reported for comparison with
- * the article's rule of thumb (about 1e-7) but does not decide, because one global norm hides a wrong
- * gradient in a block whose values are small next to the others'.
+ * <p>The check passes when no parameter fails (and, under {@link UntestedPolicy#FAIL}, no block is barely
+ * tested). The overall difference is reported for comparison with the article's rule of thumb (about
+ * 1e-7) but does not decide, because one global norm hides a wrong gradient in a block whose values are
+ * small next to the others'.
  *
- * <p>{@link #toString()} renders the report as text ({@link ReportFormatter}).
+ * <p>{@link #toString()} renders the report as text ({@link ReportFormatter}). Reports are built by the
+ * checker through {@link #builder(ParameterLayout)}.
  *
  * @since 0.1
  */
@@ -29,80 +36,109 @@ public final class GradientReport {
     private final ParameterLayout layout;
     private final double[] analytic;
     private final double[] numerical;
-    private final double[] noise;
+    private final double[] numericalError;
+    private final Map<Integer, double[]> kinks;
     private final Tolerance tolerance;
+    private final KinkPolicy kinkPolicy;
+    private final UntestedPolicy untestedPolicy;
     private final DifferenceScheme scheme;
     private final String stepDescription;
+    private final String strategyDescription;
+    private final String precisionDescription;
     private final double value;
     private final long evaluations;
+    private final int refined;
     private final Duration elapsed;
     private final int failureCount;
+    private final int kinkCount;
     private final double overallDifference;
     private final List<BlockSummary> blocks;
+    private final List<String> warnings;
 
-    /**
-     * A report over {@code layout}'s parameters. The arrays are copied.
-     *
-     * @param layout names of the parameters
-     * @param analytic the analytic gradient
-     * @param numerical the numerical gradient
-     * @param noise the estimated rounding error of each numerical partial derivative
-     * @param tolerance the tolerance every parameter is judged by
-     * @param scheme the finite-difference scheme used
-     * @param stepDescription how the step was chosen, as text
-     * @param value the function's value at the point
-     * @param evaluations how many times the function was evaluated
-     * @param elapsed how long the check took
-     */
-    public GradientReport(ParameterLayout layout, double[] analytic, double[] numerical, double[] noise,
-            Tolerance tolerance, DifferenceScheme scheme, String stepDescription, double value, long evaluations,
-            Duration elapsed) {
-        int n = layout.size();
-        if (analytic.length != n || numerical.length != n || noise.length != n) {
-            throw new IllegalArgumentException("analytic, numerical and noise must have the layout's length " + n
-                    + " but have " + analytic.length + ", " + numerical.length + " and " + noise.length);
-        }
-        this.layout = layout;
-        this.analytic = analytic.clone();
-        this.numerical = numerical.clone();
-        this.noise = noise.clone();
-        this.tolerance = tolerance;
-        this.scheme = scheme;
-        this.stepDescription = stepDescription;
-        this.value = value;
-        this.evaluations = evaluations;
-        this.elapsed = elapsed;
+    private GradientReport(Builder builder) {
+        this.layout = builder.layout;
+        this.analytic = builder.analytic.clone();
+        this.numerical = builder.numerical.clone();
+        this.numericalError = builder.numericalError.clone();
+        this.kinks = Collections.unmodifiableMap(new TreeMap<>(builder.kinks));
+        this.tolerance = builder.tolerance;
+        this.kinkPolicy = builder.kinkPolicy;
+        this.untestedPolicy = builder.untestedPolicy;
+        this.scheme = builder.scheme;
+        this.stepDescription = builder.stepDescription;
+        this.strategyDescription = builder.strategyDescription;
+        this.precisionDescription = builder.precisionDescription;
+        this.value = builder.value;
+        this.evaluations = builder.evaluations;
+        this.refined = builder.refined;
+        this.elapsed = builder.elapsed;
         int failures = 0;
+        int kinkTotal = 0;
         List<BlockSummary> summaries = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Block block : layout.blocks()) {
             BlockSummary summary = summarize(block);
             failures += summary.failures();
+            kinkTotal += summary.kinks();
             summaries.add(summary);
+            if (summary.barelyTested()) {
+                notes.add(barelyTestedWarning(summary));
+            }
+        }
+        if (kinkTotal > 0) {
+            notes.add(kinkTotal + (kinkTotal == 1 ? " parameter is" : " parameters are") + " at a kink (left and right derivatives"
+                    + " differ)" + (kinkPolicy == KinkPolicy.FAIL ? " and failed by KinkPolicy.FAIL"
+                            : "; the analytic values lie between them and are accepted as subgradients"));
         }
         this.failureCount = failures;
+        this.kinkCount = kinkTotal;
         this.blocks = Collections.unmodifiableList(summaries);
-        this.overallDifference = difference(0, n);
+        this.warnings = Collections.unmodifiableList(notes);
+        this.overallDifference = difference(0, analytic.length);
+    }
+
+    private static String barelyTestedWarning(BlockSummary summary) {
+        return String.format(Locale.ROOT, "block %s was barely tested: %d of %d parameters (%.1f%%) have analytic and"
+                + " numerical gradients indistinguishable from zero. Saturated tanh or sigmoid units (scale the inputs,"
+                + " e.g. to [0, 1]) or dead ReLUs are the usual cause.",
+                summary.name(), summary.negligible(), summary.count(), 100.0 * summary.negligible() / summary.count());
+    }
+
+    /** A builder for a report over {@code layout}'s parameters; used by checkers. */
+    public static Builder builder(ParameterLayout layout) {
+        return new Builder(layout);
     }
 
     private BlockSummary summarize(Block block) {
         int failures = 0;
+        int kinkCount = 0;
+        int negligible = 0;
         double maxRelative = 0;
         double worstRatio = -1;
         int worst = block.offset();
         for (int i = block.offset(), end = block.offset() + block.size(); i < end; i++) {
-            double allowed = allowed(i);
-            if (!passes(analytic[i], numerical[i], allowed)) {
+            Verdict verdict = verdict(i);
+            if (verdict == Verdict.FAIL) {
                 failures++;
+            } else if (verdict == Verdict.KINK) {
+                kinkCount++;
+            }
+            if (kinks.containsKey(i) && kinkPolicy == KinkPolicy.FAIL) {
+                kinkCount++;
+            }
+            double allowed = allowed(i);
+            if (Math.max(Math.abs(analytic[i]), Math.abs(numerical[i])) <= allowed) {
+                negligible++;
             }
             maxRelative = Math.max(maxRelative, relativeError(analytic[i], numerical[i]));
-            double ratio = errorRatio(analytic[i], numerical[i], allowed);
+            double ratio = rank(i);
             if (ratio > worstRatio) {
                 worstRatio = ratio;
                 worst = i;
             }
         }
-        return new BlockSummary(block.name(), block.size(), failures, maxRelative, layout.nameOf(worst),
-                difference(block.offset(), block.offset() + block.size()));
+        return new BlockSummary(block.name(), block.size(), failures, kinkCount, negligible, maxRelative,
+                layout.nameOf(worst), difference(block.offset(), block.offset() + block.size()));
     }
 
     /** {@code ||g - n|| / (||g|| + ||n||)} over {@code [from, to)}, with 0/0 = 0; scaled against overflow. */
@@ -140,17 +176,33 @@ public final class GradientReport {
         return allowed == 0 ? Double.POSITIVE_INFINITY : mismatch / allowed;
     }
 
-    static boolean passes(double analytic, double numerical, double allowed) {
-        return Math.abs(analytic - numerical) <= allowed;
-    }
-
     private double allowed(int index) {
-        return tolerance.allowed(analytic[index], numerical[index], noise[index]);
+        return tolerance.allowed(analytic[index], numerical[index], numericalError[index]);
     }
 
-    /** Whether every parameter passed. */
+    private Verdict verdict(int index) {
+        if (kinks.containsKey(index)) {
+            return kinkPolicy == KinkPolicy.FAIL ? Verdict.FAIL : Verdict.KINK;
+        }
+        return Math.abs(analytic[index] - numerical[index]) <= allowed(index) ? Verdict.PASS : Verdict.FAIL;
+    }
+
+    /** Sort key, larger is worse: failures by error ratio, then kinks, then passes by error ratio. */
+    private double rank(int index) {
+        Verdict verdict = verdict(index);
+        double ratio = errorRatio(analytic[index], numerical[index], allowed(index));
+        if (verdict == Verdict.FAIL) {
+            return Math.max(ratio, 1.0) + 2.0;
+        }
+        if (verdict == Verdict.KINK) {
+            return 2.0;
+        }
+        return Math.min(ratio, 1.0);
+    }
+
+    /** Whether the check passed: no failing parameter and, under {@link UntestedPolicy#FAIL}, no barely tested block. */
     public boolean passed() {
-        return failureCount == 0;
+        return failureCount == 0 && !(untestedPolicy == UntestedPolicy.FAIL && barelyTestedBlocks() > 0);
     }
 
     /** Number of parameters checked. */
@@ -163,6 +215,29 @@ public final class GradientReport {
         return failureCount;
     }
 
+    /** Number of parameters at kinks (accepted as subgradients, or failed under {@link KinkPolicy#FAIL}). */
+    public int kinkCount() {
+        return kinkCount;
+    }
+
+    /** Number of parameters whose analytic and numerical gradients are both indistinguishable from zero. */
+    public int negligibleCount() {
+        int total = 0;
+        for (BlockSummary block : blocks) {
+            total += block.negligible();
+        }
+        return total;
+    }
+
+    /** Number of blocks most of whose parameters are negligible. */
+    public int barelyTestedBlocks() {
+        int total = 0;
+        for (BlockSummary block : blocks) {
+            total += block.barelyTested() ? 1 : 0;
+        }
+        return total;
+    }
+
     /** The article's overall difference {@code ||g - n|| / (||g|| + ||n||)}; 0 when both gradients are zero. */
     public double overallDifference() {
         return overallDifference;
@@ -171,7 +246,7 @@ public final class GradientReport {
     /** The check of the parameter at flat index {@code index}. */
     public ParameterCheck parameter(int index) {
         return new ParameterCheck(index, layout.nameOf(index), layout.blockAt(index).name(), analytic[index],
-                numerical[index], noise[index], allowed(index));
+                numerical[index], numericalError[index], allowed(index), verdict(index), kinks.get(index));
     }
 
     /**
@@ -202,43 +277,62 @@ public final class GradientReport {
     public List<ParameterCheck> failures() {
         List<ParameterCheck> failures = new ArrayList<>(failureCount);
         for (int i = 0; i < analytic.length; i++) {
-            if (!passes(analytic[i], numerical[i], allowed(i))) {
+            if (verdict(i) == Verdict.FAIL) {
                 failures.add(parameter(i));
             }
         }
-        failures.sort(WORST_FIRST);
+        failures.sort(worstFirst());
         return failures;
     }
 
-    /** The {@code count} parameters with the largest error ratio, worst first: failures come first. */
+    /** The parameters at kinks, in index order; never null. */
+    public List<ParameterCheck> kinks() {
+        List<ParameterCheck> list = new ArrayList<>(kinks.size());
+        for (int index : kinks.keySet()) {
+            list.add(parameter(index));
+        }
+        return list;
+    }
+
+    /** The {@code count} worst parameters, worst first: failures by error ratio, then kinks, then passes. */
     public List<ParameterCheck> worst(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0 but was " + count);
         }
-        PriorityQueue<ParameterCheck> best = new PriorityQueue<>(Math.max(1, count), WORST_FIRST.reversed());
-        double threshold = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < analytic.length && count > 0; i++) {
-            double ratio = errorRatio(analytic[i], numerical[i], allowed(i));
-            if (best.size() < count || ratio > threshold) {
-                best.add(parameter(i));
-                if (best.size() > count) {
-                    best.poll();
-                }
-                threshold = best.peek().errorRatio();
+        if (count == 0) {
+            return List.of();
+        }
+        PriorityQueue<int[]> heap = new PriorityQueue<>(count + 1, Comparator.<int[]>comparingDouble(entry -> rank(entry[0]))
+                .thenComparing(entry -> -entry[0]));
+        for (int i = 0; i < analytic.length; i++) {
+            if (heap.size() < count) {
+                heap.add(new int[] {i});
+            } else if (rank(i) > rank(heap.peek()[0])) {
+                heap.poll();
+                heap.add(new int[] {i});
             }
         }
-        List<ParameterCheck> worst = new ArrayList<>(best);
-        worst.sort(WORST_FIRST);
+        List<ParameterCheck> worst = new ArrayList<>(heap.size());
+        for (int[] entry : heap) {
+            worst.add(parameter(entry[0]));
+        }
+        worst.sort(worstFirst());
         return worst;
     }
 
-    private static final Comparator<ParameterCheck> WORST_FIRST = Comparator
-            .comparingDouble(ParameterCheck::errorRatio).reversed()
-            .thenComparingInt(ParameterCheck::index);
+    private Comparator<ParameterCheck> worstFirst() {
+        return Comparator.<ParameterCheck>comparingDouble(check -> rank(check.index())).reversed()
+                .thenComparingInt(ParameterCheck::index);
+    }
 
     /** Per-block summaries in layout order; an unmodifiable list, never null. */
     public List<BlockSummary> blocks() {
         return blocks;
+    }
+
+    /** Warnings about what the check could not tell (barely tested blocks, kinks); never null. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The layout that names the parameters. */
@@ -261,6 +355,16 @@ public final class GradientReport {
         return tolerance;
     }
 
+    /** What was done with parameters at kinks. */
+    public KinkPolicy kinkPolicy() {
+        return kinkPolicy;
+    }
+
+    /** What was done with barely tested blocks. */
+    public UntestedPolicy untestedPolicy() {
+        return untestedPolicy;
+    }
+
     /** The finite-difference scheme used. */
     public DifferenceScheme scheme() {
         return scheme;
@@ -269,6 +373,21 @@ public final class GradientReport {
     /** How the step was chosen: {@code 6.055e-06 * max(|x|, 1) (automatic)}. */
     public String stepDescription() {
         return stepDescription;
+    }
+
+    /** Which parameters were checked and how: {@code full: every parameter}. */
+    public String strategyDescription() {
+        return strategyDescription;
+    }
+
+    /** The precision assumed and the measured noise: {@code double (measured noise 1.1e-16 of |f|)}. */
+    public String precisionDescription() {
+        return precisionDescription;
+    }
+
+    /** How many parameters were re-estimated with Ridders' method because the first estimate disagreed. */
+    public int refinedCount() {
+        return refined;
     }
 
     /** The function's value at the checked point. */
@@ -290,5 +409,95 @@ public final class GradientReport {
     @Override
     public String toString() {
         return ReportFormatter.format(this, ReportFormatter.DEFAULT_MAX_ROWS);
+    }
+
+    /**
+     * Collects what a check found; {@link #build()} makes the immutable report. Arrays are copied on build.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+
+        private final ParameterLayout layout;
+        private double[] analytic;
+        private double[] numerical;
+        private double[] numericalError;
+        private final Map<Integer, double[]> kinks = new TreeMap<>();
+        private Tolerance tolerance = Tolerance.defaults();
+        private KinkPolicy kinkPolicy = KinkPolicy.ACCEPT_SUBGRADIENT;
+        private UntestedPolicy untestedPolicy = UntestedPolicy.WARN;
+        private DifferenceScheme scheme = DifferenceScheme.CENTRAL;
+        private String stepDescription = "";
+        private String strategyDescription = "full: every parameter";
+        private String precisionDescription = "double";
+        private double value;
+        private long evaluations;
+        private int refined;
+        private Duration elapsed = Duration.ZERO;
+
+        private Builder(ParameterLayout layout) {
+            if (layout == null) {
+                throw new IllegalArgumentException("layout must not be null");
+            }
+            this.layout = layout;
+        }
+
+        /** The analytic gradient, the numerical one, and the bound on each numerical value's own error. */
+        public Builder gradients(double[] analytic, double[] numerical, double[] numericalError) {
+            int n = layout.size();
+            if (analytic.length != n || numerical.length != n || numericalError.length != n) {
+                throw new IllegalArgumentException("analytic, numerical and numericalError must have the layout's length " + n
+                        + " but have " + analytic.length + ", " + numerical.length + " and " + numericalError.length);
+            }
+            this.analytic = analytic;
+            this.numerical = numerical;
+            this.numericalError = numericalError;
+            return this;
+        }
+
+        /** Marks parameter {@code index} as sitting on a kink with the given one-sided derivatives. */
+        public Builder kink(int index, double leftDerivative, double rightDerivative) {
+            kinks.put(index, new double[] {leftDerivative, rightDerivative});
+            return this;
+        }
+
+        /** The tolerance and policies the parameters are judged by. */
+        public Builder judgedBy(Tolerance tolerance, KinkPolicy kinkPolicy, UntestedPolicy untestedPolicy) {
+            this.tolerance = tolerance;
+            this.kinkPolicy = kinkPolicy;
+            this.untestedPolicy = untestedPolicy;
+            return this;
+        }
+
+        /** The scheme, how the step was chosen, the strategy and the precision, as the report states them. */
+        public Builder settings(DifferenceScheme scheme, String stepDescription, String strategyDescription,
+                String precisionDescription) {
+            this.scheme = scheme;
+            this.stepDescription = stepDescription;
+            this.strategyDescription = strategyDescription;
+            this.precisionDescription = precisionDescription;
+            return this;
+        }
+
+        /** The function's value, the evaluation count, the number of refined parameters and the time taken. */
+        public Builder statistics(double value, long evaluations, int refined, Duration elapsed) {
+            this.value = value;
+            this.evaluations = evaluations;
+            this.refined = refined;
+            this.elapsed = elapsed;
+            return this;
+        }
+
+        /**
+         * The report.
+         *
+         * @throws IllegalStateException if no gradients were given
+         */
+        public GradientReport build() {
+            if (analytic == null) {
+                throw new IllegalStateException("call gradients(...) before build()");
+            }
+            return new GradientReport(this);
+        }
     }
 }

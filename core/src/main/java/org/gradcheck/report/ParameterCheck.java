@@ -14,9 +14,13 @@ public final class ParameterCheck {
     private final double numerical;
     private final double numericalError;
     private final double allowedError;
+    private final Verdict verdict;
+    private final boolean kink;
+    private final double leftDerivative;
+    private final double rightDerivative;
 
     ParameterCheck(int index, String name, String block, double analytic, double numerical, double numericalError,
-            double allowedError) {
+            double allowedError, Verdict verdict, double[] oneSided) {
         this.index = index;
         this.name = name;
         this.block = block;
@@ -24,6 +28,10 @@ public final class ParameterCheck {
         this.numerical = numerical;
         this.numericalError = numericalError;
         this.allowedError = allowedError;
+        this.verdict = verdict;
+        this.kink = oneSided != null;
+        this.leftDerivative = oneSided == null ? numerical : oneSided[0];
+        this.rightDerivative = oneSided == null ? numerical : oneSided[1];
     }
 
     /** Index in the flat parameter vector. */
@@ -51,7 +59,7 @@ public final class ParameterCheck {
         return numerical;
     }
 
-    /** {@code |analytic - numerical|}. */
+    /** {@code |analytic - numerical|}: the mismatch. */
     public double absoluteError() {
         return Math.abs(analytic - numerical);
     }
@@ -61,12 +69,15 @@ public final class ParameterCheck {
         return GradientReport.relativeError(analytic, numerical);
     }
 
-    /** The estimated rounding error of the numerical estimate ("numerical noise"). */
+    /**
+     * The bound on the numerical estimate's own error (rounding noise and, where the parameter was refined,
+     * truncation error), already multiplied by the checker's safety factor.
+     */
     public double numericalError() {
         return numericalError;
     }
 
-    /** The largest absolute error the tolerance allows for this parameter. */
+    /** The largest mismatch the tolerance allows for this parameter. */
     public double allowedError() {
         return allowedError;
     }
@@ -76,14 +87,35 @@ public final class ParameterCheck {
         return GradientReport.errorRatio(analytic, numerical, allowedError);
     }
 
+    /** Whether both gradients are within the allowed error of zero, so the check could not tell them from zero. */
+    public boolean negligible() {
+        return Math.max(Math.abs(analytic), Math.abs(numerical)) <= allowedError;
+    }
+
+    /** Whether the function has a kink in this parameter at the point (left and right derivatives differ). */
+    public boolean kink() {
+        return kink;
+    }
+
+    /** The left one-sided derivative where {@link #kink()}; otherwise the numerical derivative. */
+    public double leftDerivative() {
+        return leftDerivative;
+    }
+
+    /** The right one-sided derivative where {@link #kink()}; otherwise the numerical derivative. */
+    public double rightDerivative() {
+        return rightDerivative;
+    }
+
     /** The verdict. */
     public Verdict verdict() {
-        return GradientReport.passes(analytic, numerical, allowedError) ? Verdict.PASS : Verdict.FAIL;
+        return verdict;
     }
 
     @Override
     public String toString() {
         return name + ": analytic " + NumberFormatter.format(analytic) + ", numerical " + NumberFormatter.format(numerical)
-                + ", " + verdict();
+                + ", mismatch " + NumberFormatter.format(absoluteError()) + ", numerical error "
+                + NumberFormatter.format(numericalError) + ", " + verdict;
     }
 }

@@ -10,11 +10,11 @@ import org.gradcheck.layout.Block;
  * summary per block.
  *
  * <pre>
- * Gradient check failed: 1 of 8 parameters disagree, worst W2[0,1]
+ * Gradient check failed: 1 of 8 parameters disagree, worst W2[0,1]: analytic 3.000e+00, numerical 1.000e+00 (mismatch 2.000e+00, numerical error 2.220e-10)
  *   overall difference ||g - n|| / (||g|| + ||n||): 3.333e-01
  *   ...
- * parameter    analytic  numerical  abs error  rel error      noise  verdict
- * W2[0,1]     3.000e+00  1.000e+00  2.000e+00  6.667e-01  2.220e-10  FAIL
+ * parameter   analytic  numerical   mismatch  rel error  num error  verdict
+ * W2[0,1]    3.000e+00  1.000e+00  2.000e+00  6.667e-01  2.220e-10  FAIL
  * </pre>
  *
  * <p>Pure functions of the report: the same report always renders the same text.
@@ -45,10 +45,20 @@ public final class ReportFormatter {
         text.append(headline(report)).append('\n');
         text.append("  overall difference ||g - n|| / (||g|| + ||n||): ")
                 .append(NumberFormatter.format(report.overallDifference())).append('\n');
-        text.append("  scheme: ").append(report.scheme()).append(", step ").append(report.stepDescription()).append('\n');
+        text.append("  strategy: ").append(report.strategyDescription()).append('\n');
+        text.append("  scheme: ").append(report.scheme()).append(", step ").append(report.stepDescription());
+        if (report.refinedCount() > 0) {
+            text.append("; ").append(report.refinedCount()).append(report.refinedCount() == 1 ? " parameter" : " parameters")
+                    .append(" re-estimated by Ridders' method");
+        }
+        text.append('\n');
         text.append("  tolerance: ").append(report.tolerance()).append('\n');
+        text.append("  precision: ").append(report.precisionDescription()).append('\n');
         text.append("  function value: ").append(NumberFormatter.format(report.value()))
                 .append(", evaluations: ").append(report.evaluations()).append('\n');
+        for (String warning : report.warnings()) {
+            text.append("  warning: ").append(warning).append('\n');
+        }
         text.append('\n');
         List<ParameterCheck> rows = report.worst(Math.min(maxRows, report.size()));
         text.append(parameterTable(rows));
@@ -63,18 +73,22 @@ public final class ReportFormatter {
 
     /** The first line: {@code Gradient check passed: 8 parameters agree} or how many failed and the worst. */
     public static String headline(GradientReport report) {
-        if (report.passed()) {
-            return "Gradient check passed: " + report.size() + (report.size() == 1 ? " parameter agrees" : " parameters agree")
-                    + " within the tolerance";
+        if (report.failureCount() == 0) {
+            String agree = "Gradient check " + (report.passed() ? "passed" : "failed") + ": " + report.size()
+                    + (report.size() == 1 ? " parameter agrees" : " parameters agree") + " within the tolerance";
+            return report.passed() ? agree
+                    : agree + ", but " + report.barelyTestedBlocks() + (report.barelyTestedBlocks() == 1 ? " block was" : " blocks were")
+                            + " barely tested (UntestedPolicy.FAIL)";
         }
         ParameterCheck worst = report.worst(1).get(0);
         return "Gradient check failed: " + report.failureCount() + " of " + report.size() + " parameters disagree, worst "
-                + worst.name() + " (analytic " + NumberFormatter.format(worst.analytic()) + ", numerical "
-                + NumberFormatter.format(worst.numerical()) + ")";
+                + worst.name() + ": analytic " + NumberFormatter.format(worst.analytic()) + ", numerical "
+                + NumberFormatter.format(worst.numerical()) + " (mismatch " + NumberFormatter.format(worst.absoluteError())
+                + ", numerical error " + NumberFormatter.format(worst.numericalError()) + ")";
     }
 
     private static String parameterTable(List<ParameterCheck> rows) {
-        Table table = new Table("parameter", "analytic", "numerical", "abs error", "rel error", "noise", "verdict");
+        Table table = new Table("parameter", "analytic", "numerical", "mismatch", "rel error", "num error", "verdict");
         for (ParameterCheck row : rows) {
             table.add(shorten(row.name()), NumberFormatter.format(row.analytic()), NumberFormatter.format(row.numerical()),
                     NumberFormatter.format(row.absoluteError()), NumberFormatter.format(row.relativeError()),
@@ -84,11 +98,12 @@ public final class ReportFormatter {
     }
 
     private static String blockTable(GradientReport report) {
-        Table table = new Table("block", "shape", "count", "failures", "max rel error", "difference", "worst");
+        Table table = new Table("block", "shape", "count", "failures", "kinks", "~zero", "max rel error", "difference", "worst");
         for (BlockSummary summary : report.blocks()) {
             Block block = report.layout().block(summary.name());
             table.add(shorten(summary.name()), block.shapeText(), Integer.toString(summary.count()),
-                    Integer.toString(summary.failures()), NumberFormatter.format(summary.maxRelativeError()),
+                    Integer.toString(summary.failures()), Integer.toString(summary.kinks()),
+                    Integer.toString(summary.negligible()), NumberFormatter.format(summary.maxRelativeError()),
                     NumberFormatter.format(summary.difference()), shorten(summary.worstParameter()));
         }
         return table.render();

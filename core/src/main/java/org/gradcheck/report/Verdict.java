@@ -10,6 +10,12 @@ public enum Verdict {
     /** The analytic partial derivative agrees with the numerical one within the tolerance. */
     PASS,
 
+    /**
+     * The function is not differentiable in this parameter here (a kink: the left and right derivatives
+     * differ), and the analytic value lies between them, so it is accepted as a subgradient.
+     */
+    KINK,
+
     /** The analytic partial derivative is further from the numerical one than the tolerance allows. */
     FAIL
 }

@@ -1,0 +1,37 @@
+package org.gradcheck.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.gradcheck.GradientChecker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every corpus case, checked with the default settings: every bug fails and is localised, no correct case
+ * fails, every non-deterministic function is reported as such and every bad input gets its clear error.
+ */
+class CorpusTests {
+
+    static Stream<CorpusCase> cases() {
+        return Corpus.cases().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void defaultSettingsSayWhatTheCaseRequires(CorpusCase corpusCase) {
+        Verdicts verdicts = Verdicts.of(corpusCase, GradientChecker.defaults());
+        assertTrue(verdicts.asRequired(), verdicts::describe);
+    }
+
+    @Test
+    void corpusIsLargeAndCoversEveryKind() {
+        List<CorpusCase> cases = Corpus.cases();
+        assertTrue(cases.size() >= 40, "the corpus has " + cases.size() + " cases");
+        for (CorpusCase.Kind kind : CorpusCase.Kind.values()) {
+            assertTrue(cases.stream().anyMatch(c -> c.kind() == kind), "no case of kind " + kind);
+        }
+    }
+}

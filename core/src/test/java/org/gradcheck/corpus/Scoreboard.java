@@ -1,0 +1,73 @@
+package org.gradcheck.corpus;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gradcheck.GradientChecker;
+import org.gradcheck.Precision;
+import org.gradcheck.Refinement;
+
+/**
+ * Prints, per kind and category of the corpus, how the default checker did: detections and localisation
+ * of bugs, false alarms on correct functions, non-determinism and bad inputs reported.
+ *
+ * <p>Run it with {@code mvn -B -q -pl core test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.gradcheck.corpus.Scoreboard}.
+ */
+public final class Scoreboard {
+
+    private Scoreboard() {
+    }
+
+    public static void main(String[] args) {
+        print(GradientChecker.defaults(), "default settings", System.out);
+        System.out.println();
+        print(GradientChecker.defaults().withStep(1e-7).withPrecision(Precision.DOUBLE).withRefinement(Refinement.NONE),
+                "the article's method (fixed step 1e-7, no refinement)", System.out);
+    }
+
+    static void print(GradientChecker checker, String title, PrintStream out) {
+        List<CorpusCase> cases = Corpus.cases();
+        Map<String, int[]> rows = new LinkedHashMap<>();
+        StringBuilder misses = new StringBuilder();
+        for (CorpusCase corpusCase : cases) {
+            Verdicts verdicts = Verdicts.of(corpusCase, checker);
+            int[] row = rows.computeIfAbsent(corpusCase.kind() + "|" + corpusCase.category(), key -> new int[4]);
+            row[0]++;
+            switch (corpusCase.kind()) {
+                case BUG:
+                    row[1] += verdicts.detected() ? 1 : 0;
+                    row[2] += verdicts.localised() ? 1 : 0;
+                    break;
+                case CORRECT:
+                    row[3] += verdicts.asRequired() ? 0 : 1;
+                    break;
+                default:
+                    row[1] += verdicts.asRequired() ? 1 : 0;
+                    break;
+            }
+            if (!verdicts.asRequired()) {
+                misses.append("  ").append(verdicts.describe()).append('\n');
+            }
+        }
+        out.println("GradCheck verdict corpus, " + title + ": " + cases.size() + " cases");
+        out.println(String.format(Locale.ROOT, "%-17s %-28s %5s %9s %9s %12s", "kind", "category", "cases", "detected",
+                "localised", "false alarms"));
+        int[] totals = new int[4];
+        for (Map.Entry<String, int[]> entry : rows.entrySet()) {
+            String[] key = entry.getKey().split("\\|");
+            int[] row = entry.getValue();
+            boolean bug = key[0].equals("BUG");
+            boolean correct = key[0].equals("CORRECT");
+            out.println(String.format(Locale.ROOT, "%-17s %-28s %5d %9s %9s %12s", key[0].toLowerCase(Locale.ROOT), key[1],
+                    row[0], correct ? "-" : row[1] + "/" + row[0], bug ? row[2] + "/" + row[0] : "-",
+                    correct ? row[3] + "/" + row[0] : "-"));
+            for (int k = 0; k < 4; k++) {
+                totals[k] += row[k];
+            }
+        }
+        out.println(misses.length() == 0 ? "every case as required" : "not as required:\n" + misses);
+    }
+}
