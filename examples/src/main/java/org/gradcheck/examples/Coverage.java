@@ -15,6 +15,11 @@ import org.gradcheck.report.GradientReport;
  * saturate the tanh units of the first layer: all 61,440 gradients of {@code W1} are zero, analytic and
  * numerical, so the reported agreement comes from the 36 parameters of the later layers.
  *
+ * <p>GradCheck's report counts such parameters itself, judged by the check's own tolerance
+ * ({@link org.gradcheck.report.BlockSummary#negligible()}), and warns about a block most of whose parameters
+ * are negligible. {@code Coverage} is the plain, fixed-threshold count, useful to state a figure that does
+ * not depend on the checker's settings.
+ *
  * <pre>{@code
  * Coverage coverage = Coverage.of(report);
  * coverage.untested("W1");        // 61440 on raw pixels, 0 on pixels scaled to [0, 1]

@@ -125,7 +125,7 @@ public final class Demo {
                 + " (the article reports " + NumberFormatter.brief(ARTICLE_DIFFERENCE) + " for its own random draw)");
         printVerdicts(outcome.raw);
         Coverage raw = Coverage.of(outcome.raw);
-        printCoverage(raw);
+        printCoverage(outcome.raw);
         if (!raw.isInformative()) {
             out.println("   Why: raw pixels saturate the first layer. On this example |Z1| averages "
                     + String.format(Locale.ROOT, "%.1f", meanAbsoluteFirstLayer(parameters, one))
@@ -138,7 +138,7 @@ public final class Demo {
         outcome.scaled = check(article, network, parameters, oneScaled);
         out.println("   overall difference: " + NumberFormatter.format(outcome.scaled.overallDifference()));
         printVerdicts(outcome.scaled);
-        printCoverage(Coverage.of(outcome.scaled));
+        printCoverage(outcome.scaled);
 
         DeepNetwork buggy = network.withBug(Bug.WRONG_SIGN, 2);
         out.println();
@@ -155,6 +155,10 @@ public final class Demo {
         out.println("   on raw pixels 0..255:");
         outcome.layerOneBugRaw = check(article, hidden, parameters, one);
         printVerdicts(outcome.layerOneBugRaw);
+        if (outcome.layerOneBugRaw.barelyTestedBlocks() > 0) {
+            out.println("   ... but the report warns that " + barelyTested(outcome.layerOneBugRaw)
+                    + " were barely tested; GradientChecker.withUntestedPolicy(UntestedPolicy.FAIL) turns that into a failure.");
+        }
         out.println("   on pixels scaled to [0, 1]:");
         outcome.layerOneBugScaled = check(article, hidden, parameters, oneScaled);
         printVerdicts(outcome.layerOneBugScaled);
@@ -182,18 +186,25 @@ public final class Demo {
         }
     }
 
-    private void printCoverage(Coverage coverage) {
-        if (coverage.isInformative()) {
+    private void printCoverage(GradientReport report) {
+        Coverage coverage = Coverage.of(report);
+        if (coverage.isInformative() && report.barelyTestedBlocks() == 0) {
             out.println("   informative: yes, " + format(coverage.untested()) + " of " + format(coverage.total())
-                    + " parameters had both gradients below " + NumberFormatter.brief(coverage.threshold()) + ".");
+                    + " parameters had both gradients below " + NumberFormatter.brief(coverage.threshold())
+                    + ", and no block was barely tested.");
             return;
         }
         out.println("   informative: NO, " + format(coverage.untested()) + " of " + format(coverage.total()) + " parameters ("
                 + String.format(Locale.ROOT, "%.2f%%", 100 * coverage.untestedFraction()) + ") had both gradients below "
                 + NumberFormatter.brief(coverage.threshold()) + ", so any gradient passes for them:");
-        for (Coverage.BlockCoverage block : coverage.blocks()) {
-            out.println(String.format(Locale.ROOT, "     %-4s %8s of %8s untested", block.name(), format(block.untested()),
-                    format(block.count())));
+        out.println(String.format(Locale.ROOT, "     %-5s %8s %16s %22s", "block", "count", "both < 1.0e-12",
+                "~zero (GradCheck)"));
+        for (BlockSummary block : report.blocks()) {
+            out.println(String.format(Locale.ROOT, "     %-5s %8s %16s %22s", block.name(), format(block.count()),
+                    format(coverage.untested(block.name())), format(block.negligible())));
+        }
+        for (String warning : report.warnings()) {
+            out.println("   the report warns: " + warning);
         }
     }
 
@@ -203,8 +214,8 @@ public final class Demo {
         return "In short: the correct network passes and the wrong sign is caught, as the article says. But at the article's "
                 + "point " + String.format(Locale.ROOT, "%.1f%%", 100 * raw.untestedFraction()) + " of the parameters were "
                 + "untested, and a layer-1 bug " + (outcome.layerOneBugRaw.passed() ? "PASSED" : "failed") + " on raw pixels and "
-                + (outcome.layerOneBugScaled.passed() ? "passed" : "FAILED") + " on scaled ones: check where every block's "
-                + "gradient is non-zero.";
+                + (outcome.layerOneBugScaled.passed() ? "passed" : "FAILED") + " on scaled ones. Check where every block's "
+                + "gradient is non-zero, and read the report's warnings.";
     }
 
     /** The mean of {@code |W1 x + b1|} over the first layer's units on the batch's first example. */
@@ -221,6 +232,16 @@ public final class Demo {
             total += Math.abs(z);
         }
         return total / weights.length;
+    }
+
+    private static String barelyTested(GradientReport report) {
+        StringBuilder text = new StringBuilder();
+        for (BlockSummary block : report.blocks()) {
+            if (block.barelyTested()) {
+                text.append(text.length() == 0 ? "" : " and ").append(block.name());
+            }
+        }
+        return text.toString();
     }
 
     /** {@code W2 (25 of 25)}, the blocks with failures and how many of their parameters failed. */

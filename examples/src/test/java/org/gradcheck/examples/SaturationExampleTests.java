@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.gradcheck.GradientChecker;
+import org.gradcheck.UntestedPolicy;
 import org.gradcheck.report.GradientReport;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.Test;
  * <p>The article checks {@code [12288, 5, 5, 1]} with tanh hidden layers on one raw image (pixels 0..255)
  * with step {@code 1e-7} and reports a difference of 3.0e-9. With raw pixels the first layer's
  * pre-activations are in the hundreds, tanh saturates, and every gradient of {@code W1} and {@code b1} is
- * zero, analytic and numerical alike: the check passes whatever those gradients are. {@link Coverage}
- * counts such parameters; on pixels scaled to [0, 1] the first layer is exercised and the same check
- * tests it.
+ * zero, analytic and numerical alike: the check passes whatever those gradients are. The report counts
+ * such parameters and warns about the blocks they make up ({@link Coverage} counts them with a fixed
+ * threshold of 1e-12); {@code UntestedPolicy.FAIL} makes such a check fail. On pixels scaled to [0, 1] the
+ * first layer is exercised and the same check tests it.
  */
 class SaturationExampleTests {
 
@@ -42,6 +44,20 @@ class SaturationExampleTests {
         assertEquals(0, coverage.untested("W2") + coverage.untested("b2") + coverage.untested("W3") + coverage.untested("b3"));
         assertTrue(coverage.untestedFraction() > 0.999);
         assertEquals(List.of("W1", "b1"), coverage.mostlyUntestedBlocks());
+
+        // The report says so itself: its own count of negligible gradients, and a warning per block.
+        assertEquals(61_440, report.blocks().get(0).negligible());
+        assertEquals(2, report.barelyTestedBlocks());
+        assertTrue(report.warnings().get(0).startsWith("block W1 was barely tested: 61440 of 61440 parameters"),
+                report.warnings()::toString);
+    }
+
+    @Test
+    void untestedPolicyFailTurnsTheArticlesCheckIntoAFailure() {
+        GradientReport report = article.withUntestedPolicy(UntestedPolicy.FAIL).check(network, parameters, rawImage);
+
+        assertFalse(report.passed(), "W1 and b1 were barely tested");
+        assertEquals(0, report.failureCount(), "no parameter disagrees: the blocks were just not tested");
     }
 
     @Test
