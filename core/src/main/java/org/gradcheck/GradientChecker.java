@@ -1,5 +1,6 @@
 package org.gradcheck;
 
+import java.time.Duration;
 import java.util.Map;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.difference.StepSize;
@@ -58,6 +59,12 @@ public final class GradientChecker {
     /** The refined numerical error bound (Ridders' estimate plus rounding) is multiplied by this factor. */
     public static final double SAFETY_FACTOR = 4;
 
+    /** The seed of random directions and samples unless {@link #withSeed(long)} sets another. */
+    public static final long DEFAULT_SEED = 24301;
+
+    /** The time budget unless {@link #withTimeBudget(Duration)} sets another: 30 minutes. */
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMinutes(30);
+
     /** At most this many disagreeing parameters are refined unless some of them turn out to pass. */
     public static final int REFINEMENT_SAMPLE = 200;
 
@@ -81,7 +88,10 @@ public final class GradientChecker {
         UntestedPolicy untestedPolicy = UntestedPolicy.WARN;
         Refinement refinement = Refinement.RIDDERS;
         double nondeterminismTolerance;
-        long noiseSeed = 0x5EEDL;
+        long seed = DEFAULT_SEED;
+        Strategy strategy = Strategy.automatic();
+        int threads = 1;
+        Duration timeBudget = DEFAULT_TIME_BUDGET;
 
         Settings copy() {
             try {
@@ -189,9 +199,48 @@ public final class GradientChecker {
         return with(s -> s.nondeterminismTolerance = relative);
     }
 
-    /** A copy that seeds the random direction of the noise measurement with {@code seed}. */
-    public GradientChecker withNoiseSeed(long seed) {
-        return with(s -> s.noiseSeed = seed);
+    /**
+     * A copy that seeds the random directions of the noise measurement and of screening, and the choice of
+     * a sampled strategy's parameters, with {@code seed} (default {@value #DEFAULT_SEED}).
+     */
+    public GradientChecker withSeed(long seed) {
+        return with(s -> s.seed = seed);
+    }
+
+    /** A copy that checks by {@code strategy}: full, screening, sampled, or automatic (the default). */
+    public GradientChecker withStrategy(Strategy strategy) {
+        require(strategy, "strategy", "Strategy.automatic()");
+        return with(s -> s.strategy = strategy);
+    }
+
+    /**
+     * A copy that splits the parameters of a full check across {@code threads} threads, each with its own copy
+     * of the point and its own evaluator from {@link DifferentiableFunction#copyForThread()} (or
+     * {@link GradientModel#copyForThread()}). The results are identical, bit for bit, to a check on one thread.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public GradientChecker withThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1 but was " + threads
+                    + ": use 1 for a check on the calling thread, or the number of cores");
+        }
+        return with(s -> s.threads = threads);
+    }
+
+    /**
+     * A copy that refuses, before it starts, a full or sampled check whose estimated time exceeds {@code budget}
+     * (estimated from the first evaluations of the function), with a {@link CheckBudgetExceededException} that
+     * gives the estimate and what to do instead. The default is {@link #DEFAULT_TIME_BUDGET}.
+     *
+     * @throws IllegalArgumentException if the budget is null, zero or negative
+     */
+    public GradientChecker withTimeBudget(Duration budget) {
+        if (budget == null || budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("time budget must be a positive duration but was " + budget
+                    + ": use for example Duration.ofMinutes(10)");
+        }
+        return with(s -> s.timeBudget = budget);
     }
 
     private static void require(Object value, String name, String example) {
@@ -238,6 +287,26 @@ public final class GradientChecker {
     /** How disagreeing parameters are refined. */
     public Refinement refinement() {
         return settings.refinement;
+    }
+
+    /** The strategy. */
+    public Strategy strategy() {
+        return settings.strategy;
+    }
+
+    /** Number of threads of a full check. */
+    public int threads() {
+        return settings.threads;
+    }
+
+    /** The longest a full or sampled check may be estimated to take. */
+    public Duration timeBudget() {
+        return settings.timeBudget;
+    }
+
+    /** The seed of random directions and samples. */
+    public long seed() {
+        return settings.seed;
     }
 
     /** The relative non-determinism accepted. */
@@ -352,6 +421,7 @@ public final class GradientChecker {
     @Override
     public String toString() {
         return "GradientChecker[" + settings.scheme + ", step " + settings.stepSize.describe(settings.scheme) + ", "
-                + settings.tolerance + ", precision " + settings.precision + ", refinement " + settings.refinement + "]";
+                + settings.tolerance + ", precision " + settings.precision + ", refinement " + settings.refinement
+                + ", strategy " + settings.strategy + ", threads " + settings.threads + "]";
     }
 }

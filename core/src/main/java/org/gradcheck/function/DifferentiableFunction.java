@@ -39,6 +39,43 @@ public interface DifferentiableFunction {
     double[] gradient(double[] point);
 
     /**
+     * An evaluator of this function for the use of one more thread of a parallel check
+     * ({@code GradientChecker.withThreads}). Return {@code this} if the function keeps no mutable state (it
+     * is thread-safe), or a new copy with buffers of its own. The default returns null: the function is
+     * declared usable from one thread only, and a parallel check says so instead of racing.
+     *
+     * @return an evaluator for another thread, or null
+     */
+    default DifferentiableFunction copyForThread() {
+        return null;
+    }
+
+    /**
+     * A function made of two lambdas, declared thread-safe: both lambdas must keep no mutable state.
+     *
+     * @throws IllegalArgumentException if either is null
+     */
+    static DifferentiableFunction threadSafe(ToDoubleFunction<double[]> value, Function<double[], double[]> gradient) {
+        DifferentiableFunction function = of(value, gradient);
+        return new DifferentiableFunction() {
+            @Override
+            public double value(double[] point) {
+                return function.value(point);
+            }
+
+            @Override
+            public double[] gradient(double[] point) {
+                return function.gradient(point);
+            }
+
+            @Override
+            public DifferentiableFunction copyForThread() {
+                return this;
+            }
+        };
+    }
+
+    /**
      * A function made of two lambdas.
      *
      * @throws IllegalArgumentException if either is null

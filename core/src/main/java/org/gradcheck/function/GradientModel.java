@@ -28,4 +28,15 @@ public interface GradientModel<B> {
      * or {@code double[][]} of the block's shape.
      */
     Map<String, ?> gradients(Parameters parameters, B batch);
+
+    /**
+     * A model for the use of one more thread of a parallel check. Return {@code this} if the model keeps no
+     * mutable state between calls, or a copy with buffers of its own. The default returns null: the model is
+     * declared usable from one thread only.
+     *
+     * @return a model for another thread, or null
+     */
+    default GradientModel<B> copyForThread() {
+        return null;
+    }
 }

@@ -50,6 +50,13 @@ public final class ModelFunction<B> implements DifferentiableFunction {
         return layout;
     }
 
+    /** A function over the model's copy for another thread, or null if the model declares none. */
+    @Override
+    public DifferentiableFunction copyForThread() {
+        GradientModel<B> copy = model.copyForThread();
+        return copy == null ? null : new ModelFunction<>(copy, layout, batch, naming);
+    }
+
     @Override
     public double value(double[] point) {
         return model.cost(Parameters.view(layout, point), batch);

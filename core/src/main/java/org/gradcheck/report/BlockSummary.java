@@ -6,6 +6,7 @@ package org.gradcheck.report;
  *
  * @param name the block's name: {@code W1}
  * @param count number of parameters in the block
+ * @param checked number of parameters checked one by one (all of them in a full check)
  * @param failures number of failing parameters
  * @param kinks number of parameters at kinks whose analytic value was accepted as a subgradient
  * @param negligible number of parameters whose analytic and numerical gradients are both indistinguishable
@@ -15,7 +16,7 @@ package org.gradcheck.report;
  * @param difference {@code ||g - n|| / (||g|| + ||n||)} over this block alone; 0 when both are zero
  * @since 0.1
  */
-public record BlockSummary(String name, int count, int failures, int kinks, int negligible, double maxRelativeError,
+public record BlockSummary(String name, int count, int checked, int failures, int kinks, int negligible, double maxRelativeError,
         String worstParameter, double difference) {
 
     /** A block is barely tested when more than this fraction of its parameters are negligible. */

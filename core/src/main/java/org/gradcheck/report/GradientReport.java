@@ -3,6 +3,7 @@ package org.gradcheck.report;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class GradientReport {
     private final double[] numerical;
     private final double[] numericalError;
     private final Map<Integer, double[]> kinks;
+    /** Parameters checked one by one; null when all were. */
+    private final BitSet checked;
+    private final List<String> strategyNotes;
     private final Tolerance tolerance;
     private final KinkPolicy kinkPolicy;
     private final UntestedPolicy untestedPolicy;
@@ -57,10 +61,12 @@ public final class GradientReport {
 
     private GradientReport(Builder builder) {
         this.layout = builder.layout;
-        this.analytic = builder.analytic.clone();
-        this.numerical = builder.numerical.clone();
-        this.numericalError = builder.numericalError.clone();
+        this.analytic = builder.analytic;
+        this.numerical = builder.numerical;
+        this.numericalError = builder.numericalError;
         this.kinks = Collections.unmodifiableMap(new TreeMap<>(builder.kinks));
+        this.checked = builder.checked == null ? null : (BitSet) builder.checked.clone();
+        this.strategyNotes = List.copyOf(builder.strategyNotes);
         this.tolerance = builder.tolerance;
         this.kinkPolicy = builder.kinkPolicy;
         this.untestedPolicy = builder.untestedPolicy;
@@ -113,10 +119,18 @@ public final class GradientReport {
         int failures = 0;
         int kinkCount = 0;
         int negligible = 0;
+        int checkedCount = 0;
         double maxRelative = 0;
-        double worstRatio = -1;
+        double worstRatio = -2;
         int worst = block.offset();
         for (int i = block.offset(), end = block.offset() + block.size(); i < end; i++) {
+            if (!isChecked(i)) {
+                if (Math.abs(analytic[i]) <= tolerance.allowed(analytic[i], 0, numericalError[i])) {
+                    negligible++;
+                }
+                continue;
+            }
+            checkedCount++;
             Verdict verdict = verdict(i);
             if (verdict == Verdict.FAIL) {
                 failures++;
@@ -137,15 +151,17 @@ public final class GradientReport {
                 worst = i;
             }
         }
-        return new BlockSummary(block.name(), block.size(), failures, kinkCount, negligible, maxRelative,
-                layout.nameOf(worst), difference(block.offset(), block.offset() + block.size()));
+        return new BlockSummary(block.name(), block.size(), checkedCount, failures, kinkCount, negligible, maxRelative,
+                checkedCount == 0 ? "-" : layout.nameOf(worst), difference(block.offset(), block.offset() + block.size()));
     }
 
     /** {@code ||g - n|| / (||g|| + ||n||)} over {@code [from, to)}, with 0/0 = 0; scaled against overflow. */
     private double difference(int from, int to) {
         double scale = 0;
         for (int i = from; i < to; i++) {
-            scale = Math.max(scale, Math.max(Math.abs(analytic[i]), Math.abs(numerical[i])));
+            if (isChecked(i)) {
+                scale = Math.max(scale, Math.max(Math.abs(analytic[i]), Math.abs(numerical[i])));
+            }
         }
         if (scale == 0) {
             return 0;
@@ -154,6 +170,9 @@ public final class GradientReport {
         double analyticSquares = 0;
         double numericalSquares = 0;
         for (int i = from; i < to; i++) {
+            if (!isChecked(i)) {
+                continue;
+            }
             double g = analytic[i] / scale;
             double m = numerical[i] / scale;
             differenceSquares += (g - m) * (g - m);
@@ -180,7 +199,14 @@ public final class GradientReport {
         return tolerance.allowed(analytic[index], numerical[index], numericalError[index]);
     }
 
+    private boolean isChecked(int index) {
+        return checked == null || checked.get(index);
+    }
+
     private Verdict verdict(int index) {
+        if (!isChecked(index)) {
+            return Verdict.NOT_CHECKED;
+        }
         if (kinks.containsKey(index)) {
             return kinkPolicy == KinkPolicy.FAIL ? Verdict.FAIL : Verdict.KINK;
         }
@@ -190,6 +216,9 @@ public final class GradientReport {
     /** Sort key, larger is worse: failures by error ratio, then kinks, then passes by error ratio. */
     private double rank(int index) {
         Verdict verdict = verdict(index);
+        if (verdict == Verdict.NOT_CHECKED) {
+            return -1;
+        }
         double ratio = errorRatio(analytic[index], numerical[index], allowed(index));
         if (verdict == Verdict.FAIL) {
             return Math.max(ratio, 1.0) + 2.0;
@@ -205,9 +234,14 @@ public final class GradientReport {
         return failureCount == 0 && !(untestedPolicy == UntestedPolicy.FAIL && barelyTestedBlocks() > 0);
     }
 
-    /** Number of parameters checked. */
+    /** Number of parameters of the function. */
     public int size() {
         return analytic.length;
+    }
+
+    /** Number of parameters whose partial derivatives were checked one by one (all of them in a full check). */
+    public int checkedCount() {
+        return checked == null ? analytic.length : checked.cardinality();
     }
 
     /** Number of failing parameters. */
@@ -294,7 +328,10 @@ public final class GradientReport {
         return list;
     }
 
-    /** The {@code count} worst parameters, worst first: failures by error ratio, then kinks, then passes. */
+    /**
+     * The {@code count} worst parameters checked one by one, worst first: failures by error ratio, then kinks,
+     * then passes.
+     */
     public List<ParameterCheck> worst(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0 but was " + count);
@@ -305,6 +342,9 @@ public final class GradientReport {
         PriorityQueue<int[]> heap = new PriorityQueue<>(count + 1, Comparator.<int[]>comparingDouble(entry -> rank(entry[0]))
                 .thenComparing(entry -> -entry[0]));
         for (int i = 0; i < analytic.length; i++) {
+            if (!isChecked(i)) {
+                continue;
+            }
             if (heap.size() < count) {
                 heap.add(new int[] {i});
             } else if (rank(i) > rank(heap.peek()[0])) {
@@ -345,7 +385,7 @@ public final class GradientReport {
         return analytic.clone();
     }
 
-    /** A copy of the numerical gradient. */
+    /** A copy of the numerical gradient; NaN for parameters that were not checked one by one. */
     public double[] numericalGradient() {
         return numerical.clone();
     }
@@ -380,6 +420,11 @@ public final class GradientReport {
         return strategyDescription;
     }
 
+    /** What the strategy found on its way (directional checks, bisections, samples); never null. */
+    public List<String> strategyNotes() {
+        return strategyNotes;
+    }
+
     /** The precision assumed and the measured noise: {@code double (measured noise 1.1e-16 of |f|)}. */
     public String precisionDescription() {
         return precisionDescription;
@@ -412,7 +457,8 @@ public final class GradientReport {
     }
 
     /**
-     * Collects what a check found; {@link #build()} makes the immutable report. Arrays are copied on build.
+     * Collects what a check found; {@link #build()} makes the immutable report. The gradient arrays are
+     * taken over, not copied: the caller must not change them afterwards.
      *
      * @since 0.1
      */
@@ -423,6 +469,8 @@ public final class GradientReport {
         private double[] numerical;
         private double[] numericalError;
         private final Map<Integer, double[]> kinks = new TreeMap<>();
+        private BitSet checked;
+        private final List<String> strategyNotes = new ArrayList<>();
         private Tolerance tolerance = Tolerance.defaults();
         private KinkPolicy kinkPolicy = KinkPolicy.ACCEPT_SUBGRADIENT;
         private UntestedPolicy untestedPolicy = UntestedPolicy.WARN;
@@ -442,7 +490,7 @@ public final class GradientReport {
             this.layout = layout;
         }
 
-        /** The analytic gradient, the numerical one, and the bound on each numerical value's own error. */
+        /** The analytic gradient, the numerical one, and the bound on each numerical value's own error (taken over). */
         public Builder gradients(double[] analytic, double[] numerical, double[] numericalError) {
             int n = layout.size();
             if (analytic.length != n || numerical.length != n || numericalError.length != n) {
@@ -452,6 +500,21 @@ public final class GradientReport {
             this.analytic = analytic;
             this.numerical = numerical;
             this.numericalError = numericalError;
+            return this;
+        }
+
+        /**
+         * Says which parameters were checked one by one (the others' numerical values are ignored); by default,
+         * all of them.
+         */
+        public Builder checked(BitSet checkedParameters) {
+            this.checked = checkedParameters;
+            return this;
+        }
+
+        /** Adds a line on what the strategy found. */
+        public Builder strategyNote(String note) {
+            strategyNotes.add(note);
             return this;
         }
 

@@ -46,6 +46,9 @@ public final class ReportFormatter {
         text.append("  overall difference ||g - n|| / (||g|| + ||n||): ")
                 .append(NumberFormatter.format(report.overallDifference())).append('\n');
         text.append("  strategy: ").append(report.strategyDescription()).append('\n');
+        for (String note : report.strategyNotes()) {
+            text.append("    ").append(note).append('\n');
+        }
         text.append("  scheme: ").append(report.scheme()).append(", step ").append(report.stepDescription());
         if (report.refinedCount() > 0) {
             text.append("; ").append(report.refinedCount()).append(report.refinedCount() == 1 ? " parameter" : " parameters")
@@ -60,11 +63,11 @@ public final class ReportFormatter {
             text.append("  warning: ").append(warning).append('\n');
         }
         text.append('\n');
-        List<ParameterCheck> rows = report.worst(Math.min(maxRows, report.size()));
+        List<ParameterCheck> rows = report.worst(Math.min(maxRows, report.checkedCount()));
         text.append(parameterTable(rows));
-        if (rows.size() < report.size()) {
-            text.append("... and ").append(report.size() - rows.size()).append(" more (showing ")
-                    .append(rows.size()).append(" of ").append(report.size()).append(" parameters, worst first)\n");
+        if (rows.size() < report.checkedCount()) {
+            text.append("... and ").append(report.checkedCount() - rows.size()).append(" more (showing ")
+                    .append(rows.size()).append(" of ").append(report.checkedCount()).append(" checked parameters, worst first)\n");
         }
         text.append('\n');
         text.append(blockTable(report));
@@ -98,10 +101,12 @@ public final class ReportFormatter {
     }
 
     private static String blockTable(GradientReport report) {
-        Table table = new Table("block", "shape", "count", "failures", "kinks", "~zero", "max rel error", "difference", "worst");
+        Table table = new Table("block", "shape", "checked", "failures", "kinks", "~zero", "max rel error", "difference", "worst");
         for (BlockSummary summary : report.blocks()) {
             Block block = report.layout().block(summary.name());
-            table.add(shorten(summary.name()), block.shapeText(), Integer.toString(summary.count()),
+            String checked = summary.checked() == summary.count() ? Integer.toString(summary.count())
+                    : summary.checked() + " of " + summary.count();
+            table.add(shorten(summary.name()), block.shapeText(), checked,
                     Integer.toString(summary.failures()), Integer.toString(summary.kinks()),
                     Integer.toString(summary.negligible()), NumberFormatter.format(summary.maxRelativeError()),
                     NumberFormatter.format(summary.difference()), shorten(summary.worstParameter()));

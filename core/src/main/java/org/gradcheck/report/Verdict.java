@@ -17,5 +17,11 @@ public enum Verdict {
     KINK,
 
     /** The analytic partial derivative is further from the numerical one than the tolerance allows. */
-    FAIL
+    FAIL,
+
+    /**
+     * Not checked one by one: a sampled check left it out, or a screening check found its block (or the part of
+     * the block it lies in) in agreement as a whole.
+     */
+    NOT_CHECKED
 }

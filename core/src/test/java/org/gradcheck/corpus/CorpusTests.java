@@ -1,10 +1,12 @@
 package org.gradcheck.corpus;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
 import org.gradcheck.GradientChecker;
+import org.gradcheck.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +26,19 @@ class CorpusTests {
     void defaultSettingsSayWhatTheCaseRequires(CorpusCase corpusCase) {
         Verdicts verdicts = Verdicts.of(corpusCase, GradientChecker.defaults());
         assertTrue(verdicts.asRequired(), verdicts::describe);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void screeningReachesTheSameVerdictAsTheFullCheck(CorpusCase corpusCase) {
+        Verdicts full = Verdicts.of(corpusCase, GradientChecker.defaults().withStrategy(Strategy.full()));
+        Verdicts screening = Verdicts.of(corpusCase, GradientChecker.defaults().withStrategy(Strategy.screening()));
+        assertTrue(screening.asRequired(), screening::describe);
+        assertEquals(full.asRequired(), screening.asRequired());
+        if (corpusCase.kind() == CorpusCase.Kind.BUG) {
+            assertEquals(full.report().failures().get(0).name(), screening.report().failures().get(0).name(),
+                    "both name the same worst parameter");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.Precision;
 import org.gradcheck.Refinement;
+import org.gradcheck.Strategy;
 
 /**
  * Prints, per kind and category of the corpus, how the default checker did: detections and localisation
@@ -23,6 +24,8 @@ public final class Scoreboard {
 
     public static void main(String[] args) {
         print(GradientChecker.defaults(), "default settings", System.out);
+        System.out.println();
+        print(GradientChecker.defaults().withStrategy(Strategy.screening()), "screening strategy", System.out);
         System.out.println();
         print(GradientChecker.defaults().withStep(1e-7).withPrecision(Precision.DOUBLE).withRefinement(Refinement.NONE),
                 "the article's method (fixed step 1e-7, no refinement)", System.out);

@@ -1,0 +1,114 @@
+package org.gradcheck;
+
+import java.util.Objects;
+
+/**
+ * Which parameters a check examines, and how.
+ *
+ * <ul>
+ * <li>{@link #full()}: every parameter by finite differences, two evaluations each: the most evidence,
+ *     the highest cost (the article's method).</li>
+ * <li>{@link #screening()}: per block, the directional derivative along a seeded random direction is
+ *     compared with the analytic gradient's projection, with a tolerance derived from the directional
+ *     estimate's own numerical error. A block that disagrees is bisected, directions restricted to halves of
+ *     the failing part, down to a few parameters, which are then checked one by one, so the report still
+ *     names the wrong parameters with their analytic and numerical values. Cost: about
+ *     {@code 2 (blocks + 2 k log2(N / 8)) + 16 k} evaluations for {@code k} wrong parameters.</li>
+ * <li>{@link #sampled(int)}: a seeded sample of {@code k} parameters per block, each checked one by one:
+ *     per-parameter evidence at a bounded cost; the report states how many were checked.</li>
+ * <li>{@link #automatic()}, the default: full up to {@value #AUTOMATIC_FULL_LIMIT} parameters, screening
+ *     above. The report states which ran.</li>
+ * </ul>
+ *
+ * @since 0.1
+ */
+public final class Strategy {
+
+    /** Up to this many parameters the automatic strategy checks every parameter; above, it screens. */
+    public static final int AUTOMATIC_FULL_LIMIT = 20_000;
+
+    /** The kinds of strategy. */
+    public enum Kind {
+        /** Full up to {@value Strategy#AUTOMATIC_FULL_LIMIT} parameters, screening above. */
+        AUTOMATIC,
+        /** Every parameter. */
+        FULL,
+        /** Directional screening with localisation by bisection. */
+        SCREENING,
+        /** A sample of parameters per block. */
+        SAMPLED
+    }
+
+    private static final Strategy AUTOMATIC = new Strategy(Kind.AUTOMATIC, 0);
+    private static final Strategy FULL = new Strategy(Kind.FULL, 0);
+    private static final Strategy SCREENING = new Strategy(Kind.SCREENING, 0);
+
+    private final Kind kind;
+    private final int perBlock;
+
+    private Strategy(Kind kind, int perBlock) {
+        this.kind = kind;
+        this.perBlock = perBlock;
+    }
+
+    /** Full up to {@value #AUTOMATIC_FULL_LIMIT} parameters, screening above; the default. */
+    public static Strategy automatic() {
+        return AUTOMATIC;
+    }
+
+    /** Every parameter, two evaluations each. */
+    public static Strategy full() {
+        return FULL;
+    }
+
+    /** Directional screening per block, with bisection down to the wrong parameters. */
+    public static Strategy screening() {
+        return SCREENING;
+    }
+
+    /**
+     * A seeded sample of {@code perBlock} parameters of every block (all of a smaller block).
+     *
+     * @throws IllegalArgumentException if {@code perBlock < 1}
+     */
+    public static Strategy sampled(int perBlock) {
+        if (perBlock < 1) {
+            throw new IllegalArgumentException("parameters per block must be >= 1 but was " + perBlock
+                    + ": use for example Strategy.sampled(20)");
+        }
+        return new Strategy(Kind.SAMPLED, perBlock);
+    }
+
+    /** The kind of strategy. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** For a sampled strategy, how many parameters per block; 0 otherwise. */
+    public int perBlock() {
+        return perBlock;
+    }
+
+    /** The strategy that runs for a function of {@code parameters} parameters: never {@link Kind#AUTOMATIC}. */
+    public Strategy resolve(int parameters) {
+        if (kind != Kind.AUTOMATIC) {
+            return this;
+        }
+        return parameters <= AUTOMATIC_FULL_LIMIT ? FULL : SCREENING;
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.SAMPLED ? "sampled(" + perBlock + ")" : kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Strategy && ((Strategy) other).kind == kind && ((Strategy) other).perBlock == perBlock;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, perBlock);
+    }
+}
