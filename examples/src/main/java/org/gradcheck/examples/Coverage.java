@@ -18,7 +18,9 @@ import org.gradcheck.report.GradientReport;
  * <p>GradCheck's report counts such parameters itself, judged by the check's own tolerance
  * ({@link org.gradcheck.report.BlockSummary#negligible()}), and warns about a block most of whose parameters
  * are negligible. {@code Coverage} is the plain, fixed-threshold count, useful to state a figure that does
- * not depend on the checker's settings.
+ * not depend on the checker's settings. It is meant for reports of a full check
+ * ({@code Strategy.full()}); parameters that a screening or sampled check did not check one by one have no
+ * numerical gradient (NaN) and are not counted.
  *
  * <pre>{@code
  * Coverage coverage = Coverage.of(report);

@@ -447,6 +447,12 @@ public final class DeepNetwork implements GradientModel<Batch> {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Returns this model: it keeps no state between calls, so one instance serves every thread of a parallel check. */
+    @Override
+    public DeepNetwork copyForThread() {
+        return this;
+    }
+
     @Override
     public String toString() {
         return "DeepNetwork" + layerSizes() + " " + activation + (bug == Bug.NONE ? "" : " with " + bug + " in layer " + bugLayer);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.ProgressListener;
+import org.gradcheck.Strategy;
 import org.gradcheck.report.BlockSummary;
 import org.gradcheck.report.GradientReport;
 import org.gradcheck.report.NumberFormatter;
@@ -25,7 +26,8 @@ import org.gradcheck.report.ReportFormatter;
  * </pre>
  *
  * <p>Without a folder that holds the cat images the demo generates 209 random images of the same shape and
- * says so on its first line. It runs five full checks of 61,481 parameters; each takes a few seconds.
+ * says so on its first line. It runs five full checks of 61,481 parameters, each of which takes a few
+ * seconds, and two checks with GradCheck's defaults, which screen such a network in a fraction of a second.
  *
  * @since 0.1
  */
@@ -54,17 +56,19 @@ public final class Demo {
     private final DeepNetwork network;
     private final long seed;
     private final boolean showProgress;
+    private final int threads;
 
     /**
      * A demo that checks a network with {@code layers} (tanh hidden layers) on one example of {@code training}
      * and writes to {@code out}.
      */
-    Demo(PrintStream out, Batch training, List<Integer> layers, long seed, boolean showProgress) {
+    Demo(PrintStream out, Batch training, List<Integer> layers, long seed, boolean showProgress, int threads) {
         this.out = out;
         this.training = training;
         this.network = DeepNetwork.of(layers, Activation.TANH);
         this.seed = seed;
         this.showProgress = showProgress;
+        this.threads = threads;
     }
 
     /**
@@ -84,7 +88,7 @@ public final class Demo {
             training = CatImages.synthetic(CatImages.TRAINING_SIZE, SEED);
             out.println(syntheticDataLine(folder));
         }
-        new Demo(out, training, ARTICLE_LAYERS, SEED, true).run();
+        new Demo(out, training, ARTICLE_LAYERS, SEED, true, Runtime.getRuntime().availableProcessors()).run();
     }
 
     /** The first line of a demo run on synthetic data: says so, and why. */
@@ -103,20 +107,24 @@ public final class Demo {
         GradientReport bug;
         GradientReport layerOneBugRaw;
         GradientReport layerOneBugScaled;
+        GradientReport defaults;
+        GradientReport defaultsBug;
     }
 
-    /** Runs the five checks and writes their results. */
+    /** Runs the seven checks and writes their results. */
     Outcome run() {
         Outcome outcome = new Outcome();
         Map<String, double[][]> parameters = network.initialize(seed);
         int example = new Random(seed).nextInt(training.size());
         Batch one = training.select(example);
         Batch oneScaled = one.scaled(1 / 255.0);
-        GradientChecker article = GradientChecker.defaults().withStep(ARTICLE_STEP);
+        GradientChecker article = GradientChecker.defaults().withStep(ARTICLE_STEP).withStrategy(Strategy.full())
+                .withThreads(threads);
         out.println("Network: " + network.layerSizes() + ", tanh hidden layers, sigmoid output, binary cross-entropy, "
                 + format(network.layout().size()) + " parameters; weights randn * 0.01 (seed " + seed + "), zero biases.");
         out.println("Example: training column " + example + " (drawn with seed " + seed + "), label " + (int) one.y(0)
-                + ". Check: central difference, step " + NumberFormatter.brief(ARTICLE_STEP) + ", as in the article.");
+                + ". Check: every parameter, central difference, step " + NumberFormatter.brief(ARTICLE_STEP)
+                + ", as in the article" + (threads > 1 ? " (on " + threads + " threads)." : "."));
 
         out.println();
         out.println("1. The article's check: correct backpropagation, raw pixels 0..255");
@@ -162,6 +170,17 @@ public final class Demo {
         out.println("   on pixels scaled to [0, 1]:");
         outcome.layerOneBugScaled = check(article, hidden, parameters, oneScaled);
         printVerdicts(outcome.layerOneBugScaled);
+        out.println();
+        out.println("5. GradCheck's defaults on the same raw example: automatic step, and above 20,000 parameters screening by");
+        out.println("   directional derivatives per block, bisecting down to the wrong parameters");
+        outcome.defaults = GradientChecker.defaults().check(network, parameters, one);
+        out.println("   correct network: " + (outcome.defaults.passed() ? "PASSED" : "FAILED") + " in "
+                + seconds(outcome.defaults.elapsed()) + " (" + format(outcome.defaults.evaluations()) + " evaluations), "
+                + outcome.defaults.warnings().size() + " warnings (" + barelyTested(outcome.defaults) + " barely tested)");
+        outcome.defaultsBug = GradientChecker.defaults().check(buggy, parameters, one);
+        out.println("   wrong sign in layer 2: " + (outcome.defaultsBug.passed() ? "PASSED" : "FAILED") + " in "
+                + seconds(outcome.defaultsBug.elapsed()) + " (" + format(outcome.defaultsBug.evaluations())
+                + " evaluations), failing blocks: " + failingBlocks(outcome.defaultsBug));
         out.println();
         out.println(conclusion(outcome));
         return outcome;

@@ -6,7 +6,7 @@ import org.gradcheck.ProgressListener;
 
 /**
  * A one-line text progress bar for long checks: it rewrites itself with a carriage return and ends with a
- * newline when the check is done.
+ * newline when the check is done. One bar serves one check: after the last call it prints nothing more.
  *
  * <pre>{@code
  * GradientChecker checker = GradientChecker.defaults().withProgressListener(new ProgressBar(System.out, "  checking "));
@@ -26,6 +26,7 @@ public final class ProgressBar implements ProgressListener {
     private final PrintStream out;
     private final String prefix;
     private int lastPercent = -1;
+    private boolean finished;
 
     /**
      * A bar written to {@code out}, each line starting with {@code prefix}.
@@ -43,13 +44,14 @@ public final class ProgressBar implements ProgressListener {
     @Override
     public void progress(int done, int total) {
         int percent = total == 0 ? 100 : (int) (100L * done / total);
-        if (percent == lastPercent && done < total) {
+        if (finished || (percent == lastPercent && done < total)) {
             return;
         }
         lastPercent = percent;
         out.print("\r" + line(done, total));
         if (done >= total) {
             out.println();
+            finished = true;
         }
         out.flush();
     }

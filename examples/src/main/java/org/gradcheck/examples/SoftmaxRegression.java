@@ -93,6 +93,12 @@ public class SoftmaxRegression implements GradientModel<Batch> {
         return gradients;
     }
 
+    /** Returns this model: it keeps no state between calls, so one instance serves every thread of a parallel check. */
+    @Override
+    public SoftmaxRegression copyForThread() {
+        return this;
+    }
+
     /** Class probabilities, example by example: entry {@code e * classes + c} is {@code p(class c | example e)}. */
     public double[] probabilities(Parameters parameters, Batch batch) {
         if (batch.features() != features) {

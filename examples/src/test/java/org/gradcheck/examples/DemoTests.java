@@ -38,7 +38,7 @@ class DemoTests {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        outcome = new Demo(out, Batch.ofColumns(features, pixels, labels), List.of(features, 3, 3, 1), 1, true).run();
+        outcome = new Demo(out, Batch.ofColumns(features, pixels, labels), List.of(features, 3, 3, 1), 1, true, 1).run();
         text = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     }
 
@@ -46,7 +46,7 @@ class DemoTests {
     void describesTheNetworkTheExampleAndTheArticlesSettings() {
         assertTrue(text.startsWith("Network: [2000, 3, 3, 1], tanh hidden layers, sigmoid output, binary cross-entropy, "
                 + "6,019 parameters; weights randn * 0.01 (seed 1), zero biases.\n"
-                + "Example: training column 5 (drawn with seed 1), label 1. Check: central difference, step 1.0e-07, "
+                + "Example: training column 5 (drawn with seed 1), label 1. Check: every parameter, central difference, step 1.0e-07, "
                 + "as in the article.\n"), text);
     }
 
@@ -87,10 +87,19 @@ class DemoTests {
     }
 
     @Test
+    void showsGradCheckDefaultsOnTheSameExample() {
+        assertTrue(outcome.defaults.passed());
+        assertEquals(Set.of("W2"), BackpropagationBugExampleTests.failingBlocks(outcome.defaultsBug));
+        assertTrue(text.contains("   correct network: PASSED in "), text);
+        assertTrue(text.contains(" 2 warnings (W1 and b1 barely tested)\n"), text);
+        assertTrue(text.contains(" evaluations), failing blocks: W2 (9 of 9)\n"), text);
+    }
+
+    @Test
     void showsProgressAndTimeOfEveryCheck() {
         assertTrue(text.contains("\r   checking [------------------------------]   0% (0 of 6,019 parameters)"), text);
         assertTrue(text.contains("\r   checking [##############################] 100% (6,019 of 6,019 parameters)\n   took "), text);
-        assertEquals(5, text.split("\n   took ", -1).length - 1, "five checks, each timed");
+        assertEquals(5, text.split("\n   took ", -1).length - 1, "five full checks, each timed");
     }
 
     @Test

@@ -28,6 +28,14 @@ class ProgressBarTests {
     }
 
     @Test
+    void printsNothingAfterTheLastCall() {
+        bar.progress(4, 4);
+        bar.progress(4, 4);
+
+        assertEquals("\r" + bar.line(4, 4) + System.lineSeparator(), bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void skipsCallsThatDoNotChangeThePercentage() {
         bar.progress(0, 1000);
         bar.progress(1, 1000);

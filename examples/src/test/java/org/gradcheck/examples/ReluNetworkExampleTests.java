@@ -36,8 +36,7 @@ class ReluNetworkExampleTests {
 
         GradientReport report = assertGradientsMatch(network, parameters, twoImages);
 
-        Coverage coverage = Coverage.of(report);
-        assertTrue(coverage.isInformative(), coverage::toString);
+        assertEquals(0, report.barelyTestedBlocks(), report::toString);
     }
 
     @Test
