@@ -109,11 +109,13 @@ final class CheckRun {
         for (Worker helper : helpers) {
             requireUnmodified(helper.x, "the numerical derivatives (in a parallel check)");
         }
-        return report.gradients(analytic, numerical, numericalError)
+        GradientReport result = report.gradients(analytic, numerical, numericalError)
                 .judgedBy(settings.tolerance, settings.kinkPolicy, settings.untestedPolicy)
                 .settings(settings.scheme, settings.stepSize.describe(settings.scheme, relativeNoise), description, precision)
                 .statistics(value, evaluations(), refined, Duration.ofNanos(System.nanoTime() - start))
                 .build();
+        settings.progress.finished(result);
+        return result;
     }
 
     private static String automatic(Strategy requested, int n) {
@@ -135,23 +137,24 @@ final class CheckRun {
     /** Value and gradient twice, determinism, noise; returns the precision as the report states it. */
     private String prepare() {
         value = valueAtPoint("f(x)");
-        analytic = analyticGradient("the analytic gradient");
+        analytic = analyticGradient("the analytic gradient").clone();
         double again = valueAtPoint("f(x) a second time");
         double[] analyticAgain = analyticGradient("the analytic gradient a second time");
         unit = settings.precision.relativeNoise();
         requireDeterministic(again, analyticAgain);
-        noise = Math.max(ROUNDING_UNITS * unit * Math.abs(value), Math.abs(again - value));
+        double measuredNoise = Math.abs(again - value);
         String precision;
         if (settings.precision == Precision.AUTOMATIC) {
             double measured = measureNoise();
-            noise = Math.max(noise, measured);
+            measuredNoise = Math.max(measuredNoise, measured);
             double relative = value == 0 ? 0 : measured / Math.abs(value);
             precision = (relative > DOUBLE_NOISE_LIMIT ? "single or lower" : "double") + " (measured noise "
                     + NumberFormatter.brief(relative) + " of |f|)";
         } else {
             precision = settings.precision.name().toLowerCase(Locale.ROOT) + " (declared)";
         }
-        relativeNoise = value == 0 ? unit : Math.min(Math.max(noise / Math.abs(value), unit), LARGEST_RELATIVE_NOISE);
+        noise = Math.max(ROUNDING_UNITS * unit * Math.abs(value), measuredNoise);
+        relativeNoise = value == 0 ? unit : Math.min(Math.max(measuredNoise / Math.abs(value), unit), LARGEST_RELATIVE_NOISE);
         return precision;
     }
 
@@ -207,11 +210,10 @@ final class CheckRun {
         int n = original.length;
         ProgressListener progress = settings.progress;
         if (settings.threads <= 1) {
-            int reportEvery = Math.max(1, n / 100);
             for (int index = 0; index < n; index++) {
                 main.differentiate(index);
-                if (index % reportEvery == 0) {
-                    progress.progress(index, n);
+                if (index + 1 < n && (index + 1L) * 100 / n != index * 100L / n) {
+                    progress.progress(index + 1, n);
                 }
             }
             progress.progress(n, n);
@@ -234,17 +236,16 @@ final class CheckRun {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        int reportEvery = Math.max(CHUNK, n / 100);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < helpers.size(); t++) {
             Worker worker = helpers.get(t);
-            Thread thread = new Thread(() -> work(worker, n, next, done, failure, reportEvery, progress),
+            Thread thread = new Thread(() -> work(worker, n, next, done, failure, progress),
                     "gradcheck-worker-" + (t + 1));
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
         }
-        work(main, n, next, done, failure, reportEvery, progress);
+        work(main, n, next, done, failure, progress);
         for (Thread thread : threads) {
             try {
                 thread.join();
@@ -263,7 +264,7 @@ final class CheckRun {
     }
 
     private static void work(Worker worker, int n, AtomicInteger next, AtomicInteger done,
-            AtomicReference<RuntimeException> failure, int reportEvery, ProgressListener progress) {
+            AtomicReference<RuntimeException> failure, ProgressListener progress) {
         try {
             while (failure.get() == null) {
                 int from = next.getAndAdd(CHUNK);
@@ -275,7 +276,7 @@ final class CheckRun {
                     worker.differentiate(index);
                 }
                 int total = done.addAndGet(to - from);
-                if (total / reportEvery != (total - (to - from)) / reportEvery && total < n) {
+                if (total < n && total * 100L / n != (total - (to - from)) * 100L / n) {
                     synchronized (progress) {
                         progress.progress(total, n);
                     }
@@ -362,20 +363,30 @@ final class CheckRun {
     }
 
     private double measureNoise() {
+        long start = System.nanoTime();
+        long before = ownEvaluations;
+        double measured = FunctionNoise.measure(this::valueNearPoint, main.x, value, settings.seed);
+        long count = ownEvaluations - before;
+        fastestEvaluationNanos = Math.min(fastestEvaluationNanos, (System.nanoTime() - start) / Math.max(1, count));
+        return measured;
+    }
+
+    /** The function's value at a point near the checked one, for the noise measurement; failures say so. */
+    private double valueNearPoint(double[] near) {
+        double result;
         try {
-            long start = System.nanoTime();
-            long before = ownEvaluations;
-            double measured = FunctionNoise.measure(this::valueAt, main.x, value, settings.seed);
-            long count = ownEvaluations - before;
-            fastestEvaluationNanos = Math.min(fastestEvaluationNanos, (System.nanoTime() - start) / Math.max(1, count));
-            return measured;
-        } catch (IllegalStateException e) {
-            throw new GradientCheckException(e.getMessage() + ": a gradient check needs finite values near the point;"
-                    + " check the function's domain, or declare the precision with withPrecision(...) to skip the noise measurement", e);
+            result = valueAt(near);
         } catch (RuntimeException e) {
-            throw new GradientCheckException("the function threw " + e + " while its noise was measured at points near the point"
-                    + " being checked; declare the precision with withPrecision(...) to skip the measurement", e);
+            throw new GradientCheckException("the function threw " + e + " while its noise was measured at points within"
+                    + " 1e-4 (relative) of the point being checked; declare the precision with withPrecision(...) to skip"
+                    + " the measurement", e);
         }
+        if (!Double.isFinite(result)) {
+            throw new GradientCheckException("the function's value is " + result + " at a point within 1e-4 (relative) of"
+                    + " the point being checked, where its noise was measured: a gradient check needs finite values near the"
+                    + " point; check the function's domain, or declare the precision with withPrecision(...) to skip the measurement");
+        }
+        return result;
     }
 
     private double valueAtPoint(String what) {
@@ -422,7 +433,7 @@ final class CheckRun {
             }
         }
         requireUnmodified(main.x, what);
-        return gradient.clone();
+        return gradient;
     }
 
     void requireUnmodified(double[] copy, String what) {

@@ -22,7 +22,8 @@ import org.gradcheck.report.ReportFormatter;
  * assertGradientsMatch(
  *         DifferentiableFunction.of(x -> x[0] * x[0], x -> new double[] {3 * x[0]}),
  *         new double[] {3});
- * // Gradient check failed: 1 of 1 parameters disagree, worst x[0] (analytic 9.000e+00, numerical 6.000e+00)
+ * // Gradient check failed: 1 of 1 parameters disagree
+ * //   worst x[0]: mismatch 3.000e+00, numerical error 1.456e-09
  * }</pre>
  *
  * @since 0.1

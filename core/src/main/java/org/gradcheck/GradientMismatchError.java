@@ -32,6 +32,9 @@ public class GradientMismatchError extends AssertionFailedError {
     }
 
     private static String listing(GradientReport report, boolean numerical) {
+        if (report == null) {
+            throw new IllegalArgumentException("report must not be null: a mismatch error carries the failed report");
+        }
         StringBuilder text = new StringBuilder();
         Iterable<ParameterCheck> checks = report.size() <= MAX_LISTED_PARAMETERS ? report.parameters() : report.failures();
         int listed = 0;

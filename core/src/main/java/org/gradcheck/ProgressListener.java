@@ -1,8 +1,11 @@
 package org.gradcheck;
 
+import org.gradcheck.report.GradientReport;
+
 /**
- * Told how far a long check has come. Called from the checking thread about a hundred times per check
- * (never once per coordinate), so it may print or update a progress bar.
+ * Told how far a long check has come. Called from the checking thread once for each percent of the
+ * parameters differentiated: 100 times per check (once per parameter when there are fewer than 100), so it
+ * may print or update a progress bar.
  *
  * @since 0.1
  */
@@ -16,4 +19,13 @@ public interface ProgressListener {
      * {@code done} of {@code total} parameters have been differentiated; the last call has {@code done == total}.
      */
     void progress(int done, int total);
+
+    /**
+     * A check has completed with {@code report}, passed or failed; called once per check, after the last
+     * {@link #progress(int, int)} and before the checker returns the report. Does nothing by default.
+     *
+     * @param report the completed check's report; never null
+     */
+    default void finished(GradientReport report) {
+    }
 }

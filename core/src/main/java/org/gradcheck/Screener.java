@@ -77,12 +77,14 @@ final class Screener {
         screen(middle, to, block);
     }
 
+    /** A part of a disagreeing block: left alone if its own directional derivative agrees, else narrowed down. */
     private void screen(int from, int to, String block) {
-        if (to - from <= LEAF_SIZE) {
-            checkOneByOne(from, to);
+        if (directional(from, to, block).agrees) {
             return;
         }
-        if (!directional(from, to, block).agrees) {
+        if (to - from <= LEAF_SIZE) {
+            checkOneByOne(from, to);
+        } else {
             bisect(from, to, block);
         }
     }

@@ -13,11 +13,17 @@ import java.util.Locale;
  * per parameter: it catches a wrong gradient in a block whose values are tiny next to the others', which a
  * single global norm, as in the article's overall difference, would hide.
  *
- * <p>The defaults, {@code relative = 1e-6} and {@code absolute = 0}, are far above what the central
- * difference with its automatic step reaches on smooth functions (about 1e-10 relative) and far below any
- * real backpropagation bug (a wrong sign, a wrong activation derivative or a missing batch mean are
- * errors of order 1). No absolute floor is needed by default because the numerical error bound already
- * scales with the function's value.
+ * <p>The defaults, {@code relative = 1e-6} and {@code absolute = 0}, sit between the two kinds of error
+ * that {@code ToleranceTests} measures. Correct gradients of smooth functions (a small tanh network,
+ * Rosenbrock's function, a logistic loss), checked by the central difference with its automatic step, are
+ * at most 1.9e-9 off in relative terms: 500 times below the default. Typical backpropagation bugs (the
+ * derivative of tanh written {@code 1 - a} instead of {@code 1 - a^2}, a sum instead of a mean over the
+ * batch, a wrong sign) put every affected parameter 0.17 to 2 off: 10^5 times above it. No absolute floor
+ * is needed by default: where a partial derivative is zero the relative part vanishes, and the numerical
+ * error bound, which scales with the function's value, decides. Where the first estimate's truncation error
+ * exceeds that bound (at the minimum of Rosenbrock's function it is 1.5e-8 while the gradient is 0), the
+ * parameter is re-estimated by Ridders' method, whose error bound includes truncation
+ * ({@code GradientCheckerTests} pins both).
  *
  * @since 0.1
  */

@@ -3,10 +3,13 @@ package org.gradcheck.difference;
 /**
  * How a partial derivative is estimated from values of the function.
  *
- * <p>Measured on {@code f(x) = exp(x) sin(x)} at {@code x = 1} (see {@code DifferenceSchemeTests}): with
- * its best step the central difference reaches a relative error of about 1e-11, the forward difference
- * about 1e-8. The article's worked example, {@code f(x) = x^2} at {@code x = 3} with step 0.01, gives
- * exactly 6 (to rounding) for the central difference and 6.01 for the forward difference.
+ * <p>Measured on {@code f(x) = exp(x) sin(x)} at {@code x = 1} (see {@code DifferenceSchemeTests} and
+ * {@code StepSizeTests}): with the automatic step the central difference has a relative error of 6.2e-12,
+ * the forward difference 3.0e-9 and the backward difference 4.9e-9; with a common step of 1e-3 the central
+ * difference is off by 7.3e-8 and the one-sided ones by 3.9e-4. Halving a step that is large enough for
+ * truncation to dominate divides the central error by 4 and the one-sided errors by 2. The article's worked
+ * example, {@code f(x) = x^2} at {@code x = 3} with step 0.01, gives 6 (to within 1e-9) for the central
+ * difference, 6.01 for the forward difference and 5.99 for the backward difference.
  *
  * @since 0.1
  */

@@ -53,9 +53,9 @@ public final class FunctionNoise {
     public static double measure(ToDoubleFunction<double[]> function, double[] point, double valueAtPoint, long seed) {
         int n = point.length;
         SplittableRandom random = new SplittableRandom(seed);
-        double[] signs = new double[n];
-        for (int i = 0; i < n; i++) {
-            signs[i] = (random.nextBoolean() ? 1 : -1) * Math.max(Math.abs(point[i]), 1.0);
+        long[] negative = new long[(n + 63) / 64];
+        for (int word = 0; word < negative.length; word++) {
+            negative[word] = random.nextLong();
         }
         double[] shifted = new double[n];
         double[] values = new double[POINTS];
@@ -67,7 +67,8 @@ public final class FunctionNoise {
             for (int j = 1; j < POINTS; j++) {
                 double move = j * spacing;
                 for (int i = 0; i < n; i++) {
-                    shifted[i] = point[i] + move * signs[i];
+                    double scale = Math.max(Math.abs(point[i]), 1.0);
+                    shifted[i] = point[i] + (((negative[i >>> 6] >>> i) & 1) == 0 ? move : -move) * scale;
                 }
                 values[j] = function.applyAsDouble(shifted);
                 if (!Double.isFinite(values[j])) {

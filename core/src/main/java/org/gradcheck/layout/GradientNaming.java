@@ -1,7 +1,5 @@
 package org.gradcheck.layout;
 
-import java.util.Objects;
-
 /**
  * The rule that says under which key a gradient dictionary holds the gradient of a parameter block.
  *
@@ -30,7 +28,10 @@ public interface GradientNaming {
         return new GradientNaming() {
             @Override
             public String gradientKey(String parameterName) {
-                return prefix + Objects.requireNonNull(parameterName, "parameterName");
+                if (parameterName == null) {
+                    throw new IllegalArgumentException("parameterName must not be null: pass a block name such as W1");
+                }
+                return prefix + parameterName;
             }
 
             @Override

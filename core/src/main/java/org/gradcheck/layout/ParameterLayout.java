@@ -193,7 +193,7 @@ public final class ParameterLayout {
                     + "' is not of the form W1[2,3] (matrix) or b2[4] (vector)");
         }
         Block block = block(matcher.group(1));
-        int first = Integer.parseInt(matcher.group(2));
+        int first = parseIndex(coordinateName, matcher.group(2), block);
         if (matcher.group(3) == null) {
             if (block.isMatrix()) {
                 throw new IllegalArgumentException("coordinate name '" + coordinateName + "' has one index but block "
@@ -205,7 +205,16 @@ public final class ParameterLayout {
             throw new IllegalArgumentException("coordinate name '" + coordinateName + "' has two indices but block "
                     + block.name() + " is a vector of shape " + block.shapeText() + ": write " + block.name() + "[index]");
         }
-        return block.flatIndex(first, Integer.parseInt(matcher.group(3)));
+        return block.flatIndex(first, parseIndex(coordinateName, matcher.group(3), block));
+    }
+
+    private static int parseIndex(String coordinateName, String digits, Block block) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("coordinate name '" + coordinateName + "' has index " + digits
+                    + ", outside block " + block.name() + " of shape " + block.shapeText(), e);
+        }
     }
 
     /**
@@ -243,6 +252,9 @@ public final class ParameterLayout {
         if (naming == null) {
             throw new IllegalArgumentException("naming must not be null: use GradientNaming.standard() for dW1, db1, ...");
         }
+        if (destination == null) {
+            throw new IllegalArgumentException("destination must not be null: pass an array of length " + size);
+        }
         roll(gradients, naming, destination, "gradient");
     }
 
@@ -255,7 +267,15 @@ public final class ParameterLayout {
         }
         for (Block block : blocks) {
             String key = naming.gradientKey(block.name());
+            if (key == null) {
+                throw new IllegalArgumentException("the gradient naming " + naming + " gave no key (null) for block "
+                        + block.name() + ": a naming must return the dictionary key of every block's gradient");
+            }
             Object value = dictionary.get(key);
+            if (value == null && dictionary.containsKey(key)) {
+                throw new IllegalArgumentException("the " + what + " dictionary's entry " + key + " for block "
+                        + block.name() + " of shape " + block.shapeText() + " is null: give it a value of that shape");
+            }
             if (value == null) {
                 throw new IllegalArgumentException("the " + what + " dictionary has no entry " + key + " for block "
                         + block.name() + " of shape " + block.shapeText() + "; it has " + dictionary.keySet());

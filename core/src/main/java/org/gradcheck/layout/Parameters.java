@@ -65,9 +65,19 @@ public final class Parameters {
         return values[layout.block(name).flatIndex(row, column)];
     }
 
-    /** Element {@code index} of vector block {@code name}. */
+    /**
+     * Element {@code index} of vector block {@code name} (or of a matrix block with one column).
+     *
+     * @throws IllegalArgumentException if there is no such block, the index is outside it, or the block is a
+     *     matrix with more than one column
+     */
     public double get(String name, int index) {
-        return values[layout.block(name).flatIndex(index, 0)];
+        Block block = layout.block(name);
+        if (block.columns() != 1) {
+            throw new IllegalArgumentException("block " + name + " is a matrix of shape " + block.shapeText()
+                    + ": use get(\"" + name + "\", row, column)");
+        }
+        return values[block.flatIndex(index, 0)];
     }
 
     /** A copy of block {@code name} as a matrix {@code double[rows][columns]} (a vector block as one column). */

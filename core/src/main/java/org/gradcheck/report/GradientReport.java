@@ -39,6 +39,8 @@ public final class GradientReport {
     private final double[] numerical;
     private final double[] numericalError;
     private final Map<Integer, double[]> kinks;
+    /** The keys of {@code kinks}, for lookups without boxing. */
+    private final BitSet kinkIndices = new BitSet();
     /** Parameters checked one by one; null when all were. */
     private final BitSet checked;
     private final List<String> strategyNotes;
@@ -65,6 +67,9 @@ public final class GradientReport {
         this.numerical = builder.numerical;
         this.numericalError = builder.numericalError;
         this.kinks = Collections.unmodifiableMap(new TreeMap<>(builder.kinks));
+        for (int index : kinks.keySet()) {
+            kinkIndices.set(index);
+        }
         this.checked = builder.checked == null ? null : (BitSet) builder.checked.clone();
         this.strategyNotes = List.copyOf(builder.strategyNotes);
         this.tolerance = builder.tolerance;
@@ -137,7 +142,7 @@ public final class GradientReport {
             } else if (verdict == Verdict.KINK) {
                 kinkCount++;
             }
-            if (kinks.containsKey(i) && kinkPolicy == KinkPolicy.FAIL) {
+            if (kinkIndices.get(i) && kinkPolicy == KinkPolicy.FAIL) {
                 kinkCount++;
             }
             double allowed = allowed(i);
@@ -207,7 +212,7 @@ public final class GradientReport {
         if (!isChecked(index)) {
             return Verdict.NOT_CHECKED;
         }
-        if (kinks.containsKey(index)) {
+        if (kinkIndices.get(index)) {
             return kinkPolicy == KinkPolicy.FAIL ? Verdict.FAIL : Verdict.KINK;
         }
         return Math.abs(analytic[index] - numerical[index]) <= allowed(index) ? Verdict.PASS : Verdict.FAIL;
@@ -492,6 +497,9 @@ public final class GradientReport {
 
         /** The analytic gradient, the numerical one, and the bound on each numerical value's own error (taken over). */
         public Builder gradients(double[] analytic, double[] numerical, double[] numericalError) {
+            if (analytic == null || numerical == null || numericalError == null) {
+                throw new IllegalArgumentException("analytic, numerical and numericalError must not be null");
+            }
             int n = layout.size();
             if (analytic.length != n || numerical.length != n || numericalError.length != n) {
                 throw new IllegalArgumentException("analytic, numerical and numericalError must have the layout's length " + n
@@ -526,6 +534,9 @@ public final class GradientReport {
 
         /** The tolerance and policies the parameters are judged by. */
         public Builder judgedBy(Tolerance tolerance, KinkPolicy kinkPolicy, UntestedPolicy untestedPolicy) {
+            if (tolerance == null || kinkPolicy == null || untestedPolicy == null) {
+                throw new IllegalArgumentException("tolerance, kinkPolicy and untestedPolicy must not be null");
+            }
             this.tolerance = tolerance;
             this.kinkPolicy = kinkPolicy;
             this.untestedPolicy = untestedPolicy;
@@ -535,6 +546,9 @@ public final class GradientReport {
         /** The scheme, how the step was chosen, the strategy and the precision, as the report states them. */
         public Builder settings(DifferenceScheme scheme, String stepDescription, String strategyDescription,
                 String precisionDescription) {
+            if (scheme == null || stepDescription == null || strategyDescription == null || precisionDescription == null) {
+                throw new IllegalArgumentException("scheme and the descriptions must not be null");
+            }
             this.scheme = scheme;
             this.stepDescription = stepDescription;
             this.strategyDescription = strategyDescription;
@@ -544,6 +558,9 @@ public final class GradientReport {
 
         /** The function's value, the evaluation count, the number of refined parameters and the time taken. */
         public Builder statistics(double value, long evaluations, int refined, Duration elapsed) {
+            if (elapsed == null) {
+                throw new IllegalArgumentException("elapsed must not be null");
+            }
             this.value = value;
             this.evaluations = evaluations;
             this.refined = refined;

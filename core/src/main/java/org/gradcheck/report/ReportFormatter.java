@@ -5,19 +5,23 @@ import java.util.List;
 import org.gradcheck.layout.Block;
 
 /**
- * Renders a {@link GradientReport} as aligned plain text that reads well in a terminal and in Surefire's
- * report files: a headline, the settings, the parameters worst first (capped at a number of rows) and a
- * summary per block.
+ * Renders a {@link GradientReport} as aligned plain text that reads well in a terminal 100 columns wide
+ * and in Surefire's report files: a headline, the worst parameter's mismatch next to its numerical error,
+ * the settings and warnings, the parameters worst first (capped at a number of rows) and a summary per
+ * block.
  *
  * <pre>
- * Gradient check failed: 1 of 8 parameters disagree, worst W2[0,1]: analytic 3.000e+00, numerical 1.000e+00 (mismatch 2.000e+00, numerical error 2.220e-10)
+ * Gradient check failed: 1 of 8 parameters disagree
+ *   worst W2[0,1]: mismatch 2.000e+00, numerical error 2.220e-10
  *   overall difference ||g - n|| / (||g|| + ||n||): 3.333e-01
  *   ...
- * parameter   analytic  numerical   mismatch  rel error  num error  verdict
- * W2[0,1]    3.000e+00  1.000e+00  2.000e+00  6.667e-01  2.220e-10  FAIL
+ * parameter   analytic  numerical   mismatch  num error  rel error  verdict
+ * W2[0,1]    3.000e+00  1.000e+00  2.000e+00  2.220e-10  6.667e-01  FAIL
  * </pre>
  *
- * <p>Pure functions of the report: the same report always renders the same text.
+ * <p>Every number goes through {@link NumberFormatter}; names longer than {@value #MAX_NAME_WIDTH} characters
+ * are shortened in the middle; settings and warnings are wrapped at {@value #WIDTH} columns. Pure functions of
+ * the report: the same report always renders the same text.
  *
  * @since 0.1
  */
@@ -25,6 +29,9 @@ public final class ReportFormatter {
 
     /** Rows of parameters shown unless told otherwise. */
     public static final int DEFAULT_MAX_ROWS = 20;
+
+    /** The width text lines are wrapped at. */
+    public static final int WIDTH = 100;
 
     /** Longest parameter name shown in full; longer ones are shortened in the middle. */
     static final int MAX_NAME_WIDTH = 24;
@@ -35,67 +42,96 @@ public final class ReportFormatter {
     /**
      * The full text of {@code report} with at most {@code maxRows} parameter rows, worst first.
      *
-     * @throws IllegalArgumentException if {@code maxRows < 1}
+     * @throws IllegalArgumentException if {@code report} is null or {@code maxRows < 1}
      */
     public static String format(GradientReport report, int maxRows) {
+        if (report == null) {
+            throw new IllegalArgumentException("report must not be null: pass the result of GradientChecker.check(...)");
+        }
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be >= 1 but was " + maxRows + ": the report shows at least the worst parameter");
         }
         StringBuilder text = new StringBuilder();
         text.append(headline(report)).append('\n');
-        text.append("  overall difference ||g - n|| / (||g|| + ||n||): ")
-                .append(NumberFormatter.format(report.overallDifference())).append('\n');
-        text.append("  strategy: ").append(report.strategyDescription()).append('\n');
+        if (report.failureCount() > 0) {
+            ParameterCheck worst = report.worst(1).get(0);
+            line(text, "  ", "worst " + shorten(worst.name()) + ": mismatch " + NumberFormatter.format(worst.absoluteError())
+                    + ", numerical error " + NumberFormatter.format(worst.numericalError()));
+        }
+        line(text, "  ", "overall difference ||g - n|| / (||g|| + ||n||): " + NumberFormatter.format(report.overallDifference()));
+        line(text, "  ", "strategy: " + report.strategyDescription());
         for (String note : report.strategyNotes()) {
-            text.append("    ").append(note).append('\n');
+            line(text, "    ", note);
         }
-        text.append("  scheme: ").append(report.scheme()).append(", step ").append(report.stepDescription());
+        String scheme = "scheme: " + report.scheme() + ", step " + report.stepDescription();
         if (report.refinedCount() > 0) {
-            text.append("; ").append(report.refinedCount()).append(report.refinedCount() == 1 ? " parameter" : " parameters")
-                    .append(" re-estimated by Ridders' method");
+            scheme += "; " + report.refinedCount() + (report.refinedCount() == 1 ? " parameter" : " parameters")
+                    + " re-estimated by Ridders' method";
         }
-        text.append('\n');
-        text.append("  tolerance: ").append(report.tolerance()).append('\n');
-        text.append("  precision: ").append(report.precisionDescription()).append('\n');
-        text.append("  function value: ").append(NumberFormatter.format(report.value()))
-                .append(", evaluations: ").append(report.evaluations()).append('\n');
+        line(text, "  ", scheme);
+        line(text, "  ", "tolerance: " + report.tolerance());
+        line(text, "  ", "precision: " + report.precisionDescription());
+        line(text, "  ", "function value: " + NumberFormatter.format(report.value()) + ", evaluations: " + report.evaluations());
         for (String warning : report.warnings()) {
-            text.append("  warning: ").append(warning).append('\n');
+            line(text, "  ", "warning: " + warning);
         }
         text.append('\n');
         List<ParameterCheck> rows = report.worst(Math.min(maxRows, report.checkedCount()));
-        text.append(parameterTable(rows));
+        if (!rows.isEmpty()) {
+            text.append(parameterTable(rows));
+        }
         if (rows.size() < report.checkedCount()) {
             text.append("... and ").append(report.checkedCount() - rows.size()).append(" more (showing ")
                     .append(rows.size()).append(" of ").append(report.checkedCount()).append(" checked parameters, worst first)\n");
         }
-        text.append('\n');
+        if (!rows.isEmpty() || report.checkedCount() > 0) {
+            text.append('\n');
+        }
         text.append(blockTable(report));
         return text.toString();
     }
 
-    /** The first line: {@code Gradient check passed: 8 parameters agree} or how many failed and the worst. */
+    /**
+     * The first line: {@code Gradient check passed: 8 parameters agree within the tolerance}, or how many
+     * parameters failed.
+     */
     public static String headline(GradientReport report) {
         if (report.failureCount() == 0) {
-            String agree = "Gradient check " + (report.passed() ? "passed" : "failed") + ": " + report.size()
-                    + (report.size() == 1 ? " parameter agrees" : " parameters agree") + " within the tolerance";
+            String agree = "Gradient check " + (report.passed() ? "passed" : "failed") + ": "
+                    + (report.checkedCount() == report.size() ? report.size() + (report.size() == 1 ? " parameter agrees" : " parameters agree")
+                            : "no disagreement among " + report.size() + " parameters")
+                    + " within the tolerance";
             return report.passed() ? agree
                     : agree + ", but " + report.barelyTestedBlocks() + (report.barelyTestedBlocks() == 1 ? " block was" : " blocks were")
                             + " barely tested (UntestedPolicy.FAIL)";
         }
-        ParameterCheck worst = report.worst(1).get(0);
-        return "Gradient check failed: " + report.failureCount() + " of " + report.size() + " parameters disagree, worst "
-                + worst.name() + ": analytic " + NumberFormatter.format(worst.analytic()) + ", numerical "
-                + NumberFormatter.format(worst.numerical()) + " (mismatch " + NumberFormatter.format(worst.absoluteError())
-                + ", numerical error " + NumberFormatter.format(worst.numericalError()) + ")";
+        return "Gradient check failed: " + report.failureCount() + " of " + report.size() + " parameters disagree";
+    }
+
+    /** Appends {@code content} after {@code indent}, wrapped at {@link #WIDTH} columns with a deeper indent. */
+    private static void line(StringBuilder text, String indent, String content) {
+        String continuation = indent + "    ";
+        String prefix = indent;
+        String rest = content;
+        while (prefix.length() + rest.length() > WIDTH) {
+            int limit = WIDTH - prefix.length();
+            int cut = rest.lastIndexOf(' ', limit);
+            if (cut <= 0) {
+                break;
+            }
+            text.append(prefix).append(rest, 0, cut).append('\n');
+            rest = rest.substring(cut + 1);
+            prefix = continuation;
+        }
+        text.append(prefix).append(rest).append('\n');
     }
 
     private static String parameterTable(List<ParameterCheck> rows) {
-        Table table = new Table("parameter", "analytic", "numerical", "mismatch", "rel error", "num error", "verdict");
+        Table table = new Table("parameter", "analytic", "numerical", "mismatch", "num error", "rel error", "verdict");
         for (ParameterCheck row : rows) {
             table.add(shorten(row.name()), NumberFormatter.format(row.analytic()), NumberFormatter.format(row.numerical()),
-                    NumberFormatter.format(row.absoluteError()), NumberFormatter.format(row.relativeError()),
-                    NumberFormatter.format(row.numericalError()), row.verdict().name());
+                    NumberFormatter.format(row.absoluteError()), NumberFormatter.format(row.numericalError()),
+                    NumberFormatter.format(row.relativeError()), row.verdict().name());
         }
         return table.render();
     }
@@ -114,7 +150,7 @@ public final class ReportFormatter {
         return table.render();
     }
 
-    /** Shortens a name longer than {@value #MAX_NAME_WIDTH} characters in the middle: {@code encoder.la…W1[2,3]}. */
+    /** Shortens a name longer than {@value #MAX_NAME_WIDTH} characters in the middle: {@code encoder.att…eights[1,11]}. */
     static String shorten(String name) {
         if (name.length() <= MAX_NAME_WIDTH) {
             return name;

@@ -1,0 +1,158 @@
+package org.gradcheck;
+
+import static org.gradcheck.GradientAssertions.assertGradientsMatch;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.gradcheck.GradientCheckerTests.ScaledModel;
+import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.layout.Parameters;
+import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.NumberFormatter;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+class GradientAssertionsTests {
+
+    private static final DifferentiableFunction SQUARE = DifferentiableFunction.of(x -> x[0] * x[0], x -> new double[] {2 * x[0]});
+    private static final DifferentiableFunction WRONG_SQUARE = DifferentiableFunction.of(x -> x[0] * x[0], x -> new double[] {3 * x[0]});
+
+    /** {@code f(x, y) = x y + y^2}: gradient {@code (y, x + 2y)}; the wrong one forgets the {@code 2}. */
+    private static DifferentiableFunction product(boolean wrong) {
+        return DifferentiableFunction.of(v -> v[0] * v[1] + v[1] * v[1],
+                v -> new double[] {v[1], v[0] + (wrong ? 1 : 2) * v[1]});
+    }
+
+    @Test
+    void aPassingAssertionReturnsTheReport() {
+        GradientReport report = assertGradientsMatch(SQUARE, new double[] {3});
+
+        assertTrue(report.passed());
+        assertEquals(6, report.parameter(0).analytic());
+        assertEquals(6, report.parameter(0).numerical(), 1e-9);
+    }
+
+    @Test
+    void theFailingExampleOfTheClassComment() {
+        GradientMismatchError e = assertThrows(GradientMismatchError.class, () -> assertGradientsMatch(WRONG_SQUARE, new double[] {3}));
+
+        assertEquals("Gradient check failed: 1 of 1 parameters disagree", e.getMessage().lines().findFirst().orElseThrow());
+        assertEquals("  worst x[0]: mismatch 3.000e+00, numerical error " + NumberFormatter.format(e.report().parameter(0).numericalError()),
+                e.getMessage().lines().skip(1).findFirst().orElseThrow());
+    }
+
+    @Nested
+    class TheMismatchError {
+
+        private final GradientMismatchError error = assertThrows(GradientMismatchError.class,
+                () -> assertGradientsMatch(GradientChecker.defaults().withStep(0.5), product(true), new double[] {1, 2}));
+
+        @Test
+        void isAnOpentest4jAssertionFailedErrorWhoseMessageIsTheReport() {
+            assertInstanceOf(AssertionFailedError.class, error);
+            assertEquals(error.report().toString(), error.getMessage());
+            assertEquals(1, error.report().failureCount());
+            assertEquals("x[1]", error.report().failures().get(0).name());
+        }
+
+        @Test
+        void expectsTheNumericalGradientAndGetsTheAnalyticOne() {
+            // f is quadratic, so the central difference with step 0.5 is exact: n = (2, 5)
+            assertTrue(error.isExpectedDefined());
+            assertTrue(error.isActualDefined());
+            assertEquals("x[0] = 2.0\nx[1] = 5.0\n", error.getExpected().getValue());
+            assertEquals("x[0] = 2.0\nx[1] = 3.0\n", error.getActual().getValue());
+        }
+    }
+
+    @Test
+    void largeReportsListOnlyTheFailingParameters() {
+        int n = 1500;
+        DifferentiableFunction sum = DifferentiableFunction.of(x -> {
+            double s = 0;
+            for (double v : x) {
+                s += v;
+            }
+            return s;
+        }, x -> {
+            double[] gradient = new double[x.length];
+            java.util.Arrays.fill(gradient, 1);
+            gradient[700] = 2;
+            gradient[1400] = 0;
+            return gradient;
+        });
+
+        GradientMismatchError e = assertThrows(GradientMismatchError.class, () -> assertGradientsMatch(sum, new double[n]));
+
+        // worst first, as in the report: x[1400] (analytic 0) has the larger error ratio
+        assertEquals("x[1400] = 1.0\nx[700] = 1.0\n", e.getExpected().getValue());
+        assertEquals("x[1400] = 0.0\nx[700] = 2.0\n", e.getActual().getValue());
+    }
+
+    @Nested
+    class Overloads {
+
+        private final Map<String, Double> scales = Map.of("W1", 1.0, "b1", 1e-6, "W2", 1.0, "b2", 1.0);
+
+        @Test
+        void withAChecker() {
+            GradientChecker forward = GradientChecker.defaults().withScheme(DifferenceScheme.FORWARD).withStep(0.01)
+                    .withRefinement(Refinement.NONE);
+
+            assertEquals(DifferenceScheme.FORWARD, assertGradientsMatch(forward.withTolerance(Tolerance.relative(1e-2)), SQUARE,
+                    new double[] {3}).scheme());
+            assertThrows(GradientMismatchError.class, () -> assertGradientsMatch(forward, SQUARE, new double[] {3}));
+        }
+
+        @Test
+        void withALayout() {
+            ParameterLayout layout = ParameterLayout.builder().vector("a", 1).vector("b", 1).build();
+
+            assertEquals("b[0]", assertGradientsMatch(product(false), new double[] {1, 2}, layout).parameter(1).name());
+            GradientMismatchError e = assertThrows(GradientMismatchError.class,
+                    () -> assertGradientsMatch(product(true), new double[] {1, 2}, layout));
+            assertEquals("b[0]", e.report().failures().get(0).name());
+        }
+
+        @Test
+        void withAModel() {
+            Map<String, Object> parameters = GradientCheckerTests.scaledModelParameters();
+
+            assertTrue(assertGradientsMatch(new ScaledModel(null), parameters, scales).passed());
+            assertTrue(assertGradientsMatch(GradientChecker.defaults(), new ScaledModel(null), parameters, scales).passed());
+            assertTrue(assertGradientsMatch(GradientChecker.defaults(), new ScaledModel(null), Parameters.copyOf(parameters), scales).passed());
+            assertEquals("b2", assertThrows(GradientMismatchError.class,
+                    () -> assertGradientsMatch(new ScaledModel("b2"), parameters, scales)).report().failures().get(0).block());
+            assertEquals("W1", assertThrows(GradientMismatchError.class, () -> assertGradientsMatch(GradientChecker.defaults(),
+                    new ScaledModel("W1"), Parameters.copyOf(parameters), scales)).report().failures().get(0).block());
+        }
+
+        @Test
+        void aNullCheckerIsRejected() {
+            String message = "checker must not be null: use GradientChecker.defaults()";
+
+            assertEquals(message, assertThrows(IllegalArgumentException.class,
+                    () -> assertGradientsMatch(null, SQUARE, new double[] {3})).getMessage());
+            assertEquals(message, assertThrows(IllegalArgumentException.class,
+                    () -> assertGradientsMatch(null, new ScaledModel(null), Map.of("b1", new double[] {1}), scales)).getMessage());
+        }
+    }
+
+    @Test
+    void requirePassedReturnsAPassingReportAndRejectsNull() {
+        GradientReport report = GradientChecker.defaults().check(SQUARE, new double[] {3});
+
+        assertSame(report, GradientAssertions.requirePassed(report));
+        assertEquals("report must not be null", assertThrows(IllegalArgumentException.class,
+                () -> GradientAssertions.requirePassed(null)).getMessage());
+        assertEquals("report must not be null: a mismatch error carries the failed report",
+                assertThrows(IllegalArgumentException.class, () -> new GradientMismatchError(null, "message")).getMessage());
+    }
+}

@@ -1,0 +1,313 @@
+package org.gradcheck;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.function.GradientModel;
+import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.layout.Parameters;
+import org.gradcheck.report.BlockSummary;
+import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.ParameterCheck;
+import org.gradcheck.report.Verdict;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Full, parallel, screening and sampled checks, the automatic choice between them and the time budget. */
+class StrategyTests {
+
+    /** {@code sum w_i x_i^2 + sin(x_i)} with weights in [0.5, 1.5]. */
+    static DifferentiableFunction separable(int n, int wrongIndex, double wrongFactor) {
+        double[] weights = new SplittableRandom(n).doubles(n, 0.5, 1.5).toArray();
+        return DifferentiableFunction.threadSafe(x -> {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                sum += weights[i] * x[i] * x[i] + Math.sin(x[i]);
+            }
+            return sum;
+        }, x -> {
+            double[] g = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                g[i] = 2 * weights[i] * x[i] + Math.cos(x[i]);
+            }
+            if (wrongIndex >= 0) {
+                g[wrongIndex] *= wrongFactor;
+            }
+            return g;
+        });
+    }
+
+    static double[] point(int n) {
+        return new SplittableRandom(7).doubles(n, -1, 1).toArray();
+    }
+
+    @Nested
+    class Parallel {
+
+        @Test
+        void twoThreadsGiveTheSameResultsBitForBit() {
+            int n = 3000;
+            DifferentiableFunction function = separable(n, 1234, 1.01);
+            GradientReport single = GradientChecker.defaults().withStrategy(Strategy.full()).check(function, point(n));
+            GradientReport parallel = GradientChecker.defaults().withStrategy(Strategy.full()).withThreads(2)
+                    .check(function, point(n));
+            assertArrayEquals(single.numericalGradient(), parallel.numericalGradient());
+            assertEquals(single.evaluations(), parallel.evaluations());
+            assertEquals(single.toString().replace("every parameter", "every parameter, 2 threads"), parallel.toString());
+            assertEquals("x[1234]", parallel.failures().get(0).name());
+        }
+
+        @Test
+        void functionWithoutACopyForThreadsIsRefusedWithWhatToDo() {
+            DifferentiableFunction plain = DifferentiableFunction.of(x -> x[0] * x[0], x -> new double[] {2 * x[0]});
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> GradientChecker.defaults().withThreads(2).check(plain, new double[] {1}));
+            assertTrue(error.getMessage().startsWith("a check with 2 threads needs a function that can be evaluated by"
+                    + " several threads, but "), error.getMessage());
+            assertTrue(error.getMessage().endsWith("returns null from copyForThread(): return this from it if the function"
+                    + " keeps no mutable state (or use DifferentiableFunction.threadSafe(...)), return a copy with its own"
+                    + " buffers otherwise, or use withThreads(1)"), error.getMessage());
+        }
+
+        @Test
+        void modelsSupplyACopyPerThread() {
+            AtomicInteger copies = new AtomicInteger();
+            GradientModel<double[]> model = new GradientModel<>() {
+                @Override
+                public double cost(Parameters parameters, double[] batch) {
+                    double sum = 0;
+                    for (int i = 0; i < batch.length; i++) {
+                        sum += Math.tanh(parameters.get("w", i) * batch[i]);
+                    }
+                    return sum;
+                }
+
+                @Override
+                public Map<String, ?> gradients(Parameters parameters, double[] batch) {
+                    double[] dw = new double[batch.length];
+                    for (int i = 0; i < batch.length; i++) {
+                        double t = Math.tanh(parameters.get("w", i) * batch[i]);
+                        dw[i] = (1 - t * t) * batch[i];
+                    }
+                    return Map.of("dw", dw);
+                }
+
+                @Override
+                public GradientModel<double[]> copyForThread() {
+                    copies.incrementAndGet();
+                    return this;
+                }
+            };
+            double[] batch = point(600);
+            GradientReport report = GradientChecker.defaults().withThreads(2)
+                    .check(model, Map.of("w", point(600)), batch);
+            assertTrue(report.passed(), report::toString);
+            assertEquals(1, copies.get());
+        }
+
+        @Test
+        void threadsBelowOneAreRejected() {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> GradientChecker.defaults().withThreads(0));
+            assertEquals("threads must be >= 1 but was 0: use 1 for a check on the calling thread, or the number of cores",
+                    error.getMessage());
+        }
+    }
+
+    @Nested
+    class Screening {
+
+        @Test
+        void namesTheOneWrongEntryAmongAMillionWithFewEvaluations() {
+            int n = 1_000_000;
+            GradientReport report = GradientChecker.defaults().withStrategy(Strategy.screening())
+                    .check(separable(n, 765_432, 3.0), point(n));
+            assertFalse(report.passed());
+            assertEquals(1, report.failureCount());
+            ParameterCheck wrong = report.failures().get(0);
+            assertEquals("x[765432]", wrong.name());
+            assertEquals(3.0, wrong.analytic() / wrong.numerical(), 1e-6);
+            int levels = 32 - Integer.numberOfLeadingZeros(n / Screener.LEAF_SIZE);
+            assertTrue(report.evaluations() <= 10 + 2 + 2 * levels * 2 + 2 * Screener.LEAF_SIZE + 40,
+                    "screening used " + report.evaluations() + " evaluations; a full check needs " + 2 * n);
+            assertEquals(Screener.LEAF_SIZE, report.checkedCount());
+            assertTrue(report.strategyDescription().startsWith("screening: directional derivatives per block"),
+                    report.strategyDescription());
+        }
+
+        @Test
+        void findsABugConfinedToABlockWithTinyGradients() {
+            ParameterLayout layout = ParameterLayout.builder().vector("big", 500).vector("tiny", 500).build();
+            DifferentiableFunction function = DifferentiableFunction.of(x -> {
+                double sum = 0;
+                for (int i = 0; i < x.length; i++) {
+                    sum += (i < 500 ? 1 : 1e-6) * (x[i] * x[i] + Math.sin(x[i]));
+                }
+                return sum;
+            }, x -> {
+                double[] g = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    g[i] = (i < 500 ? 1 : 1e-6) * (2 * x[i] + Math.cos(x[i])) * (i == 777 ? 2 : 1);
+                }
+                return g;
+            });
+            GradientReport report = GradientChecker.defaults().withStrategy(Strategy.screening()).check(function, point(1000), layout);
+            assertEquals("tiny[277]", report.failures().get(0).name());
+            assertEquals(1, report.failureCount());
+            assertTrue(report.strategyNotes().get(0).startsWith("big [500]: directional derivative agreed (mismatch "),
+                    report.strategyNotes()::toString);
+            assertTrue(report.strategyNotes().get(1).startsWith("tiny [500]: directional derivative disagreed"),
+                    report.strategyNotes()::toString);
+        }
+
+        @Test
+        void correctLargeFunctionPassesCheckingOnlyDirections() {
+            int n = 200_000;
+            GradientReport report = GradientChecker.defaults().check(separable(n, -1, 1), point(n));
+            assertTrue(report.passed(), report::toString);
+            assertEquals(0, report.checkedCount());
+            assertTrue(report.strategyDescription().startsWith("screening (automatic: 200000 > 20000 parameters)"),
+                    report.strategyDescription());
+            assertTrue(report.evaluations() <= 16, "evaluations " + report.evaluations());
+            assertEquals(Verdict.NOT_CHECKED, report.parameter(5).verdict());
+        }
+    }
+
+    @Nested
+    class Sampled {
+
+        @Test
+        void checksExactlyKParametersPerBlockAndSaysSo() {
+            ParameterLayout layout = ParameterLayout.builder().matrix("W", 40, 50).vector("b", 40).vector("c", 3).build();
+            int n = layout.size();
+            GradientReport report = GradientChecker.defaults().withStrategy(Strategy.sampled(20))
+                    .check(separable(n, -1, 1), point(n), layout);
+            assertTrue(report.passed());
+            assertEquals(43, report.checkedCount());
+            assertEquals("sampled: 43 of 2043 parameters (up to 20 per block, seed 24301)", report.strategyDescription());
+            BlockSummary w = report.blocks().get(0);
+            assertEquals(20, w.checked());
+            assertEquals(3, report.blocks().get(2).checked());
+            assertEquals(2 * 43 + 10, report.evaluations());
+            assertTrue(report.toString().contains("W      [40, 50]  20 of 2000         0"), report::toString);
+        }
+
+        @Test
+        void sameSeedSamplesTheSameParameters() {
+            int n = 5000;
+            GradientChecker checker = GradientChecker.defaults().withStrategy(Strategy.sampled(10)).withSeed(99);
+            GradientReport first = checker.check(separable(n, -1, 1), point(n));
+            GradientReport second = checker.check(separable(n, -1, 1), point(n));
+            assertEquals(first.toString(), second.toString());
+            GradientReport other = checker.withSeed(100).check(separable(n, -1, 1), point(n));
+            assertFalse(first.worst(10).equals(other.worst(10)) && first.toString().equals(other.toString()));
+        }
+    }
+
+    @Nested
+    class Automatic {
+
+        @Test
+        void smallFunctionsAreCheckedInFull() {
+            GradientReport report = GradientChecker.defaults().check(separable(100, -1, 1), point(100));
+            assertEquals("full (automatic: 100 <= 20000 parameters): every parameter", report.strategyDescription());
+            assertEquals(100, report.checkedCount());
+        }
+    }
+
+    @Nested
+    class Budget {
+
+        @Test
+        void aCheckThatWouldExceedTheBudgetIsRefusedUpFrontWithTheEstimate() {
+            AtomicInteger calls = new AtomicInteger();
+            DifferentiableFunction slow = DifferentiableFunction.of(x -> {
+                calls.incrementAndGet();
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return x[0] * x[0];
+            }, x -> new double[x.length]);
+            CheckBudgetExceededException error = assertThrows(CheckBudgetExceededException.class,
+                    () -> GradientChecker.defaults().withStrategy(Strategy.full()).withTimeBudget(Duration.ofSeconds(1))
+                            .withPrecision(Precision.DOUBLE).check(slow, new double[5000]));
+            assertTrue(error.getMessage().startsWith("a full check of 5000 parameters needs 10000 evaluations of the function,"
+                    + " about "), error.getMessage());
+            assertTrue(error.getMessage().contains("more than the time budget of 1.0 s. Use withStrategy(Strategy.screening())"),
+                    error.getMessage());
+            assertTrue(error.estimate().compareTo(Duration.ofSeconds(20)) >= 0, error.estimate()::toString);
+            assertEquals(2, calls.get(), "refused before the long part started");
+        }
+
+        @Test
+        void budgetMustBePositive() {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> GradientChecker.defaults().withTimeBudget(Duration.ZERO));
+            assertEquals("time budget must be a positive duration but was PT0S: use for example Duration.ofMinutes(10)",
+                    error.getMessage());
+        }
+    }
+
+    @Nested
+    class Memory {
+
+        private long allocatedBytes(Runnable action) {
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long id = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(id);
+            action.run();
+            return threads.getThreadAllocatedBytes(id) - before;
+        }
+
+        /** A function that allocates nothing itself, so that what is allocated is the checker's. */
+        private DifferentiableFunction quiet(int n) {
+            double[] gradientBuffer = new double[n];
+            return DifferentiableFunction.of(x -> {
+                double sum = 0;
+                for (double v : x) {
+                    sum += v * v;
+                }
+                return sum;
+            }, x -> {
+                for (int i = 0; i < x.length; i++) {
+                    gradientBuffer[i] = 2 * x[i];
+                }
+                return gradientBuffer;
+            });
+        }
+
+        @Test
+        void fullCheckAllocatesAFewCopiesOfTheParameterVector() {
+            int n = 20_000;
+            DifferentiableFunction function = quiet(n);
+            double[] point = point(n);
+            GradientChecker checker = GradientChecker.defaults().withStrategy(Strategy.full());
+            checker.check(function, point);
+            long bytes = allocatedBytes(() -> checker.check(function, point));
+            double vectors = bytes / (8.0 * n);
+            assertTrue(vectors < 7, "a full check allocated " + vectors + " vectors of the parameters' size");
+        }
+
+        @Test
+        void screeningAMillionParametersAllocatesAFewCopiesOfTheParameterVector() {
+            int n = 1_000_000;
+            DifferentiableFunction function = quiet(n);
+            double[] point = point(n);
+            GradientChecker checker = GradientChecker.defaults().withStrategy(Strategy.screening());
+            long bytes = allocatedBytes(() -> checker.check(function, point));
+            double vectors = bytes / (8.0 * n);
+            assertTrue(vectors < 8, "screening allocated " + vectors + " vectors of the parameters' size");
+        }
+    }
+}

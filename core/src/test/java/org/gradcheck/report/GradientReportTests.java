@@ -1,0 +1,184 @@
+package org.gradcheck.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.gradcheck.Tolerance;
+import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.layout.ParameterLayout;
+import org.junit.jupiter.api.Test;
+
+class GradientReportTests {
+
+    /** a [3]: a[1] is off by 3 (ratio 3e6); B [2, 2]: B[0,1] off by 1 and B[1,1] by 2; c [1] right. */
+    private static GradientReport mixed() {
+        ParameterLayout layout = ParameterLayout.builder().vector("a", 3).matrix("B", 2, 2).vector("c", 1).build();
+        return Reports.of(layout,
+                new double[] {1, 2, 3, 10, 10, 10, 10, 5},
+                new double[] {1, 5, 3, 10, 11, 10, 12, 5});
+    }
+
+    private static List<String> names(List<ParameterCheck> checks) {
+        return checks.stream().map(ParameterCheck::name).toList();
+    }
+
+    @Test
+    void blockSummariesCountFailuresAndFindTheWorst() {
+        GradientReport report = mixed();
+        BlockSummary a = report.blocks().get(0);
+        BlockSummary b = report.blocks().get(1);
+        BlockSummary c = report.blocks().get(2);
+
+        assertEquals(List.of("a", "B", "c"), report.blocks().stream().map(BlockSummary::name).toList());
+        assertEquals(3, a.count());
+        assertEquals(1, a.failures());
+        assertEquals(3.0 / 5, a.maxRelativeError());
+        assertEquals("a[1]", a.worstParameter());
+        assertEquals(3 / (Math.sqrt(14) + Math.sqrt(35)), a.difference(), 1e-15);
+        assertFalse(a.passed());
+        assertEquals(4, b.count());
+        assertEquals(2, b.failures());
+        assertEquals(2.0 / 12, b.maxRelativeError());
+        assertEquals("B[1,1]", b.worstParameter());
+        assertEquals(Math.sqrt(5) / (Math.sqrt(400) + Math.sqrt(465)), b.difference(), 1e-15);
+        assertEquals(1, c.count());
+        assertEquals(0, c.failures());
+        assertEquals(0.0, c.maxRelativeError());
+        assertEquals("c[0]", c.worstParameter());
+        assertEquals(0.0, c.difference());
+        assertTrue(c.passed());
+        assertEquals(3, report.failureCount());
+        assertEquals(8, report.size());
+        assertEquals(Math.sqrt(14) / (Math.sqrt(439) + Math.sqrt(525)), report.overallDifference(), 1e-15);
+    }
+
+    @Test
+    void failuresComeWorstFirst() {
+        GradientReport report = mixed();
+
+        assertEquals(List.of("a[1]", "B[1,1]", "B[0,1]"), names(report.failures()));
+        assertTrue(report.failures().stream().allMatch(check -> check.verdict() == Verdict.FAIL));
+    }
+
+    @Test
+    void worstListsFailuresFirstThenPassesInIndexOrder() {
+        GradientReport report = mixed();
+
+        assertEquals(List.of(), names(report.worst(0)));
+        assertEquals(List.of("a[1]"), names(report.worst(1)));
+        assertEquals(List.of("a[1]", "B[1,1]"), names(report.worst(2)));
+        assertEquals(List.of("a[1]", "B[1,1]", "B[0,1]", "a[0]", "a[2]"), names(report.worst(5)));
+        assertEquals(List.of("a[1]", "B[1,1]", "B[0,1]", "a[0]", "a[2]", "B[0,0]", "B[1,0]", "c[0]"), names(report.worst(100)));
+    }
+
+    @Test
+    void worstRejectsANegativeCount() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mixed().worst(-1));
+
+        assertEquals("count must be >= 0 but was -1", e.getMessage());
+    }
+
+    @Test
+    void theWorstWithAZeroToleranceIsAnInfiniteRatio() {
+        GradientReport report = Reports.create(ParameterLayout.vector("x", 2), new double[] {1, 2}, new double[] {1, 2.5},
+                new double[2], Tolerance.of(0, 0), DifferenceScheme.CENTRAL, "h", 0, 0, Duration.ZERO);
+
+        assertEquals(Double.POSITIVE_INFINITY, report.parameter(1).errorRatio());
+        assertEquals(0.0, report.parameter(0).errorRatio());
+        assertEquals(Verdict.PASS, report.parameter(0).verdict());
+        assertEquals("x[1]", report.worst(1).get(0).name());
+    }
+
+    @Test
+    void parametersAreFoundByIndexAndByName() {
+        GradientReport report = mixed();
+        ParameterCheck check = report.parameter("B[1,1]");
+
+        assertEquals(6, check.index());
+        assertEquals("B[1,1]", check.name());
+        assertEquals("B", check.block());
+        assertEquals(10, check.analytic());
+        assertEquals(12, check.numerical());
+        assertEquals(2, check.absoluteError());
+        assertEquals(2.0 / 12, check.relativeError());
+        assertEquals(0, check.numericalError());
+        assertEquals(1e-6 * 12, check.allowedError());
+        assertEquals(2 / (1e-6 * 12), check.errorRatio(), 1e-6);
+        assertEquals(Verdict.FAIL, check.verdict());
+        assertEquals("B[1,1]: analytic 1.000e+01, numerical 1.200e+01, mismatch 2.000e+00, numerical error 0, FAIL",
+                check.toString());
+        assertEquals("c[0]", report.parameter(7).name());
+        assertEquals(8, report.parameters().size());
+        assertEquals("a[2]", report.parameters().get(2).name());
+        assertEquals("no parameter block named d; the blocks are [a, B, c]",
+                assertThrows(IllegalArgumentException.class, () -> report.parameter("d[0]")).getMessage());
+        assertEquals("index 8 is outside the parameter vector: use 0 <= index < 8",
+                assertThrows(IllegalArgumentException.class, () -> report.parameter(8)).getMessage());
+    }
+
+    @Test
+    void theReportHandsOutCopiesOfItsArrays() {
+        double[] analytic = {1, 2};
+        double[] numerical = {1, 2};
+        GradientReport report = Reports.of(ParameterLayout.vector("x", 2), analytic, numerical);
+
+        report.analyticGradient()[0] = 100;
+        report.numericalGradient()[1] = 100;
+
+        assertArrayEquals(new double[] {1, 2}, report.analyticGradient());
+        assertArrayEquals(new double[] {1, 2}, report.numericalGradient());
+        assertTrue(report.passed());
+    }
+
+    @Test
+    void theOverallDifferenceNeitherOverflowsNorUnderflows() {
+        GradientReport huge = Reports.of(ParameterLayout.vector("x", 2), new double[] {1e200, -1e200}, new double[] {1e200, -1.5e200});
+        GradientReport tiny = Reports.of(ParameterLayout.vector("x", 2), new double[] {1e-200, -1e-200}, new double[] {1e-200, -1.5e-200});
+        double expected = 0.5 / (Math.sqrt(2) + Math.sqrt(3.25));
+
+        assertEquals(expected, huge.overallDifference(), 1e-15);
+        assertEquals(expected, tiny.overallDifference(), 1e-15);
+    }
+
+    @Test
+    void theOverallDifferenceOfZeroGradientsIsZero() {
+        GradientReport zero = Reports.of(ParameterLayout.vector("x", 3), new double[3], new double[3]);
+
+        assertEquals(0.0, zero.overallDifference());
+        assertTrue(zero.passed());
+    }
+
+    @Test
+    void theReportKeepsTheSettings() {
+        GradientReport report = Reports.failing();
+
+        assertEquals(DifferenceScheme.CENTRAL, report.scheme());
+        assertEquals("6.055e-06 * max(|x|, 1) (automatic)", report.stepDescription());
+        assertEquals(Tolerance.defaults(), report.tolerance());
+        assertEquals(0.6931471805599453, report.value());
+        assertEquals(14, report.evaluations());
+        assertEquals(Duration.ofMillis(3), report.elapsed());
+        assertEquals("[W[2, 2], b[2]]", report.layout().toString());
+    }
+
+    @Test
+    void inconsistentOrMissingArgumentsAreRejected() {
+        ParameterLayout layout = ParameterLayout.vector("x", 2);
+
+        assertEquals("analytic, numerical and numericalError must have the layout's length 2 but have 2, 3 and 2",
+                assertThrows(IllegalArgumentException.class, () -> GradientReport.builder(layout)
+                        .gradients(new double[2], new double[3], new double[2])).getMessage());
+        assertEquals("analytic, numerical and numericalError must not be null",
+                assertThrows(IllegalArgumentException.class, () -> GradientReport.builder(layout)
+                        .gradients(new double[2], new double[2], null)).getMessage());
+        assertEquals("layout must not be null",
+                assertThrows(IllegalArgumentException.class, () -> GradientReport.builder(null)).getMessage());
+        assertEquals("call gradients(...) before build()",
+                assertThrows(IllegalStateException.class, () -> GradientReport.builder(layout).build()).getMessage());
+    }
+}

@@ -1,0 +1,118 @@
+package org.gradcheck.junit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.gradcheck.difference.DifferenceScheme;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Makes a method a seeded, repeatable gradient-check test: it runs once per trial, each trial on examples drawn
+ * at random (without replacement) from the data set named by {@link ExampleSource @ExampleSource}, with its own
+ * seed derived from one root seed.
+ *
+ * <pre>{@code
+ * @GradientCheck(trials = 3, examples = 2)
+ * @ExampleSource("trainingSet")
+ * void backpropagationMatchesFiniteDifferences(List<Example> batch, GradientChecker checker) {
+ *     checker.assertMatches(network, parameters, batch);
+ * }
+ * }</pre>
+ *
+ * <p>The method's parameters may be, in any order: the drawn batch (typed as the data set's batches) or, when
+ * one example is drawn from a list, the example itself; a {@code double[]} annotated {@link RandomPoint
+ * @RandomPoint}; a {@link java.util.Random} or {@link java.util.random.RandomGenerator} seeded for the trial;
+ * a {@link org.gradcheck.GradientChecker} configured by this annotation; a {@link TrialInfo}; and whatever other
+ * extensions resolve ({@code TestInfo}, {@code @TempDir}, ...). An unsupported parameter fails the test container
+ * with a message that says what to change.
+ *
+ * <p>Every attribute left unset falls back to the JUnit configuration parameter named in its documentation (for
+ * example {@code gradcheck.trials} in {@code junit-platform.properties} or as {@code -Dgradcheck.trials=5} on the
+ * Maven command line), then to the built-in default; the keys are constants of {@link GradientCheckConstants}.
+ *
+ * <p>A failing trial's message ends with the root seed, the trial number and the properties that rerun exactly
+ * that trial: {@code -Dgradcheck.seed=81273 -Dgradcheck.trial=2}. A passing trial publishes its overall
+ * difference and worst parameter as a report entry.
+ *
+ * <p>May be used as a meta-annotation to give a project its own preset.
+ *
+ * @since 0.1
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@TestTemplate
+@ExtendWith(GradientCheckExtension.class)
+@API(status = EXPERIMENTAL, since = "0.1")
+public @interface GradientCheck {
+
+    /** The value of an unset {@code int} attribute. */
+    int UNSET = Integer.MIN_VALUE;
+
+    /**
+     * How many trials (invocations) to run, 1 or more. Unset: {@value GradientCheckConstants#TRIALS_KEY}, then
+     * {@value GradientCheckConstants#DEFAULT_TRIALS}.
+     */
+    int trials() default UNSET;
+
+    /**
+     * How many examples each trial draws, 1 or more and at most the data set's size. Unset:
+     * {@value GradientCheckConstants#EXAMPLES_KEY}, then {@value GradientCheckConstants#DEFAULT_EXAMPLES}.
+     */
+    int examples() default UNSET;
+
+    /**
+     * The root seed, a decimal {@code long} ({@code "81273"}); every trial's seed derives from it. Unset:
+     * {@value GradientCheckConstants#SEED_KEY}, then a fresh random seed, which display names and failure messages
+     * always show.
+     */
+    String seed() default "";
+
+    /**
+     * The finite-difference step {@code epsilon}, the same for every parameter ({@code 1e-7} in the article); a
+     * finite number above 0. Unset ({@code NaN}): {@value GradientCheckConstants#EPSILON_KEY}, then the checker's
+     * automatic step, scaled to each parameter.
+     */
+    double epsilon() default Double.NaN;
+
+    /**
+     * The relative tolerance, a finite number of at least 0. Unset ({@code NaN}):
+     * {@value GradientCheckConstants#TOLERANCE_KEY}, then {@code 1e-6}.
+     */
+    double tolerance() default Double.NaN;
+
+    /**
+     * The absolute tolerance, a finite number of at least 0. Unset ({@code NaN}):
+     * {@value GradientCheckConstants#ABSOLUTE_TOLERANCE_KEY}, then {@code 0}.
+     */
+    double absoluteTolerance() default Double.NaN;
+
+    /**
+     * The finite-difference scheme, at most one ({@code scheme = DifferenceScheme.FORWARD}). Unset:
+     * {@value GradientCheckConstants#SCHEME_KEY}, then {@link DifferenceScheme#CENTRAL}.
+     */
+    DifferenceScheme[] scheme() default {};
+
+    /**
+     * Which parameters each trial's checker examines: {@code "automatic"}, {@code "full"}, {@code "screening"} or
+     * {@code "sampled:K"} (K parameters per block); see {@link org.gradcheck.Strategy}. Unset:
+     * {@value GradientCheckConstants#STRATEGY_KEY}, then {@code automatic} (full up to 20,000 parameters,
+     * screening above).
+     */
+    String strategy() default "";
+
+    /**
+     * The display name of each trial, with the placeholders {@code {index}} (the trial, from 1), {@code {trials}},
+     * {@code {seed}} (the root seed), {@code {trialSeed}}, {@code {examples}} (the drawn indices) and
+     * {@code {displayName}} (the method's display name). Unset: {@value GradientCheckConstants#DISPLAY_NAME_KEY},
+     * then {@value GradientCheckConstants#DEFAULT_DISPLAY_NAME} (without the examples when there is no
+     * {@code @ExampleSource}).
+     */
+    String name() default "";
+}

@@ -1,0 +1,63 @@
+package org.gradcheck.junit;
+
+import org.gradcheck.GradientMismatchError;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Ends a failing trial's message with the lines that reproduce it. A {@link GradientMismatchError} stays one (with
+ * the same report, expected and actual values), another {@link AssertionError} becomes an
+ * {@link AssertionFailedError} with the same expected and actual values; both keep the original stack trace.
+ * Other exceptions are rethrown unchanged, with the reproduction lines attached as a suppressed exception, so
+ * that errors stay errors. Aborted trials and {@link VirtualMachineError}s pass through untouched.
+ */
+final class TrialFailureHandler implements TestExecutionExceptionHandler {
+
+    private final Trial trial;
+
+    TrialFailureHandler(Trial trial) {
+        this.trial = trial;
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        if (throwable instanceof TestAbortedException || throwable instanceof VirtualMachineError) {
+            throw throwable;
+        }
+        String reproduction = ReproductionMessage.of(trial);
+        if (!(throwable instanceof AssertionError)) {
+            throwable.addSuppressed(new TrialReproduction(reproduction));
+            throw throwable;
+        }
+        String original = throwable.getMessage();
+        String message = (original == null || original.isEmpty() ? "" : original.endsWith("\n") ? original : original + "\n")
+                + "\n" + reproduction;
+        AssertionError replacement;
+        if (throwable instanceof GradientMismatchError && ((GradientMismatchError) throwable).report() != null) {
+            replacement = new GradientMismatchError(((GradientMismatchError) throwable).report(), message);
+        } else if (throwable instanceof AssertionFailedError && ((AssertionFailedError) throwable).isExpectedDefined()) {
+            AssertionFailedError failure = (AssertionFailedError) throwable;
+            replacement = new AssertionFailedError(message, failure.getExpected().getValue(),
+                    failure.isActualDefined() ? failure.getActual().getValue() : null, failure.getCause());
+        } else {
+            replacement = new AssertionFailedError(message, throwable.getCause());
+        }
+        replacement.setStackTrace(throwable.getStackTrace());
+        for (Throwable suppressed : throwable.getSuppressed()) {
+            replacement.addSuppressed(suppressed);
+        }
+        throw replacement;
+    }
+
+    /** Carries the reproduction lines of a trial that failed with an exception other than an assertion. */
+    static final class TrialReproduction extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        TrialReproduction(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.gradcheck.junit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.NumberFormatter;
+import org.gradcheck.report.ParameterCheck;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Publishes a passing trial's figures as report entries, one per check run through the injected checker (or one
+ * without figures if there was none), so that passing checks leave numbers in the test report too:
+ * {@code gradcheck.seed}, {@code gradcheck.trial}, {@code gradcheck.examples}, {@code gradcheck.overallDifference},
+ * {@code gradcheck.worstParameter} and {@code gradcheck.parameters}. Unless {@code gradcheck.stdout=false}, it also
+ * prints each check's figures as one line to standard output, where Maven Surefire, which ignores report entries,
+ * records them:
+ * <pre>
+ * [gradcheck] Tests#check [1] seed=7 examples=[3, 9]: passed, overall difference 2.000e-11, worst w[1] (...), 3 checked, 0 failed
+ * </pre>
+ */
+final class TrialReportPublisher implements AfterTestExecutionCallback {
+
+    static final String PREFIX = "gradcheck.";
+
+    private final Trial trial;
+    private final ReportRecorder recorder;
+
+    TrialReportPublisher(Trial trial, ReportRecorder recorder) {
+        this.trial = trial;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            return;
+        }
+        List<GradientReport> reports = recorder.reports();
+        if (reports.isEmpty()) {
+            context.publishReportEntry(identity());
+        }
+        for (GradientReport report : reports) {
+            Map<String, String> entry = entry(report);
+            context.publishReportEntry(entry);
+            if (trial.settings.printFigures) {
+                System.out.println(line(context.getDisplayName(), entry));
+            }
+        }
+    }
+
+    private Map<String, String> identity() {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put(PREFIX + "seed", Long.toString(trial.info.rootSeed()));
+        entry.put(PREFIX + "trial", Integer.toString(trial.info.trial()));
+        if (trial.hasExamples()) {
+            entry.put(PREFIX + "examples", TrialNameFormatter.indices(trial.info.exampleIndices(),
+                    ReproductionMessage.MAX_INDICES_IN_MESSAGE));
+        }
+        return entry;
+    }
+
+    /** The line printed for a passing check. */
+    String line(String displayName, Map<String, String> entry) {
+        return "[gradcheck] " + Misconfiguration.testClassName(trial.testClass) + "#"
+                + trial.method.getName() + " " + displayName + ": passed, overall difference "
+                + entry.get(PREFIX + "overallDifference") + ", worst " + entry.get(PREFIX + "worstParameter") + ", "
+                + entry.get(PREFIX + "parameters");
+    }
+
+    /** The figures of one check; a pure function of the trial and the report. */
+    Map<String, String> entry(GradientReport report) {
+        Map<String, String> entry = identity();
+        entry.put(PREFIX + "overallDifference", NumberFormatter.format(report.overallDifference()));
+        ParameterCheck worst = report.worst(1).get(0);
+        entry.put(PREFIX + "worstParameter", worst.name() + " (analytic " + NumberFormatter.format(worst.analytic())
+                + ", numerical " + NumberFormatter.format(worst.numerical()) + ", relative error "
+                + NumberFormatter.format(worst.relativeError()) + ")");
+        entry.put(PREFIX + "parameters", report.size() + " checked, " + report.failureCount() + " failed");
+        return entry;
+    }
+}
