@@ -13,6 +13,7 @@ import org.gradcheck.Strategy;
 import org.gradcheck.report.BlockSummary;
 import org.gradcheck.report.GradientReport;
 import org.gradcheck.report.NumberFormatter;
+import org.gradcheck.report.ParameterCheck;
 import org.gradcheck.report.ReportFormatter;
 
 /**
@@ -200,7 +201,10 @@ public final class Demo {
         if (report.passed()) {
             out.println("   GradCheck: PASSED, all " + format(report.size()) + " parameters agree within " + report.tolerance());
         } else {
-            out.println("   GradCheck: FAILED, " + ReportFormatter.headline(report).replace("Gradient check failed: ", ""));
+            ParameterCheck worst = report.worst(1).get(0);
+            out.println("   GradCheck: FAILED, " + format(report.failureCount()) + " of " + format(report.size())
+                    + " parameters disagree, worst " + worst.name() + " (analytic " + NumberFormatter.format(worst.analytic())
+                    + ", numerical " + NumberFormatter.format(worst.numerical()) + ")");
             out.println("   failing blocks: " + failingBlocks(report));
         }
     }
