@@ -126,41 +126,66 @@ public final class Demo {
         out.println("Example: training column " + example + " (drawn with seed " + seed + "), label " + (int) one.y(0)
                 + ". Check: every parameter, central difference, step " + NumberFormatter.brief(ARTICLE_STEP)
                 + ", as in the article" + (threads > 1 ? " (on " + threads + " threads)." : "."));
+        DeepNetwork wrongSign = network.withBug(Bug.WRONG_SIGN, 2);
+        outcome.raw = articleCheck(article, parameters, one);
+        outcome.scaled = scaledCheck(article, parameters, oneScaled);
+        outcome.bug = bugCheck(article, wrongSign, parameters, one);
+        hiddenBugChecks(article, parameters, one, oneScaled, outcome);
+        defaultChecks(wrongSign, parameters, one, outcome);
+        out.println();
+        out.println(conclusion(outcome));
+        return outcome;
+    }
 
+    /** 1: the article's check, with what it did not say: how much of the network it tested. */
+    private GradientReport articleCheck(GradientChecker article, Map<String, double[][]> parameters, Batch one) {
         out.println();
         out.println("1. The article's check: correct backpropagation, raw pixels 0..255");
-        outcome.raw = check(article, network, parameters, one);
-        out.println("   overall difference: " + NumberFormatter.format(outcome.raw.overallDifference())
+        GradientReport report = check(article, network, parameters, one);
+        out.println("   overall difference: " + NumberFormatter.format(report.overallDifference())
                 + " (the article reports " + NumberFormatter.brief(ARTICLE_DIFFERENCE) + " for its own random draw)");
-        printVerdicts(outcome.raw);
-        Coverage raw = Coverage.of(outcome.raw);
-        printCoverage(outcome.raw);
-        if (!raw.isInformative()) {
+        printVerdicts(report);
+        printCoverage(report);
+        Coverage coverage = Coverage.of(report);
+        if (!coverage.isInformative()) {
             out.println("   Why: raw pixels saturate the first layer. On this example |Z1| averages "
                     + String.format(Locale.ROOT, "%.1f", meanAbsoluteFirstLayer(parameters, one))
                     + ", so tanh'(Z1) = 1 - tanh(Z1)^2 is 0 in double precision and no change of W1 or b1 changes the cost.");
-            out.println("   The check's verdict says nothing about " + String.join(" and ", raw.mostlyUntestedBlocks()) + ".");
+            out.println("   The check's verdict says nothing about " + String.join(" and ", coverage.mostlyUntestedBlocks()) + ".");
         }
+        return report;
+    }
 
+    /** 2: the same check where the first layer is not saturated. */
+    private GradientReport scaledCheck(GradientChecker article, Map<String, double[][]> parameters, Batch oneScaled) {
         out.println();
         out.println("2. The same check on pixels scaled to [0, 1] (X / 255)");
-        outcome.scaled = check(article, network, parameters, oneScaled);
-        out.println("   overall difference: " + NumberFormatter.format(outcome.scaled.overallDifference()));
-        printVerdicts(outcome.scaled);
-        printCoverage(outcome.scaled);
+        GradientReport report = check(article, network, parameters, oneScaled);
+        out.println("   overall difference: " + NumberFormatter.format(report.overallDifference()));
+        printVerdicts(report);
+        printCoverage(report);
+        return report;
+    }
 
-        DeepNetwork buggy = network.withBug(Bug.WRONG_SIGN, 2);
+    /** 3: a bug the article's check catches, and the report that names its parameters. */
+    private GradientReport bugCheck(GradientChecker article, DeepNetwork buggy, Map<String, double[][]> parameters, Batch one) {
         out.println();
-        out.println("3. A backpropagation with a bug in layer 2: " + Bug.WRONG_SIGN.description() + " (raw pixels)");
-        outcome.bug = check(article, buggy, parameters, one);
-        out.println("   overall difference: " + NumberFormatter.format(outcome.bug.overallDifference()));
-        printVerdicts(outcome.bug);
+        out.println("3. A backpropagation with a bug in layer " + buggy.bugLayer() + ": " + buggy.bug().description()
+                + " (raw pixels)");
+        GradientReport report = check(article, buggy, parameters, one);
+        out.println("   overall difference: " + NumberFormatter.format(report.overallDifference()));
+        printVerdicts(report);
         out.println();
-        out.println(indent(ReportFormatter.format(outcome.bug, REPORT_ROWS)));
-        out.println();
+        out.println(indent(ReportFormatter.format(report, REPORT_ROWS)));
+        return report;
+    }
 
+    /** 4: a bug in the saturated layer, invisible on raw pixels. */
+    private void hiddenBugChecks(GradientChecker article, Map<String, double[][]> parameters, Batch one, Batch oneScaled,
+            Outcome outcome) {
         DeepNetwork hidden = network.withBug(Bug.TRANSPOSED_WEIGHT_GRADIENT, 1);
-        out.println("4. A bug in layer 1, where raw pixels hide everything: " + Bug.TRANSPOSED_WEIGHT_GRADIENT.description());
+        out.println();
+        out.println("4. A bug in layer 1, where raw pixels hide everything: " + hidden.bug().description());
         out.println("   on raw pixels 0..255:");
         outcome.layerOneBugRaw = check(article, hidden, parameters, one);
         printVerdicts(outcome.layerOneBugRaw);
@@ -171,20 +196,24 @@ public final class Demo {
         out.println("   on pixels scaled to [0, 1]:");
         outcome.layerOneBugScaled = check(article, hidden, parameters, oneScaled);
         printVerdicts(outcome.layerOneBugScaled);
+    }
+
+    /** 5: GradCheck's default settings on the correct network and on the bug of section 3. */
+    private void defaultChecks(DeepNetwork buggy, Map<String, double[][]> parameters, Batch one, Outcome outcome) {
+        boolean screened = network.layout().size() > Strategy.AUTOMATIC_FULL_LIMIT;
         out.println();
-        out.println("5. GradCheck's defaults on the same raw example: automatic step, and above 20,000 parameters screening by");
-        out.println("   directional derivatives per block, bisecting down to the wrong parameters");
+        out.println("5. GradCheck's defaults on the same raw example: automatic step, "
+                + (screened ? "and above " + format(Strategy.AUTOMATIC_FULL_LIMIT) + " parameters screening by\n"
+                        + "   directional derivatives per block, bisecting down to the wrong parameters"
+                        : "every parameter (screening starts above " + format(Strategy.AUTOMATIC_FULL_LIMIT) + " parameters)"));
         outcome.defaults = GradientChecker.defaults().check(network, parameters, one);
         out.println("   correct network: " + (outcome.defaults.passed() ? "PASSED" : "FAILED") + " in "
                 + seconds(outcome.defaults.elapsed()) + " (" + format(outcome.defaults.evaluations()) + " evaluations), "
                 + outcome.defaults.warnings().size() + " warnings (" + barelyTested(outcome.defaults) + " barely tested)");
         outcome.defaultsBug = GradientChecker.defaults().check(buggy, parameters, one);
-        out.println("   wrong sign in layer 2: " + (outcome.defaultsBug.passed() ? "PASSED" : "FAILED") + " in "
+        out.println("   the bug of section 3: " + (outcome.defaultsBug.passed() ? "PASSED" : "FAILED") + " in "
                 + seconds(outcome.defaultsBug.elapsed()) + " (" + format(outcome.defaultsBug.evaluations())
                 + " evaluations), failing blocks: " + failingBlocks(outcome.defaultsBug));
-        out.println();
-        out.println(conclusion(outcome));
-        return outcome;
     }
 
     private GradientReport check(GradientChecker checker, DeepNetwork model, Map<String, double[][]> parameters, Batch batch) {

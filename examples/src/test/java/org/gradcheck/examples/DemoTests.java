@@ -90,8 +90,11 @@ class DemoTests {
     void showsGradCheckDefaultsOnTheSameExample() {
         assertTrue(outcome.defaults.passed());
         assertEquals(Set.of("W2"), BackpropagationBugExampleTests.failingBlocks(outcome.defaultsBug));
+        assertTrue(text.contains("\n5. GradCheck's defaults on the same raw example: automatic step, every parameter "
+                + "(screening starts above 20,000 parameters)\n"), text);
         assertTrue(text.contains("   correct network: PASSED in "), text);
         assertTrue(text.contains(" 2 warnings (W1 and b1 barely tested)\n"), text);
+        assertTrue(text.contains("   the bug of section 3: FAILED in "), text);
         assertTrue(text.contains(" evaluations), failing blocks: W2 (9 of 9)\n"), text);
     }
 
