@@ -96,6 +96,16 @@ class CatImagesTests {
     }
 
     @Test
+    void aFileThatIsNotHdf5IsNamedInTheError(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve(CatImages.TRAINING_FILE);
+        java.nio.file.Files.writeString(file, "not an HDF5 file");
+
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> CatImages.trainingSet(folder));
+
+        assertTrue(error.getMessage().startsWith("cannot read " + file + " as HDF5: "), error.getMessage());
+    }
+
+    @Test
     void syntheticImagesHaveTheRealShapeAndAreSeeded() {
         Batch synthetic = CatImages.synthetic(3, 42);
 

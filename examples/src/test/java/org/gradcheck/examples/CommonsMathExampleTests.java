@@ -71,6 +71,14 @@ class CommonsMathExampleTests {
         assertTrue(error.getMessage().contains("x[2]"), error.getMessage());
     }
 
+    @Test
+    void labelsOtherThanZeroAndOneAreRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new LogisticRegression(new double[][] {{1}, {2}}, new double[] {0, 2}, LAMBDA));
+
+        assertEquals("label 1 is 2.0: labels must be 0 or 1", error.getMessage());
+    }
+
     private static LogisticRegression twoClouds(int size, long seed) {
         Random random = new Random(seed);
         double[][] features = new double[size][2];

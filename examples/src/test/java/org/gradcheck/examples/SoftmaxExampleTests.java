@@ -77,6 +77,16 @@ class SoftmaxExampleTests {
         assertEquals("b", error.report().worst(1).get(0).block());
     }
 
+    @Test
+    void aLabelOutsideTheClassesIsNamed() {
+        Batch wrong = Batch.of(new double[][] {{1}, {0}, {0}, {0}}, new double[] {3});
+        Parameters parameters = Parameters.copyOf(softmax.initialize(1, 0.5));
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> softmax.cost(parameters, wrong));
+
+        assertEquals("example 0 has label 3.0 but labels must be class indices 0 to 2", error.getMessage());
+    }
+
     /** Three Gaussian clouds in four dimensions; labels 0, 1, 2. */
     private static Batch threeClasses(int size, long seed) {
         Random random = new Random(seed);
