@@ -1,0 +1,115 @@
+package org.gradcheck.examples.benchmarks;
+
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gradcheck.GradientChecker;
+import org.gradcheck.Strategy;
+import org.gradcheck.report.GradientReport;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the benchmarks and prints what they show, as ratios measured in the same run: the time of a full check
+ * against 2N evaluations of the function, the speed-up of two threads, screening against full, and the number of
+ * evaluations each strategy needs (counts are stable where times are noisy).
+ *
+ * <p>Run with {@code mvn -B -q -Pbenchmarks -DskipTests verify} from the project's root; add
+ * {@code -Dbenchmarks.quick=true} for one warm-up and one measured iteration per benchmark (a smoke run, not figures
+ * to quote).
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        PrintStream out = System.out;
+        Runtime runtime = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "machine: %d cores, Java %s (%s), %s %s%n", runtime.availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+        out.println("data: " + BenchmarkFunctions.dataFolder().toAbsolutePath().normalize());
+        out.println();
+        printEvaluationCounts(out);
+        OptionsBuilder builder = new OptionsBuilder();
+        builder.include(CheckBenchmarks.class.getName() + "\\.")
+                .include(MillionBenchmarks.class.getName() + "\\.");
+        if (Boolean.getBoolean("benchmarks.quick")) {
+            builder.warmupIterations(1).measurementIterations(1);
+        }
+        Options options = builder.build();
+        Collection<RunResult> results = new Runner(options).run();
+        out.println();
+        printRatios(out, scores(results));
+    }
+
+    /** How many evaluations each strategy needs, and its verdict: counted, not timed. */
+    private static void printEvaluationCounts(PrintStream out) {
+        out.println("evaluations of the function per check (N parameters)");
+        out.printf(Locale.ROOT, "%-22s %9s %12s %12s %14s  %s%n", "function", "N", "full", "screening", "sampled(20)",
+                "verdicts (full / screening / sampled)");
+        for (String name : List.of(BenchmarkFunctions.ARTICLE_RAW, BenchmarkFunctions.ARTICLE_SCALED,
+                BenchmarkFunctions.SMALL_NETWORK, BenchmarkFunctions.MILLION)) {
+            BenchmarkFunctions.Subject subject = BenchmarkFunctions.subject(name);
+            int n = subject.layout().size();
+            boolean runFull = !name.equals(BenchmarkFunctions.MILLION);
+            GradientReport full = runFull ? check(subject, Strategy.full()) : null;
+            GradientReport screening = check(subject, Strategy.screening());
+            GradientReport sampled = check(subject, Strategy.sampled(20));
+            out.printf(Locale.ROOT, "%-22s %9d %12s %12d %14d  %s / %s / %s%n", name, n,
+                    runFull ? Long.toString(full.evaluations()) : "2N + 10",
+                    screening.evaluations(), sampled.evaluations(), runFull ? verdict(full) : "not run", verdict(screening),
+                    verdict(sampled));
+        }
+        out.println();
+    }
+
+    private static GradientReport check(BenchmarkFunctions.Subject subject, Strategy strategy) {
+        return GradientChecker.defaults().withStrategy(strategy).check(subject.function(), subject.point(), subject.layout());
+    }
+
+    private static String verdict(GradientReport report) {
+        return report.passed() ? "passed" : "failed";
+    }
+
+    /** Scores in milliseconds by function, then by benchmark method. */
+    private static Map<String, Map<String, Double>> scores(Collection<RunResult> results) {
+        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+        for (RunResult result : results) {
+            String benchmark = result.getParams().getBenchmark();
+            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            String function = benchmark.contains(MillionBenchmarks.class.getSimpleName()) ? BenchmarkFunctions.MILLION
+                    : result.getParams().getParam("function");
+            scores.computeIfAbsent(function, key -> new LinkedHashMap<>()).put(method, result.getPrimaryResult().getScore());
+        }
+        return scores;
+    }
+
+    private static void printRatios(PrintStream out, Map<String, Map<String, Double>> scores) {
+        out.println("ratios measured in this run (times are JMH averages)");
+        out.printf(Locale.ROOT, "%-22s %9s %12s %14s %16s %12s %18s%n", "function", "N", "1 eval (ms)", "full (ms)",
+                "full / (2N eval)", "2 threads", "screening / full");
+        for (Map.Entry<String, Map<String, Double>> entry : scores.entrySet()) {
+            Map<String, Double> score = entry.getValue();
+            int n = BenchmarkFunctions.subject(entry.getKey()).layout().size();
+            double evaluation = score.get("evaluation");
+            double twoN = 2.0 * n * evaluation;
+            Double full = score.get("fullCheck");
+            Double twoThreads = score.get("fullCheckTwoThreads");
+            double screening = score.get("screeningCheck");
+            out.printf(Locale.ROOT, "%-22s %9d %12.4f %14s %16s %12s %18s%n", entry.getKey(), n, evaluation,
+                    full == null ? String.format(Locale.ROOT, "(%.0f)", twoN) : String.format(Locale.ROOT, "%.1f", full),
+                    full == null ? "-" : String.format(Locale.ROOT, "%.3f", full / twoN),
+                    twoThreads == null ? "-" : String.format(Locale.ROOT, "%.2fx", full / twoThreads),
+                    String.format(Locale.ROOT, "%.2e", screening / (full == null ? twoN : full)));
+        }
+        out.println("(full) in brackets: not run, 2N x one evaluation");
+    }
+}

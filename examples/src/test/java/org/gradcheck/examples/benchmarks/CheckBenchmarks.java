@@ -1,0 +1,84 @@
+package org.gradcheck.examples.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.gradcheck.GradientChecker;
+import org.gradcheck.Precision;
+import org.gradcheck.Strategy;
+import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.report.GradientReport;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cost of a gradient check against the cost of the function it checks, measured in the same run: one
+ * evaluation of the function, a full check on one thread and on two, and a screening check.
+ *
+ * <p>The ratios {@link BenchmarkMain} prints from these figures: full / (2N x one evaluation), the two-thread
+ * speed-up, and screening against full.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class CheckBenchmarks {
+
+    /** Which function: see {@link BenchmarkFunctions}. */
+    @Param({BenchmarkFunctions.ARTICLE_RAW, BenchmarkFunctions.ARTICLE_SCALED, BenchmarkFunctions.SMALL_NETWORK})
+    public String function;
+
+    private DifferentiableFunction subject;
+    private double[] point;
+    private ParameterLayout layout;
+    private GradientChecker full;
+    private GradientChecker fullTwoThreads;
+    private GradientChecker screening;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        BenchmarkFunctions.Subject chosen = BenchmarkFunctions.subject(function);
+        subject = chosen.function();
+        point = chosen.point();
+        layout = chosen.layout();
+        GradientChecker base = GradientChecker.defaults().withPrecision(Precision.AUTOMATIC);
+        full = base.withStrategy(Strategy.full());
+        fullTwoThreads = full.withThreads(2);
+        screening = base.withStrategy(Strategy.screening());
+    }
+
+    /** One evaluation of the function at the point: the unit every check is measured in. */
+    @Benchmark
+    public double evaluation() {
+        return subject.value(point);
+    }
+
+    /** A full check on the calling thread: 2N evaluations plus a constant number. */
+    @Benchmark
+    public GradientReport fullCheck() {
+        return full.check(subject, point, layout);
+    }
+
+    /** A full check split across two threads. */
+    @Benchmark
+    public GradientReport fullCheckTwoThreads() {
+        return fullTwoThreads.check(subject, point, layout);
+    }
+
+    /** A screening check: directional derivatives per block. */
+    @Benchmark
+    public GradientReport screeningCheck() {
+        return screening.check(subject, point, layout);
+    }
+}
