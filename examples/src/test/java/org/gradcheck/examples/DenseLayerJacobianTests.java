@@ -42,12 +42,14 @@ class DenseLayerJacobianTests {
 
     @Test
     void inputJacobianOfTheForwardAndBackwardPasses() {
+        // README: begin (Jacobians)
         VectorFunction function = VectorFunction.builder(layer::forward)
                 .vectorJacobianProduct(layer::backward)
                 .jacobianVectorProduct(layer::tangent)
                 .build();
 
         JacobianReport report = assertJacobianMatches(function, input);
+        // README: end
 
         assertEquals(OUTPUTS * INPUTS, report.size());
         assertEquals(DerivativeForm.VECTOR_JACOBIAN_PRODUCT, report.entriesFrom());
@@ -60,6 +62,7 @@ class DenseLayerJacobianTests {
         }
     }
 
+    // README: begin (Jacobians in @GradientCheck)
     @GradientCheck(trials = 3, seed = "11")
     void inputJacobianAtRandomInputs(@RandomPoint(dimension = INPUTS, min = -2, max = 2) double[] x,
             JacobianChecker checker) {
@@ -72,6 +75,7 @@ class DenseLayerJacobianTests {
 
         assertEquals(3, report.productChecks().size());
     }
+    // README: end
 
     @Test
     void parameterJacobianNamesEveryEntryByOutputAndParameter() {

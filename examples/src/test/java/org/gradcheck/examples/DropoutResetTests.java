@@ -57,11 +57,13 @@ class DropoutResetTests {
 
     @Test
     void withTheResetHookDropoutBackpropagationIsChecked() {
+        // README: begin (stochastic functions)
         Random masks = new Random(MASK_SEED);
         GradientModel<DropoutNetwork.Example> network = Stochastic.withReset(new DropoutNetwork(masks, KEEP, true),
                 Stochastic.reseeding(masks, MASK_SEED));
 
         GradientReport report = assertGradientsMatch(network, parameters(), EXAMPLE);
+        // README: end
 
         // the mask drops some hidden units: their rows of W and their v get exactly zero gradient
         long dropped = report.parameters().stream().filter(p -> p.name().startsWith("v[") && p.analytic() == 0).count();

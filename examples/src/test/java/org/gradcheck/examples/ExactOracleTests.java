@@ -26,6 +26,7 @@ class ExactOracleTests {
     private static final ParameterLayout PARAMETERS = ParameterLayout.builder().vector("mu", 1).vector("s", 1).build();
 
     /** sum_k (x_k - mu)^2 / (2 exp(2 s)) + s; the constant log(2 pi) / 2 is left out. */
+    // README: begin (exact oracle)
     private static final FieldFunction NEGATIVE_LOG_LIKELIHOOD = new FieldFunction() {
         @Override
         public <T extends RealFieldElement<T>> T value(T[] theta) {
@@ -40,6 +41,7 @@ class ExactOracleTests {
             return sum;
         }
     };
+    // README: end
 
     private static double value(double[] theta) {
         double variance = Math.exp(2 * theta[1]);
@@ -77,8 +79,10 @@ class ExactOracleTests {
 
     @Test
     void handWrittenGradientEqualsTheExactOneToMachinePrecision() {
+        // README: begin (exact oracle)
         ExactGradientReport report = assertGradientExact(NEGATIVE_LOG_LIKELIHOOD,
                 DifferentiableFunction.of(ExactOracleTests::value, ExactOracleTests::gradient), THETA, PARAMETERS);
+        // README: end
 
         assertTrue(report.maxRelativeError() <= 2e-15, report::toString);
         assertEquals(value(THETA), report.value(), 1e-14);

@@ -72,10 +72,12 @@ class QuadraticFormHessianTests {
 
     @Test
     void theSymmetricPartIsTheHessian() {
+        // README: begin (Hessians)
         TwiceDifferentiableFunction quadratic = TwiceDifferentiableFunction.of(QuadraticFormHessianTests::value,
                 QuadraticFormHessianTests::gradient, x -> symmetricPart());
 
         JacobianReport report = assertHessianMatches(quadratic, POINT);
+        // README: end
 
         // the gradient is linear, so its central differences are exact up to rounding
         for (JacobianEntry entry : report.entries()) {

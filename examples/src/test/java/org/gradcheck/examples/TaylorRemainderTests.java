@@ -76,9 +76,11 @@ class TaylorRemainderTests {
 
     @Test
     void rightGradientConvergesWithOrderTwo() {
+        // README: begin (Taylor remainder)
         DifferentiableFunction ridge = DifferentiableFunction.of(this::loss, w -> gradient(w, 1));
 
         TaylorReport report = assertTaylorSecondOrder(ridge, W);
+        // README: end
 
         for (double order : report.orders()) {
             assertEquals(2.0, order, 0.1);
