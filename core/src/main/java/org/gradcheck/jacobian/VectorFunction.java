@@ -2,6 +2,8 @@ package org.gradcheck.jacobian;
 
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apache.commons.math3.analysis.MultivariateMatrixFunction;
+import org.apache.commons.math3.analysis.MultivariateVectorFunction;
 
 /**
  * A vector-valued function of a flat vector, {@code y = f(x)} with {@code x} of length {@code n} and
@@ -91,6 +93,20 @@ public interface VectorFunction {
      */
     static VectorFunction of(Function<double[], double[]> value, Function<double[], double[][]> jacobian) {
         return builder(value).jacobian(jacobian).build();
+    }
+
+    /**
+     * Adapts a commons-math3 model and its Jacobian, as least-squares fitting uses them
+     * ({@code LeastSquaresBuilder.model(value, jacobian)}).
+     *
+     * @throws IllegalArgumentException if either is null
+     */
+    static VectorFunction from(MultivariateVectorFunction value, MultivariateMatrixFunction jacobian) {
+        if (value == null || jacobian == null) {
+            throw new IllegalArgumentException((value == null ? "value" : "jacobian")
+                    + " must not be null: give both the model and its Jacobian");
+        }
+        return of(value::value, jacobian::value);
     }
 
     /**

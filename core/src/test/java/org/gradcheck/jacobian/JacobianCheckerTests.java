@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.math3.analysis.MultivariateMatrixFunction;
+import org.apache.commons.math3.analysis.MultivariateVectorFunction;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.Precision;
 import org.gradcheck.difference.StepSize;
@@ -331,5 +333,33 @@ class JacobianCheckerTests {
         assertTrue(measured.precision().startsWith("single or lower (measured noise "), measured.precision());
         // assumed double precision, the first estimates' steps are too small for float noise
         assertFalse(declared.passed(), declared::toString);
+    }
+
+    @Test
+    void commonsMathLeastSquaresModelIsAdapted() {
+        // an exponential decay model y_k = a exp(-b t_k) and its Jacobian, as LeastSquaresBuilder takes them
+        double[] times = {0, 0.5, 1, 2};
+        MultivariateVectorFunction model = p -> {
+            double[] y = new double[times.length];
+            for (int k = 0; k < times.length; k++) {
+                y[k] = p[0] * Math.exp(-p[1] * times[k]);
+            }
+            return y;
+        };
+        MultivariateMatrixFunction jacobian = p -> {
+            double[][] j = new double[times.length][2];
+            for (int k = 0; k < times.length; k++) {
+                j[k][0] = Math.exp(-p[1] * times[k]);
+                j[k][1] = -p[0] * times[k] * Math.exp(-p[1] * times[k]);
+            }
+            return j;
+        };
+
+        JacobianReport report = JacobianChecker.defaults().check(VectorFunction.from(model, jacobian), new double[] {2, 0.7});
+
+        assertTrue(report.passed(), report::toString);
+        assertEquals(8, report.size());
+        assertEquals("jacobian must not be null: give both the model and its Jacobian",
+                assertThrows(IllegalArgumentException.class, () -> VectorFunction.from(model, null)).getMessage());
     }
 }
