@@ -1,7 +1,10 @@
 package org.gradcheck.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.gradcheck.layout.Block;
 
 /**
@@ -25,6 +28,7 @@ import org.gradcheck.layout.Block;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ReportFormatter {
 
     /** Rows of parameters shown unless told otherwise. */
@@ -45,6 +49,9 @@ public final class ReportFormatter {
     /**
      * The full text of {@code report} with at most {@code maxRows} parameter rows, worst first.
      *
+     * @param report the check's report
+     * @param maxRows the most parameter rows shown, 1 or more
+     * @return the full text of {@code report} with at most {@code maxRows} parameter rows, worst first
      * @throws IllegalArgumentException if {@code report} is null or {@code maxRows < 1}
      */
     public static String format(GradientReport report, int maxRows) {
@@ -97,6 +104,9 @@ public final class ReportFormatter {
     /**
      * The first line: {@code Gradient check passed: 8 parameters agree within the tolerance}, or how many
      * parameters failed.
+     *
+     * @param report the check's report
+     * @return the first line: {@code Gradient check passed: 8 parameters agree within the tolerance}, or how many parameters failed
      */
     public static String headline(GradientReport report) {
         if (report.failureCount() == 0) {
