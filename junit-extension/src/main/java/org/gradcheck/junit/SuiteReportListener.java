@@ -7,15 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
-import org.gradcheck.report.CheckObserver;
 import org.gradcheck.report.GradientReport;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -31,41 +26,26 @@ import org.junit.platform.launcher.TestPlan;
  * {@value GradientCheckConstants#DEFAULT_REPORT_DIRECTORY} under the working directory (the module's directory under
  * Maven Surefire) unless {@value GradientCheckConstants#REPORT_DIRECTORY_KEY} names another.
  *
- * <p>Registered with {@link java.util.ServiceLoader} twice, needing no configuration: as a JUnit Platform
- * {@link TestExecutionListener}, which the launcher of Maven Surefire, Gradle and IDEs picks up, it tracks which test
- * runs on which thread and writes the files when the test plan has run; as a {@link CheckObserver}, which every check
- * calls on the thread that ran it, it attributes each report to the innermost test running on that thread, whether
- * the check ran in a {@link GradientCheck @GradientCheck} trial or in a plain {@code @Test} through
- * {@code GradientAssertions}. Checks outside any test (in a {@code main} method, say) are not collected. Nothing is
- * written when the run made no check, or when {@value GradientCheckConstants#REPORT_ENABLED_KEY} is {@code false}.
+ * <p>A JUnit Platform {@link TestExecutionListener} registered with {@link java.util.ServiceLoader}, which the
+ * launchers of Maven Surefire, Gradle and IDEs pick up without configuration. It notes which test runs on which
+ * thread; {@link SuiteReportObserver}, which every check calls on the thread that ran it, hands each report to the
+ * innermost test running on that thread, whether the check ran in a {@link GradientCheck @GradientCheck} trial or in
+ * a plain {@code @Test} through {@code GradientAssertions}. Checks outside any test are not collected. When the run
+ * made no check, the files of an earlier run are deleted and none are written; when
+ * {@value GradientCheckConstants#REPORT_ENABLED_KEY} is {@code false}, the files are left alone.
  *
  * <p>Not for direct use: the class is public only so that the service loader can create it.
  *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class SuiteReportListener implements TestExecutionListener, CheckObserver {
-
-    /** The tests running on each thread, innermost last, of every listener whose test plan is running. */
-    private static final Map<Thread, Deque<Running>> RUNNING = new ConcurrentHashMap<>();
-
-    /** A test (or container) of a listener's plan that is running on some thread. */
-    private static final class Running {
-
-        final SuiteReportListener listener;
-        final TestIdentifier test;
-        volatile TrialInfo trial;
-
-        Running(SuiteReportListener listener, TestIdentifier test) {
-            this.listener = listener;
-            this.test = test;
-        }
-    }
+public final class SuiteReportListener implements TestExecutionListener {
 
     private final List<CheckRecord> records = new ArrayList<>();
+    private final RunningTests.Session session = this::record;
     private volatile boolean enabled;
-    private Path directory;
-    private TestPlan testPlan;
+    private volatile Path directory = Path.of(GradientCheckConstants.DEFAULT_REPORT_DIRECTORY);
+    private volatile TestPlan testPlan;
 
     /** Creates a listener; called by the service loader. */
     public SuiteReportListener() {
@@ -91,15 +71,14 @@ public final class SuiteReportListener implements TestExecutionListener, CheckOb
     }
 
     /**
-     * Notes that {@code test} runs on the calling thread.
+     * Notes that {@code test} runs on the calling thread. Also when the report is switched off, so that the checks
+     * of a nested run that is switched off are not taken for an outer run's.
      *
      * @param test the test or container that starts
      */
     @Override
     public void executionStarted(TestIdentifier test) {
-        if (enabled) {
-            RUNNING.computeIfAbsent(Thread.currentThread(), thread -> new ArrayDeque<>()).addLast(new Running(this, test));
-        }
+        RunningTests.started(session, testName(test), test.getUniqueId());
     }
 
     /**
@@ -110,104 +89,76 @@ public final class SuiteReportListener implements TestExecutionListener, CheckOb
      */
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        Thread thread = Thread.currentThread();
-        Deque<Running> running = RUNNING.get(thread);
-        if (running == null) {
-            return;
-        }
-        running.removeIf(entry -> entry.listener == this && entry.test.equals(test));
-        if (running.isEmpty()) {
-            RUNNING.remove(thread, running);
-        }
+        RunningTests.finished(session, test.getUniqueId());
     }
 
     /**
-     * Writes {@code report.html} and {@code report.json} if the run made any check.
+     * Writes {@code report.html} and {@code report.json} if the run made any check, and deletes those of an earlier
+     * run if it made none.
      *
      * @param plan the test plan that has run
      * @throws UncheckedIOException if the files cannot be written
      */
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
-        RUNNING.values().forEach(running -> running.removeIf(entry -> entry.listener == this));
+        RunningTests.forget(session);
         List<CheckRecord> collected;
         synchronized (records) {
             collected = new ArrayList<>(records);
             records.clear();
         }
-        if (!enabled || collected.isEmpty()) {
+        if (!enabled) {
             return;
         }
+        Path target = directory;
         try {
-            Files.createDirectories(directory);
-            Files.writeString(directory.resolve(HtmlReportWriter.FILE_NAME), HtmlReportWriter.write(collected),
+            if (collected.isEmpty()) {
+                // a report left by an earlier run would be taken for this run's
+                Files.deleteIfExists(target.resolve(HtmlReportWriter.FILE_NAME));
+                Files.deleteIfExists(target.resolve(JsonReportWriter.FILE_NAME));
+                return;
+            }
+            Files.createDirectories(target);
+            Files.writeString(target.resolve(HtmlReportWriter.FILE_NAME), HtmlReportWriter.write(collected),
                     StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve(JsonReportWriter.FILE_NAME), JsonReportWriter.write(collected),
+            Files.writeString(target.resolve(JsonReportWriter.FILE_NAME), JsonReportWriter.write(collected),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the gradient-check report to " + directory.toAbsolutePath()
+            throw new UncheckedIOException("could not write the gradient-check report to " + target.toAbsolutePath()
                     + ": set " + GradientCheckConstants.REPORT_DIRECTORY_KEY + " to a writable directory, or "
                     + GradientCheckConstants.REPORT_ENABLED_KEY + "=false", e);
         }
     }
 
-    /**
-     * Records {@code report} for the innermost test running on the calling thread, if any.
-     *
-     * @param report the completed check's report
-     */
-    @Override
-    public void finished(GradientReport report) {
-        Deque<Running> running = RUNNING.get(Thread.currentThread());
-        Running innermost = running == null ? null : running.peekLast();
-        if (innermost != null) {
-            innermost.listener.record(innermost, report);
+    private void record(String testName, String uniqueId, TrialInfo trial, GradientReport report) {
+        if (!enabled) {
+            return;
         }
-    }
-
-    /** Tells the listeners that the test running on the calling thread is {@code trial}. */
-    static void trialStarted(TrialInfo trial) {
-        Deque<Running> running = RUNNING.get(Thread.currentThread());
-        Running innermost = running == null ? null : running.peekLast();
-        if (innermost != null) {
-            innermost.trial = trial;
-        }
-    }
-
-    private void record(Running running, GradientReport report) {
-        String name = testName(running.test);
         synchronized (records) {
-            records.add(CheckRecord.of(records.size() + 1, name, running.test.getUniqueId(), running.trial, report));
+            records.add(CheckRecord.of(records.size() + 1, testName, uniqueId, trial, report));
         }
     }
 
     /** {@code MyTests > check(GradientChecker) > [2] seed=7}: the display names from the class down. */
     private String testName(TestIdentifier test) {
         List<String> names = new ArrayList<>();
+        TestPlan plan = testPlan;
         TestIdentifier current = test;
-        while (current != null) {
+        while (current != null && current.getParentId().isPresent()) {
             names.add(0, current.getDisplayName());
-            if (isClass(current.getSource().orElse(null))) {
+            if (current.getSource().orElse(null) instanceof ClassSource || plan == null) {
                 break;
             }
-            current = testPlan == null ? null : testPlan.getParent(current).orElse(null);
-            if (current != null && current.getParentId().isEmpty()) {
-                break;
-            }
+            current = plan.getParent(current).orElse(null);
+        }
+        if (names.isEmpty()) {
+            names.add(test.getDisplayName());
         }
         Optional<TestSource> source = test.getSource();
-        if (source.isPresent() && source.get() instanceof MethodSource && names.size() == 1) {
-            MethodSource method = (MethodSource) source.get();
-            names.add(0, simpleName(method.getClassName()));
+        if (names.size() == 1 && source.isPresent() && source.get() instanceof MethodSource) {
+            String className = ((MethodSource) source.get()).getClassName();
+            names.add(0, className.substring(className.lastIndexOf('.') + 1));
         }
         return String.join(" > ", names);
-    }
-
-    private static boolean isClass(TestSource source) {
-        return source instanceof ClassSource;
-    }
-
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
     }
 }

@@ -152,7 +152,7 @@ final class SvgPlots {
         }
         double bottom = TOP + rows * rowHeight;
         svg.append(text(labels + slot / 2, bottom + 14, "middle", "0", 9));
-        for (int decade = CheckRecord.LOWEST_DECADE; decade <= 0; decade += 4) {
+        for (int decade = CheckRecord.LOWEST_DECADE + 4; decade <= 0; decade += 4) {
             double x = labels + slot * (1 + (decade - CheckRecord.LOWEST_DECADE) * CheckRecord.BINS_PER_DECADE);
             svg.append(line(x, bottom, x, bottom + 4, "#666666", ""));
             svg.append(text(x, bottom + 14, "middle", "1e" + decade, 9));

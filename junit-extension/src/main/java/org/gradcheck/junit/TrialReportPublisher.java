@@ -36,7 +36,7 @@ final class TrialReportPublisher implements BeforeTestExecutionCallback, AfterTe
 
     @Override
     public void beforeTestExecution(ExtensionContext context) {
-        SuiteReportListener.trialStarted(trial.info);
+        RunningTests.trialStarted(trial.info);
     }
 
     @Override

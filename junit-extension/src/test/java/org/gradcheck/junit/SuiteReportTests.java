@@ -136,11 +136,16 @@ class SuiteReportTests {
     }
 
     @Test
-    void nothingIsWrittenWhenTheRunMadeNoCheck() {
+    void aRunWithoutChecksWritesNothingAndDeletesTheReportOfAnEarlierRun() {
         Path reportDirectory = directory.resolve("none");
         run(NoChecksTestCase.class, GradientCheckConstants.REPORT_DIRECTORY_KEY, reportDirectory.toString());
-
         assertFalse(Files.exists(reportDirectory));
+
+        run(ChecksTestCase.class, GradientCheckConstants.REPORT_DIRECTORY_KEY, reportDirectory.toString());
+        assertTrue(Files.exists(reportDirectory.resolve("report.html")));
+        run(NoChecksTestCase.class, GradientCheckConstants.REPORT_DIRECTORY_KEY, reportDirectory.toString());
+        assertFalse(Files.exists(reportDirectory.resolve("report.html")));
+        assertFalse(Files.exists(reportDirectory.resolve("report.json")));
     }
 
     /** Runs {@code testClass} through a launcher with the given configuration; returns the number of failed tests. */
