@@ -134,8 +134,8 @@ final class HtmlReportWriter {
         text.append('.');
         int unchecked = check.size - check.plottable;
         if (unchecked > 0) {
-            text.append(' ').append(unchecked).append(unchecked == 1 ? " parameter was" : " parameters were")
-                    .append(" not checked one by one and has no numerical value to plot.");
+            text.append(' ').append(unchecked).append(unchecked == 1 ? " parameter was not checked one by one and has"
+                    : " parameters were not checked one by one and have").append(" no numerical value to plot.");
         }
         text.append(" The histogram counts every parameter checked one by one.");
         return text.toString();

@@ -78,7 +78,9 @@ public final class SuiteReportListener implements TestExecutionListener {
      */
     @Override
     public void executionStarted(TestIdentifier test) {
-        RunningTests.started(session, testName(test), test.getUniqueId());
+        String name = testName(test);
+        // checks made outside test methods, in @BeforeAll say, belong to the class
+        RunningTests.started(session, test.isTest() ? name : name + " (class level)", test.getUniqueId());
     }
 
     /**

@@ -27,6 +27,12 @@ final class SvgPlots {
     private static final int TOP = 16;
     private static final int BOTTOM = 46;
 
+    /** Room to the right of the scatter plot for its legend. */
+    private static final int LEGEND_WIDTH = 118;
+
+    /** Least distance in pixels between two labelled ticks. */
+    private static final double MIN_TICK_SPACING = 44;
+
     private SvgPlots() {
     }
 
@@ -73,7 +79,7 @@ final class SvgPlots {
         limit = limit == 0 ? 1 : limit * 1.05;
         Axis axis = new Axis(limit, SIZE - LEFT - RIGHT, SIZE - TOP - BOTTOM);
         StringBuilder svg = new StringBuilder();
-        open(svg, "scatter", SIZE, SIZE, "Analytic against numerical gradient of check " + check.number);
+        open(svg, "scatter", SIZE + LEGEND_WIDTH, SIZE, "Analytic against numerical gradient of check " + check.number);
         svg.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(axis.width)
                 .append("\" height=\"").append(axis.height).append("\" fill=\"#ffffff\" stroke=\"#999999\"/>\n");
         // zero lines and the diagonal y = x
@@ -81,8 +87,20 @@ final class SvgPlots {
         svg.append(line(LEFT, axis.y(0), LEFT + axis.width, axis.y(0), "#dddddd", ""));
         svg.append(line(axis.x(-limit), axis.y(-limit), axis.x(limit), axis.y(limit), "#aaaaaa",
                 " stroke-dasharray=\"4 3\" class=\"diagonal\""));
+        double placed = Double.NEGATIVE_INFINITY;
         for (double tick : ticks(c, limit)) {
             double position = symlog(tick, c);
+            if (tick > 0) {
+                // ticks come as 0, +t1, -t1, +t2, -t2, ...: keep a pair only if it is far enough from the last one kept
+                if (axis.x(position) - placed < MIN_TICK_SPACING) {
+                    continue;
+                }
+                placed = axis.x(position);
+            } else if (tick == 0) {
+                placed = axis.x(0);
+            } else if (axis.x(-position) != placed) {
+                continue;
+            }
             String label = tick == 0 ? "0" : NumberFormatter.brief(tick);
             svg.append(line(axis.x(position), TOP + axis.height, axis.x(position), TOP + axis.height + 4, "#666666", ""));
             svg.append(text(axis.x(position), TOP + axis.height + 15, "middle", label, 9));
@@ -110,7 +128,7 @@ final class SvgPlots {
             }
         }
         svg.append(failures);
-        legend(svg, blockNames, LEFT + 6, TOP + 6, check.failuresPlotted > 0);
+        legend(svg, blockNames, SIZE + 6, TOP + 3, check.failuresPlotted > 0);
         svg.append("</svg>\n");
         return svg.toString();
     }
@@ -183,7 +201,8 @@ final class SvgPlots {
     private static void legend(StringBuilder svg, List<String> blockNames, int x, int y, boolean failures) {
         int shown = Math.min(blockNames.size(), LEGEND_ENTRIES);
         int lines = shown + (blockNames.size() > shown ? 1 : 0) + (failures ? 1 : 0);
-        svg.append("<rect x=\"").append(x - 3).append("\" y=\"").append(y - 3).append("\" width=\"120\" height=\"")
+        svg.append("<rect x=\"").append(x - 3).append("\" y=\"").append(y - 3).append("\" width=\"").append(LEGEND_WIDTH - 8)
+                .append("\" height=\"")
                 .append(lines * 13 + 4).append("\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"#dddddd\"/>\n");
         for (int b = 0; b < shown; b++) {
             int lineY = y + 13 * b + 6;
