@@ -55,6 +55,16 @@ import org.gradcheck.report.GradientReport;
  * <li>Finally the copy is compared with the point: a function that modified its input is reported.</li>
  * </ol>
  *
+ * <h2>Which parameters, and how fast</h2>
+ * The {@linkplain #withStrategy(Strategy) strategy} decides which parameters step 3 examines: every one
+ * ({@link Strategy#full()}, optionally on several {@linkplain #withThreads(int) threads} with identical results),
+ * a seeded sample per block ({@link Strategy#sampled(int)}), or, by directional derivatives per block and
+ * bisection, only those of blocks that disagree ({@link Strategy#screening()}). The default,
+ * {@link Strategy#automatic()}, is full up to {@value Strategy#AUTOMATIC_FULL_LIMIT} parameters and screening
+ * above. The same decision rule judges every parameter that is checked one by one, in every strategy. A full
+ * or sampled check whose estimated time exceeds the {@linkplain #withTimeBudget(java.time.Duration) time budget}
+ * is refused before it starts.
+ *
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")

@@ -58,7 +58,6 @@ public final class Scoreboard {
         out.println("GradCheck verdict corpus, " + title + ": " + cases.size() + " cases");
         out.println(String.format(Locale.ROOT, "%-17s %-28s %5s %9s %9s %12s", "kind", "category", "cases", "detected",
                 "localised", "false alarms"));
-        int[] totals = new int[4];
         for (Map.Entry<String, int[]> entry : rows.entrySet()) {
             String[] key = entry.getKey().split("\\|");
             int[] row = entry.getValue();
@@ -67,10 +66,27 @@ public final class Scoreboard {
             out.println(String.format(Locale.ROOT, "%-17s %-28s %5d %9s %9s %12s", key[0].toLowerCase(Locale.ROOT), key[1],
                     row[0], correct ? "-" : row[1] + "/" + row[0], bug ? row[2] + "/" + row[0] : "-",
                     correct ? row[3] + "/" + row[0] : "-"));
-            for (int k = 0; k < 4; k++) {
-                totals[k] += row[k];
+        }
+        int[] bugs = new int[3];
+        int[] correct = new int[2];
+        int[] reported = new int[2];
+        for (Map.Entry<String, int[]> entry : rows.entrySet()) {
+            int[] row = entry.getValue();
+            if (entry.getKey().startsWith("BUG|")) {
+                bugs[0] += row[0];
+                bugs[1] += row[1];
+                bugs[2] += row[2];
+            } else if (entry.getKey().startsWith("CORRECT|")) {
+                correct[0] += row[0];
+                correct[1] += row[3];
+            } else {
+                reported[0] += row[0];
+                reported[1] += row[1];
             }
         }
+        out.println(String.format(Locale.ROOT, "total: bugs detected %d/%d, localised %d/%d; false alarms %d/%d;"
+                + " non-deterministic functions and bad inputs reported %d/%d", bugs[1], bugs[0], bugs[2], bugs[0],
+                correct[1], correct[0], reported[1], reported[0]));
         out.println(misses.length() == 0 ? "every case as required" : "not as required:\n" + misses);
     }
 }

@@ -3,6 +3,7 @@ package org.gradcheck.junit;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Optional;
+import org.gradcheck.Strategy;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.difference.StepSize;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -118,6 +119,44 @@ final class ConfigurationReader {
         } catch (IllegalArgumentException e) {
             throw Misconfiguration.of(method, "configuration parameter " + GradientCheckConstants.SCHEME_KEY + " = '"
                     + configured.get() + "' is not a difference scheme", "set it to central, forward or backward");
+        }
+    }
+
+    Strategy strategy(String attribute) {
+        if (!attribute.isBlank()) {
+            return parseStrategy(attribute, "attribute strategy = \"" + attribute + "\"",
+                    "write @GradientCheck(strategy = \"screening\"), \"full\", \"automatic\" or \"sampled:20\"");
+        }
+        Optional<String> configured = context.getConfigurationParameter(GradientCheckConstants.STRATEGY_KEY);
+        if (configured.isEmpty() || configured.get().isBlank()) {
+            return Strategy.automatic();
+        }
+        return parseStrategy(configured.get(), "configuration parameter " + GradientCheckConstants.STRATEGY_KEY + " = '"
+                + configured.get() + "'", "set it to automatic, full, screening or sampled:K with K >= 1, for example"
+                + " gradcheck.strategy=sampled:20");
+    }
+
+    private Strategy parseStrategy(String text, String what, String remedy) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "automatic":
+                return Strategy.automatic();
+            case "full":
+                return Strategy.full();
+            case "screening":
+                return Strategy.screening();
+            default:
+                if (value.startsWith("sampled:")) {
+                    try {
+                        int perBlock = Integer.parseInt(value.substring("sampled:".length()).trim());
+                        if (perBlock >= 1) {
+                            return Strategy.sampled(perBlock);
+                        }
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                }
+                throw Misconfiguration.of(method, what + " is not a strategy", remedy);
         }
     }
 

@@ -114,6 +114,14 @@ public @interface GradientCheck {
     DifferenceScheme[] scheme() default {};
 
     /**
+     * Which parameters each trial's checker examines: {@code "automatic"}, {@code "full"}, {@code "screening"} or
+     * {@code "sampled:K"} (K parameters per block); see {@link org.gradcheck.Strategy}. Unset:
+     * {@value GradientCheckConstants#STRATEGY_KEY}, then {@code automatic} (full up to 20,000 parameters,
+     * screening above).
+     */
+    String strategy() default "";
+
+    /**
      * The display name of each trial, with the placeholders {@code {index}} (the trial, from 1), {@code {trials}},
      * {@code {seed}} (the root seed), {@code {trialSeed}}, {@code {examples}} (the drawn indices) and
      * {@code {displayName}} (the method's display name). Unset: {@value GradientCheckConstants#DISPLAY_NAME_KEY},

@@ -58,6 +58,14 @@ public final class GradientCheckConstants {
     /** {@code gradcheck.scheme}: {@code central}, {@code forward} or {@code backward} (any case). */
     public static final String SCHEME_KEY = "gradcheck.scheme";
 
+    /**
+     * {@code gradcheck.strategy}: which parameters each trial's checker examines: {@code automatic} (the default:
+     * every parameter up to 20,000, directional screening above), {@code full}, {@code screening}, or
+     * {@code sampled:K} for K parameters per block. {@code -Dgradcheck.strategy=screening} makes the checks of a
+     * large model fast in CI while still naming a wrong parameter.
+     */
+    public static final String STRATEGY_KEY = "gradcheck.strategy";
+
     /** {@code gradcheck.displayname}: the display-name pattern of every trial, for example {@code gradcheck.displayname=#{index} {examples}}. */
     public static final String DISPLAY_NAME_KEY = "gradcheck.displayname";
 

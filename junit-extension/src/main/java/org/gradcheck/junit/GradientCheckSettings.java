@@ -70,6 +70,7 @@ final class GradientCheckSettings {
         int selected = reader.selectedTrial(trials);
         GradientChecker checker = GradientChecker.defaults()
                 .withScheme(reader.scheme(annotation.scheme()))
+                .withStrategy(reader.strategy(annotation.strategy()))
                 .withTolerance(Tolerance.of(
                         reader.tolerance("tolerance", annotation.tolerance(), GradientCheckConstants.TOLERANCE_KEY,
                                 Tolerance.defaults().relativePart()),

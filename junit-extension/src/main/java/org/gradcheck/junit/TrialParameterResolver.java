@@ -35,7 +35,7 @@ final class TrialParameterResolver implements ParameterResolver {
         Parameter parameter = parameterContext.getParameter();
         switch (plan.kindOf(index)) {
             case CHECKER:
-                return trial.settings.checker.withProgressListener(recorder);
+                return trial.settings.checker.withSeed(trial.info.trialSeed()).withProgressListener(recorder);
             case TRIAL_INFO:
                 return trial.info;
             case RANDOM:

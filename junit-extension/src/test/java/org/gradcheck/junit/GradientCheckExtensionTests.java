@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.GradientMismatchError;
+import org.gradcheck.Strategy;
 import org.gradcheck.Tolerance;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.report.GradientReport;
@@ -183,7 +184,8 @@ class GradientCheckExtensionTests {
     @Test
     void injectedCheckerIsConfiguredByAttributesThenConfigurationParameters() {
         EngineExecutionResults results = EngineRunner.run(CheckerTestCase.class, "gradcheck.epsilon", "1e-4",
-                "gradcheck.scheme", "Backward", "gradcheck.tolerance", "1e-3", "gradcheck.tolerance.absolute", "1e-7");
+                "gradcheck.scheme", "Backward", "gradcheck.tolerance", "1e-3", "gradcheck.tolerance.absolute", "1e-7",
+                "gradcheck.strategy", "Screening");
 
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
         List<Map<String, String>> entries = EngineRunner.entries(results);
@@ -191,9 +193,12 @@ class GradientCheckExtensionTests {
                 "a passing trial without checks still publishes its seed and number");
         entries.removeIf(entry -> !entry.containsKey("checker"));
         assertEquals(GradientChecker.defaults().withScheme(DifferenceScheme.FORWARD).withStep(1e-3)
-                .withTolerance(Tolerance.of(1e-2, 1e-8)).toString(), entries.get(0).get("checker"));
+                .withTolerance(Tolerance.of(1e-2, 1e-8)).withStrategy(Strategy.sampled(5)).toString(), entries.get(0).get("checker"));
         assertEquals(GradientChecker.defaults().withScheme(DifferenceScheme.BACKWARD).withStep(1e-4)
-                .withTolerance(Tolerance.of(1e-3, 1e-7)).toString(), entries.get(1).get("checker"));
+                .withTolerance(Tolerance.of(1e-3, 1e-7)).withStrategy(Strategy.screening()).toString(),
+                entries.get(1).get("checker"));
+        assertEquals(Long.toString(SeedSequence.trialSeed(1, 1)), entries.get(0).get("seed"),
+                "the checker's random directions and samples are seeded by the trial");
 
         EngineExecutionResults automatic = EngineRunner.run(CheckerTestCase.class, "gradcheck.epsilon", "automatic");
 
@@ -464,9 +469,9 @@ class GradientCheckExtensionTests {
     static class CheckerTestCase {
 
         @GradientCheck(trials = 1, seed = "1", epsilon = 1e-3, tolerance = 1e-2, absoluteTolerance = 1e-8,
-                scheme = DifferenceScheme.FORWARD)
+                scheme = DifferenceScheme.FORWARD, strategy = "sampled:5")
         void attributes(GradientChecker checker, TestReporter reporter) {
-            reporter.publishEntry("checker", checker.toString());
+            reporter.publishEntry(Map.of("checker", checker.toString(), "seed", Long.toString(checker.seed())));
         }
 
         @GradientCheck(trials = 2, seed = "1")
