@@ -118,6 +118,8 @@ public @interface GradientCheck {
      * {@code "sampled:K"} (K parameters per block); see {@link org.gradcheck.Strategy}. Unset:
      * {@value GradientCheckConstants#STRATEGY_KEY}, then {@code automatic} (full up to 20,000 parameters,
      * screening above).
+     *
+     * @return the strategy of each trial's checker
      */
     String strategy() default "";
 
