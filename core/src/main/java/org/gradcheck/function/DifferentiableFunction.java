@@ -59,8 +59,8 @@ public interface DifferentiableFunction {
     /**
      * A function made of two lambdas, declared thread-safe: both lambdas must keep no mutable state.
      *
-     * @param value the value
-     * @param gradient the gradient
+     * @param value the function's value at a point; the point is not to be modified
+     * @param gradient the analytic gradient at a point, a new array of the point's length
      * @return a function made of two lambdas, declared thread-safe: both lambdas must keep no mutable state
      * @throws IllegalArgumentException if either is null
      */
@@ -87,8 +87,8 @@ public interface DifferentiableFunction {
     /**
      * A function made of two lambdas.
      *
-     * @param value the value
-     * @param gradient the gradient
+     * @param value the function's value at a point; the point is not to be modified
+     * @param gradient the analytic gradient at a point, a new array of the point's length
      * @return a function made of two lambdas
      * @throws IllegalArgumentException if either is null
      */
@@ -114,8 +114,8 @@ public interface DifferentiableFunction {
      * Adapts a commons-math3 {@code (MultivariateFunction, MultivariateVectorFunction)} pair, as used by its
      * gradient-based optimizers ({@code ObjectiveFunction} and {@code ObjectiveFunctionGradient}).
      *
-     * @param value the value
-     * @param gradient the gradient
+     * @param value the function's value at a point; the point is not to be modified
+     * @param gradient the analytic gradient at a point, a new array of the point's length
      * @return the adapted function
      * @throws IllegalArgumentException if either is null
      */

@@ -127,6 +127,33 @@ class SuiteReportTests {
     }
 
     @Test
+    void checksOfTestsRunningInParallelAreAttributedToTheTestThatRanThem() throws Exception {
+        Path reportDirectory = directory.resolve("parallel");
+        long failedTests = run(ParallelTestCase.class, GradientCheckConstants.REPORT_DIRECTORY_KEY, reportDirectory.toString(),
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
+
+        assertEquals(0, failedTests, FAILURES::toString);
+        List<Element> sections = elements(parse(Files.readString(reportDirectory.resolve("report.html"),
+                StandardCharsets.UTF_8)), "section");
+        assertEquals(3 * ParallelTestCase.CHECKS_PER_TEST, sections.size());
+        Map<String, Integer> checksPerTest = new LinkedHashMap<>();
+        for (Element section : sections) {
+            String test = text(section, "h2").replaceFirst("^\\d+\\. ", "");
+            Matcher size = Pattern.compile("dimension(\\d+)\\(\\)$").matcher(test);
+            assertTrue(size.find(), test);
+            assertEquals("parameters " + size.group(1) + ", " + size.group(1) + " checked one by one",
+                    "parameters " + facts(section).get("parameters").replaceFirst(" checked one by one.*", " checked one by one"),
+                    "the check of " + test + " has that test's number of parameters");
+            checksPerTest.merge(test, 1, Integer::sum);
+        }
+        assertEquals(3, checksPerTest.size());
+        checksPerTest.values().forEach(count -> assertEquals(ParallelTestCase.CHECKS_PER_TEST, count));
+    }
+
+    @Test
     void nothingIsWrittenWhenSwitchedOff() {
         Path reportDirectory = directory.resolve("off");
         run(ChecksTestCase.class, GradientCheckConstants.REPORT_DIRECTORY_KEY, reportDirectory.toString(),
@@ -148,6 +175,9 @@ class SuiteReportTests {
         assertFalse(Files.exists(reportDirectory.resolve("report.json")));
     }
 
+    /** The failures of the last {@link #run}: test and exception. */
+    private static final List<String> FAILURES = new ArrayList<>();
+
     /** Runs {@code testClass} through a launcher with the given configuration; returns the number of failed tests. */
     private static long run(Class<?> testClass, String... keyValues) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
@@ -160,6 +190,9 @@ class SuiteReportTests {
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         launcher.execute(built, summary);
+        FAILURES.clear();
+        summary.getSummary().getFailures().forEach(failure -> FAILURES.add(failure.getTestIdentifier().getDisplayName() + ": "
+                + failure.getException()));
         return summary.getSummary().getTotalFailureCount();
     }
 
@@ -281,6 +314,57 @@ class SuiteReportTests {
                 return gradient;
             });
             GradientAssertions.requirePassed(GradientChecker.defaults().withStrategy(Strategy.full()).check(cubic, point, layout));
+        }
+    }
+
+    /**
+     * Three tests that run at the same time, each checking a function of its own dimension several times, one of
+     * them on two threads of the checker.
+     */
+    static class ParallelTestCase {
+
+        static final int CHECKS_PER_TEST = 4;
+
+        private static final java.util.concurrent.CyclicBarrier ALL_STARTED = new java.util.concurrent.CyclicBarrier(3);
+
+        @Test
+        void dimension3() throws Exception {
+            checks(3, GradientChecker.defaults());
+        }
+
+        @Test
+        void dimension5() throws Exception {
+            checks(5, GradientChecker.defaults().withStrategy(Strategy.full()).withThreads(2));
+        }
+
+        @Test
+        void dimension8() throws Exception {
+            checks(8, GradientChecker.defaults());
+        }
+
+        /** Waits until all three tests run, so that their checks overlap, then checks {@code dimension} parameters. */
+        private static void checks(int dimension, GradientChecker checker) throws Exception {
+            ALL_STARTED.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            DifferentiableFunction squares = DifferentiableFunction.threadSafe(x -> {
+                double sum = 0;
+                for (double value : x) {
+                    sum += value * value;
+                }
+                return sum;
+            }, x -> {
+                double[] gradient = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    gradient[i] = 2 * x[i];
+                }
+                return gradient;
+            });
+            for (int check = 0; check < CHECKS_PER_TEST; check++) {
+                double[] point = new double[dimension];
+                for (int i = 0; i < dimension; i++) {
+                    point[i] = Math.cos(i + check);
+                }
+                GradientAssertions.requirePassed(checker.check(squares, point));
+            }
         }
     }
 
