@@ -23,7 +23,7 @@ public class CheckBudgetExceededException extends GradientCheckException {
      * An exception for a check estimated to take {@code estimate}.
      *
      * @param message the detail message
-     * @param estimate the estimate
+     * @param estimate the estimated time of the check
      */
     public CheckBudgetExceededException(String message, Duration estimate) {
         super(message);

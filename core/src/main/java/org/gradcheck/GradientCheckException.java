@@ -29,7 +29,7 @@ public class GradientCheckException extends RuntimeException {
      * An exception caused by {@code cause}, thrown by the function under test.
      *
      * @param message the detail message
-     * @param cause the cause
+     * @param cause the exception that made the check impossible
      */
     public GradientCheckException(String message, Throwable cause) {
         super(message, cause);

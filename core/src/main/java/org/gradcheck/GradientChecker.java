@@ -173,7 +173,7 @@ public final class GradientChecker {
     /**
      * A copy using {@code tolerance}.
      *
-     * @param tolerance the tolerance
+     * @param tolerance the tolerance the parameters are judged by
      * @return a new checker with this setting; this one is not changed
      */
     public GradientChecker withTolerance(Tolerance tolerance) {
@@ -195,7 +195,7 @@ public final class GradientChecker {
     /**
      * A copy that reports progress to {@code listener}.
      *
-     * @param listener the listener
+     * @param listener told of the progress and of the completed check
      * @return a new checker with this setting; this one is not changed
      */
     public GradientChecker withProgressListener(ProgressListener listener) {
@@ -206,7 +206,7 @@ public final class GradientChecker {
     /**
      * A copy that assumes {@code precision} instead of measuring the function's noise.
      *
-     * @param precision the precision
+     * @param precision the precision of the function's values, or {@link Precision#AUTOMATIC} to measure its noise
      * @return a new checker with this setting; this one is not changed
      */
     public GradientChecker withPrecision(Precision precision) {
@@ -217,7 +217,7 @@ public final class GradientChecker {
     /**
      * A copy that treats parameters at kinks by {@code policy}.
      *
-     * @param policy the policy
+     * @param policy what to do with parameters at kinks
      * @return a new checker with this setting; this one is not changed
      */
     public GradientChecker withKinkPolicy(KinkPolicy policy) {
@@ -228,7 +228,7 @@ public final class GradientChecker {
     /**
      * A copy that treats barely tested blocks by {@code policy}.
      *
-     * @param policy the policy
+     * @param policy what to do with barely tested blocks
      * @return a new checker with this setting; this one is not changed
      */
     public GradientChecker withUntestedPolicy(UntestedPolicy policy) {
@@ -239,7 +239,7 @@ public final class GradientChecker {
     /**
      * A copy that refines disagreeing parameters by {@code refinement} (or not, with {@link Refinement#NONE}).
      *
-     * @param refinement the refinement
+     * @param refinement how to re-estimate disagreeing parameters
      * @return a new checker with this setting; this one is not changed
      */
     public GradientChecker withRefinement(Refinement refinement) {
@@ -252,7 +252,7 @@ public final class GradientChecker {
      * value (a stated non-determinism); the difference is then treated as noise. The default, 0, accepts
      * only floating-point noise.
      *
-     * @param relative the relative part
+     * @param relative the relative difference accepted between two values at the same point, at least 0 and below 1
      * @return a new checker with this setting; this one is not changed
      * @throws IllegalArgumentException if {@code relative} is negative, NaN or not below 1
      */
@@ -268,7 +268,7 @@ public final class GradientChecker {
      * A copy that seeds the random directions of the noise measurement and of screening, and the choice of
      * a sampled strategy's parameters, with {@code seed} (default {@value #DEFAULT_SEED}).
      *
-     * @param seed the seed
+     * @param seed the seed of random directions and samples
      * @return a new checker with this setting; this one is not changed
      */
     public GradientChecker withSeed(long seed) {
@@ -278,7 +278,7 @@ public final class GradientChecker {
     /**
      * A copy that checks by {@code strategy}: full, screening, sampled, or automatic (the default).
      *
-     * @param strategy the strategy
+     * @param strategy which parameters to check one by one
      * @return a new checker with this setting; this one is not changed
      */
     public GradientChecker withStrategy(Strategy strategy) {

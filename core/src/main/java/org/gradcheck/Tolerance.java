@@ -51,8 +51,8 @@ public final class Tolerance {
     /**
      * A tolerance with both parts.
      *
-     * @param relative the relative part
-     * @param absolute the absolute part
+     * @param relative the relative part, a finite number of at least 0
+     * @param absolute the absolute floor, a finite number of at least 0
      * @return a tolerance with both parts
      * @throws IllegalArgumentException if either is negative, NaN or infinite
      */
@@ -63,7 +63,7 @@ public final class Tolerance {
     /**
      * A relative tolerance with the default absolute part (0).
      *
-     * @param relative the relative part
+     * @param relative the relative part, a finite number of at least 0
      * @return a relative tolerance with the default absolute part (0)
      */
     public static Tolerance relative(double relative) {

@@ -45,7 +45,7 @@ public interface ExampleSet<B> {
      * order of their indices.
      *
      * @param <E> the type of an example
-     * @param examples the examples
+     * @param examples the examples; copied
      * @return a set over a copy of {@code examples}
      * @throws IllegalArgumentException if {@code examples} is null or holds a null element
      */

@@ -40,7 +40,7 @@ public final class RiddersDifferentiator {
     /**
      * A derivative estimate with its estimated error.
      *
-     * @param value the estimate
+     * @param value the estimated derivative
      * @param error the estimated absolute error of {@code value}
      * @param evaluations how many times the function was evaluated
      * @param finestStep the smallest step used

@@ -83,7 +83,7 @@ public final class StepSize {
     /**
      * The step {@code h = factor * max(|x|, 1)} for coordinate value {@code x}.
      *
-     * @param factor the factor
+     * @param factor the factor {@code c} of {@code h = c * max(|x|, 1)}, a finite number above 0
      * @return the step {@code h = factor * max(|x|, 1)} for coordinate value {@code x}
      * @throws IllegalArgumentException if {@code factor} is not a finite positive number
      */

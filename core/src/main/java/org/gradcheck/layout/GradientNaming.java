@@ -33,7 +33,7 @@ public interface GradientNaming {
     /**
      * The gradient of {@code W1} is {@code prefix + "W1"}.
      *
-     * @param prefix the prefix
+     * @param prefix the text put before the name of each parameter block, such as {@code grad_}
      * @return the rule that keys the gradient of {@code W1} as {@code prefix + "W1"}
      */
     static GradientNaming prefixed(String prefix) {

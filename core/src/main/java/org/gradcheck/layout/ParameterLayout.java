@@ -68,7 +68,7 @@ public final class ParameterLayout {
      * A layout with one vector block named {@code x} of the given dimension: coordinates are named
      * {@code x[0]}, {@code x[1]}, ...
      *
-     * @param name the name
+     * @param name the name of the block, such as {@code x}
      * @param dimension the number of coordinates
      * @return a layout with one vector block named {@code x}
      * @throws IllegalArgumentException if {@code dimension < 1}
@@ -141,7 +141,7 @@ public final class ParameterLayout {
     /**
      * The block named {@code name}.
      *
-     * @param name the name
+     * @param name the block's name, such as {@code W1}
      * @return the block named {@code name}
      * @throws IllegalArgumentException if there is no such block; the message lists the blocks there are
      */
@@ -156,7 +156,7 @@ public final class ParameterLayout {
     /**
      * Whether the layout has a block named {@code name}.
      *
-     * @param name the name
+     * @param name the block's name, such as {@code W1}
      * @return whether the layout has a block named {@code name}
      */
     public boolean hasBlock(String name) {
@@ -465,8 +465,8 @@ public final class ParameterLayout {
         /**
          * Adds a vector block ({@code double[]}) named {@code name} with {@code length} elements.
          *
-         * @param name the name
-         * @param length the length
+         * @param name the name of the new block, unique in the layout
+         * @param length the number of elements, 1 or more
          * @return this builder
          */
         public Builder vector(String name, int length) {
@@ -476,7 +476,7 @@ public final class ParameterLayout {
         /**
          * Adds a matrix block ({@code double[rows][columns]}) named {@code name}.
          *
-         * @param name the name
+         * @param name the name of the new block, unique in the layout
          * @param rows the number of rows, 1 or more
          * @param columns the number of columns, 1 or more
          * @return this builder

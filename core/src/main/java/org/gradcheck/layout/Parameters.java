@@ -31,7 +31,7 @@ public final class Parameters {
      * A view of {@code values} (not copied) laid out by {@code layout}.
      *
      * @param layout the layout that names the parameters
-     * @param values the values
+     * @param values the flat vector; not copied, so changes to it show through the view
      * @return a view of {@code values} (not copied) laid out by {@code layout}
      * @throws IllegalArgumentException if an argument is null or the vector's length is not the layout's size
      */
@@ -74,7 +74,7 @@ public final class Parameters {
     /**
      * Element {@code (row, column)} of matrix block {@code name}.
      *
-     * @param name the name
+     * @param name the matrix block's name
      * @param row the row, from 0
      * @param column the column, from 0
      * @return the value of element {@code (row, column)} of matrix block {@code name}
@@ -86,8 +86,8 @@ public final class Parameters {
     /**
      * Element {@code index} of vector block {@code name} (or of a matrix block with one column).
      *
-     * @param name the name
-     * @param index the flat index of the parameter, from 0
+     * @param name the vector block's name
+     * @param index the index of the element in the block, from 0
      * @return the value of element {@code index} of vector block {@code name} (or of a matrix block with one column)
      * @throws IllegalArgumentException if there is no such block, the index is outside it, or the block is a
      *     matrix with more than one column
@@ -104,7 +104,7 @@ public final class Parameters {
     /**
      * A copy of block {@code name} as a matrix {@code double[rows][columns]} (a vector block as one column).
      *
-     * @param name the name
+     * @param name the block's name
      * @return a copy of block {@code name} as a matrix {@code double[rows][columns]} (a vector block as one column)
      */
     public double[][] matrix(String name) {
@@ -114,7 +114,7 @@ public final class Parameters {
     /**
      * A copy of block {@code name} as a flat {@code double[]} in row-major order.
      *
-     * @param name the name
+     * @param name the block's name
      * @return a copy of block {@code name} as a flat {@code double[]} in row-major order
      */
     public double[] vector(String name) {

@@ -316,7 +316,7 @@ public final class GradientReport {
     /**
      * The check of the parameter named {@code name} ({@code W1[2,3]}).
      *
-     * @param name the name
+     * @param name the parameter's name, such as {@code W1[2,3]}
      * @return the check of the parameter named {@code name} ({@code W1[2,3]})
      * @throws IllegalArgumentException if the layout has no such parameter
      */
@@ -564,7 +564,7 @@ public final class GradientReport {
         /**
          * Adds a line on what the strategy found.
          *
-         * @param note the line
+         * @param note the line, as the text report shows it
          * @return this builder
          */
         public Builder strategyNote(String note) {
@@ -588,7 +588,7 @@ public final class GradientReport {
         /**
          * The tolerance and policies the parameters are judged by.
          *
-         * @param tolerance the tolerance
+         * @param tolerance the tolerance the parameters are judged by
          * @param kinkPolicy what to do with parameters at kinks
          * @param untestedPolicy what to do with barely tested blocks
          * @return this builder
@@ -627,7 +627,7 @@ public final class GradientReport {
         /**
          * The function's value, the evaluation count, the number of refined parameters and the time taken.
          *
-         * @param value the value
+         * @param value the function's value at the checked point
          * @param evaluations the number of times the function's value was computed
          * @param refined the number of parameters refined
          * @param elapsed how long the check took

@@ -20,7 +20,7 @@ public final class NumberFormatter {
     /**
      * {@code 1.234e-05}, {@code -6.000e+00}, {@code 0}, {@code NaN}.
      *
-     * @param value the value
+     * @param value the number to format, any double
      * @return {@code 1.234e-05}, {@code -6.000e+00}, {@code 0}, {@code NaN}
      */
     public static String format(double value) {
@@ -36,7 +36,7 @@ public final class NumberFormatter {
     /**
      * A short form with two significant digits, for tolerances and steps: {@code 1.0e-06}.
      *
-     * @param value the value
+     * @param value the number to format, any double
      * @return a short form with two significant digits, for tolerances and steps: {@code 1.0e-06}
      */
     public static String brief(double value) {
