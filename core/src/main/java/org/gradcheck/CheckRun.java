@@ -115,6 +115,7 @@ final class CheckRun {
                 .statistics(value, evaluations(), refined, Duration.ofNanos(System.nanoTime() - start))
                 .build();
         settings.progress.finished(result);
+        CheckObservers.finished(result);
         return result;
     }
 

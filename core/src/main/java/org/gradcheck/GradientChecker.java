@@ -1,7 +1,10 @@
 package org.gradcheck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.difference.StepSize;
 import org.gradcheck.function.DifferentiableFunction;
@@ -64,6 +67,7 @@ import org.gradcheck.report.GradientReport;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class GradientChecker {
 
     /** The refined numerical error bound (Ridders' estimate plus rounding) is multiplied by this factor. */
@@ -126,18 +130,30 @@ public final class GradientChecker {
      * The default checker: central difference, {@linkplain StepSize#automatic() automatic step},
      * {@linkplain Tolerance#defaults() default tolerance}, measured precision, Ridders refinement, kinks
      * accepted as subgradients, barely tested blocks warned about, gradients named {@code dW1} for {@code W1}.
+     *
+     * @return the default checker; never null
      */
     public static GradientChecker defaults() {
         return DEFAULTS;
     }
 
-    /** A copy using {@code scheme} for the first estimate of every parameter. */
+    /**
+     * A copy using {@code scheme} for the first estimate of every parameter.
+     *
+     * @param scheme the finite-difference scheme
+     * @return a new checker with this setting; this one is not changed
+     */
     public GradientChecker withScheme(DifferenceScheme scheme) {
         require(scheme, "scheme", "DifferenceScheme.CENTRAL");
         return with(s -> s.scheme = scheme);
     }
 
-    /** A copy using {@code stepSize}. */
+    /**
+     * A copy using {@code stepSize}.
+     *
+     * @param stepSize the step-size policy
+     * @return a new checker with this setting; this one is not changed
+     */
     public GradientChecker withStepSize(StepSize stepSize) {
         require(stepSize, "stepSize", "StepSize.automatic()");
         return with(s -> s.stepSize = stepSize);
@@ -146,49 +162,86 @@ public final class GradientChecker {
     /**
      * A copy using a fixed step {@code h} for every coordinate, as the article does ({@code 1e-7}).
      *
+     * @param h the step, above 0
+     * @return a new checker with this setting; this one is not changed
      * @throws IllegalArgumentException if {@code h} is not a finite positive number
      */
     public GradientChecker withStep(double h) {
         return withStepSize(StepSize.absolute(h));
     }
 
-    /** A copy using {@code tolerance}. */
+    /**
+     * A copy using {@code tolerance}.
+     *
+     * @param tolerance the tolerance the parameters are judged by
+     * @return a new checker with this setting; this one is not changed
+     */
     public GradientChecker withTolerance(Tolerance tolerance) {
         require(tolerance, "tolerance", "Tolerance.defaults()");
         return with(s -> s.tolerance = tolerance);
     }
 
-    /** A copy that looks up the gradient of each block by {@code naming} (models only). */
+    /**
+     * A copy that looks up the gradient of each block by {@code naming} (models only).
+     *
+     * @param naming how gradient keys are derived from block names
+     * @return a new checker with this setting; this one is not changed
+     */
     public GradientChecker withGradientNaming(GradientNaming naming) {
         require(naming, "naming", "GradientNaming.standard()");
         return with(s -> s.naming = naming);
     }
 
-    /** A copy that reports progress to {@code listener}. */
+    /**
+     * A copy that reports progress to {@code listener}.
+     *
+     * @param listener told of the progress and of the completed check
+     * @return a new checker with this setting; this one is not changed
+     */
     public GradientChecker withProgressListener(ProgressListener listener) {
         require(listener, "listener", "ProgressListener.NONE");
         return with(s -> s.progress = listener);
     }
 
-    /** A copy that assumes {@code precision} instead of measuring the function's noise. */
+    /**
+     * A copy that assumes {@code precision} instead of measuring the function's noise.
+     *
+     * @param precision the precision of the function's values, or {@link Precision#AUTOMATIC} to measure its noise
+     * @return a new checker with this setting; this one is not changed
+     */
     public GradientChecker withPrecision(Precision precision) {
         require(precision, "precision", "Precision.AUTOMATIC");
         return with(s -> s.precision = precision);
     }
 
-    /** A copy that treats parameters at kinks by {@code policy}. */
+    /**
+     * A copy that treats parameters at kinks by {@code policy}.
+     *
+     * @param policy what to do with parameters at kinks
+     * @return a new checker with this setting; this one is not changed
+     */
     public GradientChecker withKinkPolicy(KinkPolicy policy) {
         require(policy, "policy", "KinkPolicy.ACCEPT_SUBGRADIENT");
         return with(s -> s.kinkPolicy = policy);
     }
 
-    /** A copy that treats barely tested blocks by {@code policy}. */
+    /**
+     * A copy that treats barely tested blocks by {@code policy}.
+     *
+     * @param policy what to do with barely tested blocks
+     * @return a new checker with this setting; this one is not changed
+     */
     public GradientChecker withUntestedPolicy(UntestedPolicy policy) {
         require(policy, "policy", "UntestedPolicy.WARN");
         return with(s -> s.untestedPolicy = policy);
     }
 
-    /** A copy that refines disagreeing parameters by {@code refinement} (or not, with {@link Refinement#NONE}). */
+    /**
+     * A copy that refines disagreeing parameters by {@code refinement} (or not, with {@link Refinement#NONE}).
+     *
+     * @param refinement how to re-estimate disagreeing parameters
+     * @return a new checker with this setting; this one is not changed
+     */
     public GradientChecker withRefinement(Refinement refinement) {
         require(refinement, "refinement", "Refinement.RIDDERS");
         return with(s -> s.refinement = refinement);
@@ -199,6 +252,8 @@ public final class GradientChecker {
      * value (a stated non-determinism); the difference is then treated as noise. The default, 0, accepts
      * only floating-point noise.
      *
+     * @param relative the relative difference accepted between two values at the same point, at least 0 and below 1
+     * @return a new checker with this setting; this one is not changed
      * @throws IllegalArgumentException if {@code relative} is negative, NaN or not below 1
      */
     public GradientChecker withNondeterminismTolerance(double relative) {
@@ -212,12 +267,20 @@ public final class GradientChecker {
     /**
      * A copy that seeds the random directions of the noise measurement and of screening, and the choice of
      * a sampled strategy's parameters, with {@code seed} (default {@value #DEFAULT_SEED}).
+     *
+     * @param seed the seed of random directions and samples
+     * @return a new checker with this setting; this one is not changed
      */
     public GradientChecker withSeed(long seed) {
         return with(s -> s.seed = seed);
     }
 
-    /** A copy that checks by {@code strategy}: full, screening, sampled, or automatic (the default). */
+    /**
+     * A copy that checks by {@code strategy}: full, screening, sampled, or automatic (the default).
+     *
+     * @param strategy which parameters to check one by one
+     * @return a new checker with this setting; this one is not changed
+     */
     public GradientChecker withStrategy(Strategy strategy) {
         require(strategy, "strategy", "Strategy.automatic()");
         return with(s -> s.strategy = strategy);
@@ -228,6 +291,8 @@ public final class GradientChecker {
      * of the point and its own evaluator from {@link DifferentiableFunction#copyForThread()} (or
      * {@link GradientModel#copyForThread()}). The results are identical, bit for bit, to a check on one thread.
      *
+     * @param threads the number of threads, 1 or more
+     * @return a new checker with this setting; this one is not changed
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public GradientChecker withThreads(int threads) {
@@ -243,6 +308,8 @@ public final class GradientChecker {
      * (estimated from the first evaluations of the function), with a {@link CheckBudgetExceededException} that
      * gives the estimate and what to do instead. The default is {@link #DEFAULT_TIME_BUDGET}.
      *
+     * @param budget the longest time allowed
+     * @return a new checker with this setting; this one is not changed
      * @throws IllegalArgumentException if the budget is null, zero or negative
      */
     public GradientChecker withTimeBudget(Duration budget) {
@@ -259,67 +326,67 @@ public final class GradientChecker {
         }
     }
 
-    /** The finite-difference scheme of the first estimate. */
+    /** {@return the finite-difference scheme of the first estimate} */
     public DifferenceScheme scheme() {
         return settings.scheme;
     }
 
-    /** The step-size policy. */
+    /** {@return the step-size policy} */
     public StepSize stepSize() {
         return settings.stepSize;
     }
 
-    /** The tolerance. */
+    /** {@return the tolerance} */
     public Tolerance tolerance() {
         return settings.tolerance;
     }
 
-    /** The rule that names gradients of model parameters. */
+    /** {@return the rule that names gradients of model parameters} */
     public GradientNaming gradientNaming() {
         return settings.naming;
     }
 
-    /** The precision assumed, or {@link Precision#AUTOMATIC} when it is measured. */
+    /** {@return the precision assumed, or {@link Precision#AUTOMATIC} when it is measured} */
     public Precision precision() {
         return settings.precision;
     }
 
-    /** What is done with parameters at kinks. */
+    /** {@return what is done with parameters at kinks} */
     public KinkPolicy kinkPolicy() {
         return settings.kinkPolicy;
     }
 
-    /** What is done with barely tested blocks. */
+    /** {@return what is done with barely tested blocks} */
     public UntestedPolicy untestedPolicy() {
         return settings.untestedPolicy;
     }
 
-    /** How disagreeing parameters are refined. */
+    /** {@return how disagreeing parameters are refined} */
     public Refinement refinement() {
         return settings.refinement;
     }
 
-    /** The strategy. */
+    /** {@return the strategy} */
     public Strategy strategy() {
         return settings.strategy;
     }
 
-    /** Number of threads of a full check. */
+    /** {@return the number of threads of a full check} */
     public int threads() {
         return settings.threads;
     }
 
-    /** The longest a full or sampled check may be estimated to take. */
+    /** {@return the longest a full or sampled check may be estimated to take} */
     public Duration timeBudget() {
         return settings.timeBudget;
     }
 
-    /** The seed of random directions and samples. */
+    /** {@return the seed of random directions and samples} */
     public long seed() {
         return settings.seed;
     }
 
-    /** The relative non-determinism accepted. */
+    /** {@return the relative non-determinism accepted} */
     public double nondeterminismTolerance() {
         return settings.nondeterminismTolerance;
     }
@@ -327,6 +394,8 @@ public final class GradientChecker {
     /**
      * Checks {@code function}'s gradient at {@code point}; coordinates are named {@code x[0]}, {@code x[1]}, ...
      *
+     * @param function the function under test
+     * @return the check's report; never null
      * @param point the point; not modified
      * @throws IllegalArgumentException if an argument is null, or the point is empty or not finite
      * @throws GradientCheckException if the function throws, returns a non-finite value or a gradient of the
@@ -345,6 +414,9 @@ public final class GradientChecker {
     /**
      * Checks {@code function}'s gradient at {@code point}, naming coordinates by {@code layout}.
      *
+     * @param function the function under test
+     * @param layout the layout that names the parameters
+     * @return the check's report; never null
      * @param point the point; not modified
      * @throws IllegalArgumentException if an argument is null, the point's length is not the layout's size,
      *     or the point is not finite
@@ -376,6 +448,10 @@ public final class GradientChecker {
     /**
      * Checks a model's gradients with respect to its parameters on {@code batch}.
      *
+     * @param <B> the type of a batch of examples
+     * @param model the model under test
+     * @param batch the examples the model is evaluated on
+     * @return the check's report; never null
      * @param parameters the parameter dictionary ({@code double[]} and {@code double[][]} values, in the order
      *     of an ordered map); not modified
      * @throws IllegalArgumentException if an argument is null or the dictionary is malformed or not finite
@@ -389,6 +465,10 @@ public final class GradientChecker {
     /**
      * Checks a model's gradients with respect to {@code parameters} on {@code batch}.
      *
+     * @param <B> the type of a batch of examples
+     * @param model the model under test
+     * @param batch the examples the model is evaluated on
+     * @return the check's report; never null
      * @param parameters the parameters; not modified
      * @throws IllegalArgumentException as {@link #check(GradientModel, Map, Object)}
      * @throws GradientCheckException as {@link #check(GradientModel, Map, Object)}
@@ -404,6 +484,9 @@ public final class GradientChecker {
     /**
      * Checks and asserts: returns the report if every parameter passed.
      *
+     * @param function the function under test
+     * @param point the point to check at; not modified
+     * @return the check's report; never null
      * @throws GradientMismatchError if a parameter fails; its message is the report
      */
     public GradientReport assertMatches(DifferentiableFunction function, double[] point) {
@@ -413,6 +496,11 @@ public final class GradientChecker {
     /**
      * Checks a model and asserts: returns the report if every parameter passed.
      *
+     * @param <B> the type of a batch of examples
+     * @param model the model under test
+     * @param parameters the parameter values, by block name
+     * @param batch the examples the model is evaluated on
+     * @return the check's report; never null
      * @throws GradientMismatchError if a parameter fails; its message is the report
      */
     public <B> GradientReport assertMatches(GradientModel<B> model, Map<String, ?> parameters, B batch) {
@@ -422,6 +510,11 @@ public final class GradientChecker {
     /**
      * Checks a model and asserts: returns the report if every parameter passed.
      *
+     * @param <B> the type of a batch of examples
+     * @param model the model under test
+     * @param parameters the parameter values, by block name
+     * @param batch the examples the model is evaluated on
+     * @return the check's report; never null
      * @throws GradientMismatchError if a parameter fails; its message is the report
      */
     public <B> GradientReport assertMatches(GradientModel<B> model, Parameters parameters, B batch) {

@@ -1,5 +1,8 @@
 package org.gradcheck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.gradcheck.report.GradientReport;
 import org.gradcheck.report.ParameterCheck;
 import org.opentest4j.AssertionFailedError;
@@ -11,6 +14,7 @@ import org.opentest4j.AssertionFailedError;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class GradientMismatchError extends AssertionFailedError {
 
     private static final long serialVersionUID = 1L;
@@ -20,13 +24,18 @@ public class GradientMismatchError extends AssertionFailedError {
 
     private final transient GradientReport report;
 
-    /** An error for a failed {@code report} with {@code message}, its rendered text. */
+    /**
+     * An error for a failed {@code report} with {@code message}, its rendered text.
+     *
+     * @param report the check's report
+     * @param message the detail message
+     */
     public GradientMismatchError(GradientReport report, String message) {
         super(message, listing(report, true), listing(report, false));
         this.report = report;
     }
 
-    /** The report of the failed check; null only after deserialisation. */
+    /** {@return the report of the failed check; null only after deserialisation} */
     public GradientReport report() {
         return report;
     }

@@ -1,11 +1,16 @@
 package org.gradcheck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The floating-point precision the function under test is computed in, which decides the step and the
  * numerical error allowed.
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Precision {
 
     /**
@@ -28,7 +33,7 @@ public enum Precision {
         this.relativeNoise = relativeNoise;
     }
 
-    /** The relative rounding noise assumed at least: {@code 2^-52} or {@code 2^-23}. */
+    /** {@return the relative rounding noise assumed at least: {@code 2^-52} or {@code 2^-23}} */
     public double relativeNoise() {
         return relativeNoise;
     }

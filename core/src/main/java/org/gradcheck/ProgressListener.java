@@ -1,5 +1,8 @@
 package org.gradcheck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.gradcheck.report.GradientReport;
 
 /**
@@ -9,6 +12,7 @@ import org.gradcheck.report.GradientReport;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface ProgressListener {
 
@@ -17,6 +21,9 @@ public interface ProgressListener {
 
     /**
      * {@code done} of {@code total} parameters have been differentiated; the last call has {@code done == total}.
+     *
+     * @param done the number of parameters differentiated so far
+     * @param total the number of parameters
      */
     void progress(int done, int total);
 

@@ -1,11 +1,16 @@
 package org.gradcheck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Whether parameters whose first finite-difference estimate disagrees with the analytic value are
  * re-estimated with an error-aware method before they are judged.
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Refinement {
 
     /**

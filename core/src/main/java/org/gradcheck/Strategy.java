@@ -1,6 +1,9 @@
 package org.gradcheck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Which parameters a check examines, and how.
@@ -22,6 +25,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Strategy {
 
     /** Up to this many parameters the automatic strategy checks every parameter; above, it screens. */
@@ -51,17 +55,17 @@ public final class Strategy {
         this.perBlock = perBlock;
     }
 
-    /** Full up to {@value #AUTOMATIC_FULL_LIMIT} parameters, screening above; the default. */
+    /** {@return the default strategy: full up to {@value #AUTOMATIC_FULL_LIMIT} parameters, screening above} */
     public static Strategy automatic() {
         return AUTOMATIC;
     }
 
-    /** Every parameter, two evaluations each. */
+    /** {@return the strategy that checks every parameter, two evaluations each} */
     public static Strategy full() {
         return FULL;
     }
 
-    /** Directional screening per block, with bisection down to the wrong parameters. */
+    /** {@return directional screening per block, with bisection down to the wrong parameters, as a strategy} */
     public static Strategy screening() {
         return SCREENING;
     }
@@ -69,6 +73,8 @@ public final class Strategy {
     /**
      * A seeded sample of {@code perBlock} parameters of every block (all of a smaller block).
      *
+     * @param perBlock the most parameters checked per block, 1 or more
+     * @return a seeded sample of {@code perBlock} parameters of every block (all of a smaller block)
      * @throws IllegalArgumentException if {@code perBlock < 1}
      */
     public static Strategy sampled(int perBlock) {
@@ -79,17 +85,22 @@ public final class Strategy {
         return new Strategy(Kind.SAMPLED, perBlock);
     }
 
-    /** The kind of strategy. */
+    /** {@return the kind of strategy} */
     public Kind kind() {
         return kind;
     }
 
-    /** For a sampled strategy, how many parameters per block; 0 otherwise. */
+    /** {@return for a sampled strategy, how many parameters per block; 0 otherwise} */
     public int perBlock() {
         return perBlock;
     }
 
-    /** The strategy that runs for a function of {@code parameters} parameters: never {@link Kind#AUTOMATIC}. */
+    /**
+     * The strategy that runs for a function of {@code parameters} parameters: never {@link Kind#AUTOMATIC}.
+     *
+     * @param parameters the parameter values, by block name
+     * @return the strategy that runs for a function of {@code parameters} parameters: never {@link Kind#AUTOMATIC}
+     */
     public Strategy resolve(int parameters) {
         if (kind != Kind.AUTOMATIC) {
             return this;

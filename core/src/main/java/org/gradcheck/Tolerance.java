@@ -1,6 +1,9 @@
 package org.gradcheck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * How far an analytic partial derivative may be from its numerical estimate, beyond the estimate's own
@@ -27,6 +30,7 @@ import java.util.Locale;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Tolerance {
 
     private static final Tolerance DEFAULT = new Tolerance(1e-6, 0);
@@ -39,7 +43,7 @@ public final class Tolerance {
         this.absolute = absolute;
     }
 
-    /** The default tolerance: relative 1e-6, absolute 0. */
+    /** {@return the default tolerance: relative 1e-6, absolute 0} */
     public static Tolerance defaults() {
         return DEFAULT;
     }
@@ -47,13 +51,21 @@ public final class Tolerance {
     /**
      * A tolerance with both parts.
      *
+     * @param relative the relative part, a finite number of at least 0
+     * @param absolute the absolute floor, a finite number of at least 0
+     * @return a tolerance with both parts
      * @throws IllegalArgumentException if either is negative, NaN or infinite
      */
     public static Tolerance of(double relative, double absolute) {
         return new Tolerance(check("relative tolerance", relative), check("absolute tolerance", absolute));
     }
 
-    /** A relative tolerance with the default absolute part (0). */
+    /**
+     * A relative tolerance with the default absolute part (0).
+     *
+     * @param relative the relative part, a finite number of at least 0
+     * @return a relative tolerance with the default absolute part (0)
+     */
     public static Tolerance relative(double relative) {
         return of(relative, DEFAULT.absolute);
     }
@@ -66,17 +78,24 @@ public final class Tolerance {
         return value;
     }
 
-    /** The relative part. */
+    /** {@return the relative part} */
     public double relativePart() {
         return relative;
     }
 
-    /** The absolute floor. */
+    /** {@return the absolute floor} */
     public double absolutePart() {
         return absolute;
     }
 
-    /** The largest mismatch allowed for an analytic value {@code analytic} against {@code numerical}. */
+    /**
+     * The largest mismatch allowed for an analytic value {@code analytic} against {@code numerical}.
+     *
+     * @param analytic the analytic gradient
+     * @param numerical the numerical gradient
+     * @param numericalError the bound on each numerical value's own error
+     * @return the largest mismatch allowed for an analytic value {@code analytic} against {@code numerical}
+     */
     public double allowed(double analytic, double numerical, double numericalError) {
         return absolute + relative * Math.max(Math.abs(analytic), Math.abs(numerical)) + numericalError;
     }

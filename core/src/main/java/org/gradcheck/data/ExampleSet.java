@@ -1,8 +1,11 @@
 package org.gradcheck.data;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A data set of {@link #size()} examples from which a gradient check draws a few at random, because a check on
@@ -21,9 +24,10 @@ import java.util.List;
  * @param <B> the type of a batch of examples
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ExampleSet<B> {
 
-    /** The number of examples; indices run from {@code 0} to {@code size() - 1}. */
+    /** {@return the number of examples; indices run from {@code 0} to {@code size() - 1}} */
     int size();
 
     /**
@@ -40,6 +44,9 @@ public interface ExampleSet<B> {
      * A set over a copy of {@code examples}; its batch is the unmodifiable list of the chosen examples in the
      * order of their indices.
      *
+     * @param <E> the type of an example
+     * @param examples the examples; copied
+     * @return a set over a copy of {@code examples}
      * @throws IllegalArgumentException if {@code examples} is null or holds a null element
      */
     static <E> ExampleSet<List<E>> of(List<? extends E> examples) {

@@ -1,5 +1,9 @@
 package org.gradcheck.difference;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * How a partial derivative is estimated from values of the function.
  *
@@ -13,6 +17,7 @@ package org.gradcheck.difference;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum DifferenceScheme {
 
     /**
@@ -35,12 +40,12 @@ public enum DifferenceScheme {
         this.evaluationsPerCoordinate = evaluationsPerCoordinate;
     }
 
-    /** How many evaluations of the function one coordinate costs. */
+    /** {@return how many evaluations of the function one coordinate costs} */
     public int evaluationsPerCoordinate() {
         return evaluationsPerCoordinate;
     }
 
-    /** Whether the scheme's truncation error is of second order in the step. */
+    /** {@return whether the scheme's truncation error is of second order in the step} */
     public boolean isSecondOrder() {
         return this == CENTRAL;
     }

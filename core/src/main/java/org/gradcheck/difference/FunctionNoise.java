@@ -1,8 +1,11 @@
 package org.gradcheck.difference;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import org.apiguardian.api.API;
 
 /**
  * Measures the rounding noise of a function: how much its computed value scatters around the smooth
@@ -23,6 +26,7 @@ import java.util.function.ToDoubleFunction;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FunctionNoise {
 
     /** Number of points evaluated along the direction in one attempt. */

@@ -1,6 +1,9 @@
 package org.gradcheck.difference;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.function.DoubleUnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * Ridders' method: central differences on a shrinking ladder of steps, extrapolated to step zero
@@ -17,6 +20,7 @@ import java.util.function.DoubleUnaryOperator;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RiddersDifferentiator {
 
     /** The factor by which each step of the ladder is smaller than the one before. */
@@ -36,7 +40,7 @@ public final class RiddersDifferentiator {
     /**
      * A derivative estimate with its estimated error.
      *
-     * @param value the estimate
+     * @param value the estimated derivative
      * @param error the estimated absolute error of {@code value}
      * @param evaluations how many times the function was evaluated
      * @param finestStep the smallest step used
@@ -48,6 +52,8 @@ public final class RiddersDifferentiator {
     /**
      * The derivative of {@code function} at {@code x}, starting from step {@code initialStep}.
      *
+     * @param x the point; not modified
+     * @return the derivative of {@code function} at {@code x}, starting from step {@code initialStep}
      * @param function evaluated at points near {@code x}; called at most {@code 2 * MAX_STEPS} times
      * @param initialStep the largest step; a step over which the function changes noticeably but stays smooth
      * @throws IllegalArgumentException if {@code initialStep} is not finite and positive or x is not finite

@@ -1,6 +1,9 @@
 package org.gradcheck.difference;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The policy that chooses the finite-difference step for each coordinate.
@@ -38,6 +41,7 @@ import java.util.Locale;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class StepSize {
 
     /** {@code cbrt(2^-52)}: the step factor that balances the central difference's errors. */
@@ -58,7 +62,9 @@ public final class StepSize {
         this.value = value;
     }
 
-    /** The default: {@code h = c * max(|x|, 1)} with {@code c} chosen for the scheme (see the class comment). */
+    /**
+     * {@return the default: {@code h = c * max(|x|, 1)} with {@code c} chosen for the scheme (see the class comment)}
+     */
     public static StepSize automatic() {
         return AUTOMATIC;
     }
@@ -66,6 +72,8 @@ public final class StepSize {
     /**
      * The same step {@code h} for every coordinate, as in the article ({@code 1e-7}).
      *
+     * @param h the step, above 0
+     * @return the same step {@code h} for every coordinate, as in the article ({@code 1e-7})
      * @throws IllegalArgumentException if {@code h} is not a finite positive number
      */
     public static StepSize absolute(double h) {
@@ -75,6 +83,8 @@ public final class StepSize {
     /**
      * The step {@code h = factor * max(|x|, 1)} for coordinate value {@code x}.
      *
+     * @param factor the factor {@code c} of {@code h = c * max(|x|, 1)}, a finite number above 0
+     * @return the step {@code h = factor * max(|x|, 1)} for coordinate value {@code x}
      * @throws IllegalArgumentException if {@code factor} is not a finite positive number
      */
     public static StepSize relative(double factor) {
@@ -89,7 +99,13 @@ public final class StepSize {
         return value;
     }
 
-    /** The step for a coordinate whose value is {@code x}, under {@code scheme}, for a double-precision function. */
+    /**
+     * The step for a coordinate whose value is {@code x}, under {@code scheme}, for a double-precision function.
+     *
+     * @param x the point; not modified
+     * @param scheme the finite-difference scheme
+     * @return the step for a coordinate whose value is {@code x}, under {@code scheme}, for a double-precision function
+     */
     public double stepFor(double x, DifferenceScheme scheme) {
         return stepFor(x, scheme, Math.ulp(1.0));
     }
@@ -99,6 +115,11 @@ public final class StepSize {
      * carry a relative rounding noise {@code relativeNoise} ({@code 2^-52} in double precision, about
      * {@code 1e-8} for a function computed in {@code float}). The automatic policy uses the noise's cube root
      * (central) or square root (one-sided) as its factor; the other policies ignore the noise.
+     *
+     * @param x the point; not modified
+     * @param scheme the finite-difference scheme
+     * @param relativeNoise the function's relative rounding noise
+     * @return the step for a coordinate whose value is {@code x}, under {@code scheme}, for a function whose values carry a relative rounding noise {@code relativeNoise} ({@code 2^-52} in double precision, about {@code 1e-8} for a function computed in {@code float})
      */
     public double stepFor(double x, DifferenceScheme scheme, double relativeNoise) {
         requireScheme(scheme);
@@ -117,12 +138,23 @@ public final class StepSize {
         return scheme.isSecondOrder() ? Math.cbrt(noise) : Math.sqrt(noise);
     }
 
-    /** Describes the policy for a scheme and a double-precision function: {@code 6.055e-06 * max(|x|, 1) (automatic)}. */
+    /**
+     * Describes the policy for a scheme and a double-precision function: {@code 6.055e-06 * max(|x|, 1) (automatic)}.
+     *
+     * @param scheme the finite-difference scheme
+     * @return the description, such as {@code 6.055e-06 * max(|x|, 1) (automatic)}
+     */
     public String describe(DifferenceScheme scheme) {
         return describe(scheme, Math.ulp(1.0));
     }
 
-    /** Describes the policy for a scheme and a function of the given relative noise. */
+    /**
+     * Describes the policy for a scheme and a function of the given relative noise.
+     *
+     * @param scheme the finite-difference scheme
+     * @param relativeNoise the function's relative rounding noise
+     * @return the description of the policy for that scheme and noise
+     */
     public String describe(DifferenceScheme scheme, double relativeNoise) {
         requireScheme(scheme);
         switch (kind) {

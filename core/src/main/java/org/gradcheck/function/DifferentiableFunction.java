@@ -1,11 +1,14 @@
 package org.gradcheck.function;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.analysis.MultivariateVectorFunction;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.analysis.differentiation.MultivariateDifferentiableFunction;
+import org.apiguardian.api.API;
 
 /**
  * A scalar function of a flat parameter vector together with its analytic gradient: the code under test.
@@ -22,11 +25,13 @@ import org.apache.commons.math3.analysis.differentiation.MultivariateDifferentia
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface DifferentiableFunction {
 
     /**
      * The function's value at {@code point}.
      *
+     * @return the function's value at {@code point}
      * @param point the point; not modified
      */
     double value(double[] point);
@@ -34,6 +39,7 @@ public interface DifferentiableFunction {
     /**
      * The analytic gradient at {@code point}: a new array of the point's length.
      *
+     * @return the analytic gradient at {@code point}: a new array of the point's length
      * @param point the point; not modified
      */
     double[] gradient(double[] point);
@@ -53,6 +59,9 @@ public interface DifferentiableFunction {
     /**
      * A function made of two lambdas, declared thread-safe: both lambdas must keep no mutable state.
      *
+     * @param value the function's value at a point; the point is not to be modified
+     * @param gradient the analytic gradient at a point, a new array of the point's length
+     * @return a function made of two lambdas, declared thread-safe: both lambdas must keep no mutable state
      * @throws IllegalArgumentException if either is null
      */
     static DifferentiableFunction threadSafe(ToDoubleFunction<double[]> value, Function<double[], double[]> gradient) {
@@ -78,6 +87,9 @@ public interface DifferentiableFunction {
     /**
      * A function made of two lambdas.
      *
+     * @param value the function's value at a point; the point is not to be modified
+     * @param gradient the analytic gradient at a point, a new array of the point's length
+     * @return a function made of two lambdas
      * @throws IllegalArgumentException if either is null
      */
     static DifferentiableFunction of(ToDoubleFunction<double[]> value, Function<double[], double[]> gradient) {
@@ -102,6 +114,9 @@ public interface DifferentiableFunction {
      * Adapts a commons-math3 {@code (MultivariateFunction, MultivariateVectorFunction)} pair, as used by its
      * gradient-based optimizers ({@code ObjectiveFunction} and {@code ObjectiveFunctionGradient}).
      *
+     * @param value the function's value at a point; the point is not to be modified
+     * @param gradient the analytic gradient at a point, a new array of the point's length
+     * @return the adapted function
      * @throws IllegalArgumentException if either is null
      */
     static DifferentiableFunction from(MultivariateFunction value, MultivariateVectorFunction gradient) {
@@ -117,6 +132,8 @@ public interface DifferentiableFunction {
      * {@code value(double[])}, the gradient from its {@link DerivativeStructure} evaluation with one free
      * variable per coordinate.
      *
+     * @param function the function under test
+     * @return the adapted function
      * @throws IllegalArgumentException if {@code function} is null
      */
     static DifferentiableFunction from(MultivariateDifferentiableFunction function) {

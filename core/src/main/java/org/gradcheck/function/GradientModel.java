@@ -1,6 +1,9 @@
 package org.gradcheck.function;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.gradcheck.layout.Parameters;
 
 /**
@@ -18,14 +21,25 @@ import org.gradcheck.layout.Parameters;
  * @param <B> the batch type: whatever the model's examples are (a matrix of columns, a list of records)
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface GradientModel<B> {
 
-    /** The cost of the model with these parameters on {@code batch}. */
+    /**
+     * The cost of the model with these parameters on {@code batch}.
+     *
+     * @param parameters the parameter values, by block name
+     * @param batch the examples the model is evaluated on
+     * @return the cost of the model with these parameters on {@code batch}
+     */
     double cost(Parameters parameters, B batch);
 
     /**
      * The analytic gradients of the cost with respect to every parameter block; values are {@code double[]}
      * or {@code double[][]} of the block's shape.
+     *
+     * @param parameters the parameter values, by block name
+     * @param batch the examples the model is evaluated on
+     * @return the analytic gradients of the cost with respect to every parameter block; values are {@code double[]} or {@code double[][]} of the block's shape
      */
     Map<String, ?> gradients(Parameters parameters, B batch);
 

@@ -1,6 +1,9 @@
 package org.gradcheck.function;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.gradcheck.layout.GradientNaming;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.layout.Parameters;
@@ -12,6 +15,7 @@ import org.gradcheck.layout.Parameters;
  * @param <B> the batch type
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ModelFunction<B> implements DifferentiableFunction {
 
     private final GradientModel<B> model;
@@ -30,6 +34,12 @@ public final class ModelFunction<B> implements DifferentiableFunction {
      * The model's cost on {@code batch} as a function of vectors laid out by {@code layout}; gradients are
      * looked up by {@code naming}.
      *
+     * @param <B> the type of a batch of examples
+     * @param model the model under test
+     * @param layout the layout that names the parameters
+     * @param batch the examples the model is evaluated on
+     * @param naming how gradient keys are derived from block names
+     * @return the model's cost on {@code batch} as a function of vectors laid out by {@code layout}; gradients are looked up by {@code naming}
      * @throws IllegalArgumentException if the model, layout or naming is null
      */
     public static <B> ModelFunction<B> of(GradientModel<B> model, ParameterLayout layout, B batch, GradientNaming naming) {
@@ -45,7 +55,7 @@ public final class ModelFunction<B> implements DifferentiableFunction {
         return new ModelFunction<>(model, layout, batch, naming);
     }
 
-    /** The layout of the parameter vector; never null. */
+    /** {@return the layout of the parameter vector; never null} */
     public ParameterLayout layout() {
         return layout;
     }

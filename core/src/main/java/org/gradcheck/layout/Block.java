@@ -1,6 +1,9 @@
 package org.gradcheck.layout;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * One named block of a {@link ParameterLayout}: a vector ({@code b1}, shape {@code [n]}) or a matrix
@@ -10,6 +13,7 @@ import java.util.Arrays;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Block {
 
     private final String name;
@@ -26,47 +30,53 @@ public final class Block {
         this.offset = offset;
     }
 
-    /** The block's name, as the parameter dictionary keys it ({@code "W1"}); never null. */
+    /** {@return the block's name, as the parameter dictionary keys it ({@code "W1"}); never null} */
     public String name() {
         return name;
     }
 
-    /** Whether the block is a matrix ({@code double[][]}) rather than a vector ({@code double[]}). */
+    /** {@return whether the block is a matrix ({@code double[][]}) rather than a vector ({@code double[]})} */
     public boolean isMatrix() {
         return matrix;
     }
 
-    /** Number of rows of a matrix block; the length of a vector block. */
+    /** {@return the number of rows of a matrix block; the length of a vector block} */
     public int rows() {
         return rows;
     }
 
-    /** Number of columns of a matrix block; 1 for a vector block. */
+    /** {@return the number of columns of a matrix block; 1 for a vector block} */
     public int columns() {
         return columns;
     }
 
-    /** Number of scalar parameters in the block. */
+    /** {@return the number of scalar parameters in the block} */
     public int size() {
         return rows * columns;
     }
 
-    /** Index of the block's first coordinate in the flat parameter vector. */
+    /** {@return the index of the block's first coordinate in the flat parameter vector} */
     public int offset() {
         return offset;
     }
 
-    /** The shape as an array: {@code [n]} for a vector, {@code [rows, cols]} for a matrix; a new array. */
+    /** {@return the shape as an array: {@code [n]} for a vector, {@code [rows, cols]} for a matrix; a new array} */
     public int[] shape() {
         return matrix ? new int[] {rows, columns} : new int[] {rows};
     }
 
-    /** The shape as text: {@code [5]} or {@code [5, 12288]}. */
+    /** {@return the shape as text: {@code [5]} or {@code [5, 12288]}} */
     public String shapeText() {
         return Arrays.toString(shape());
     }
 
-    /** Flat index of element {@code (row, column)} of a matrix block, or of element {@code row} of a vector. */
+    /**
+     * Flat index of element {@code (row, column)} of a matrix block, or of element {@code row} of a vector.
+     *
+     * @param row the row, from 0
+     * @param column the column, from 0
+     * @return the flat index of the element
+     */
     public int flatIndex(int row, int column) {
         if (row < 0 || row >= rows || column < 0 || column >= columns) {
             throw new IllegalArgumentException("index (" + row + ", " + column + ") is outside block " + name
@@ -78,6 +88,9 @@ public final class Block {
     /**
      * The readable name of the coordinate at {@code localIndex} within this block: {@code W1[2,3]} for a
      * matrix, {@code b2[4]} for a vector.
+     *
+     * @param localIndex the index within the block, from 0
+     * @return the readable name of the coordinate at {@code localIndex} within this block: {@code W1[2,3]} for a matrix, {@code b2[4]} for a vector
      */
     public String coordinateName(int localIndex) {
         if (localIndex < 0 || localIndex >= size()) {

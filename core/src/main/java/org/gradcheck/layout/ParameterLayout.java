@@ -1,5 +1,7 @@
 package org.gradcheck.layout;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * An ordered list of named parameter blocks that rolls a dictionary of named arrays into one flat vector
@@ -30,6 +33,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ParameterLayout {
 
     private static final Pattern COORDINATE = Pattern.compile("(.+)\\[(\\d+)(?:,\\s*(\\d+))?]");
@@ -55,7 +59,7 @@ public final class ParameterLayout {
         this.size = total;
     }
 
-    /** A builder that adds blocks in the order of the flat vector. */
+    /** {@return a builder that adds blocks in the order of the flat vector} */
     public static Builder builder() {
         return new Builder();
     }
@@ -64,6 +68,9 @@ public final class ParameterLayout {
      * A layout with one vector block named {@code x} of the given dimension: coordinates are named
      * {@code x[0]}, {@code x[1]}, ...
      *
+     * @param name the name of the block, such as {@code x}
+     * @param dimension the number of coordinates
+     * @return a layout with one vector block named {@code x}
      * @throws IllegalArgumentException if {@code dimension < 1}
      */
     public static ParameterLayout vector(String name, int dimension) {
@@ -75,6 +82,8 @@ public final class ParameterLayout {
      * ordered map). Values must be {@code double[]} (a vector block) or rectangular {@code double[][]}
      * (a matrix block).
      *
+     * @param parameters the parameter values, by block name
+     * @return the layout of the dictionary's blocks in its iteration order
      * @throws IllegalArgumentException if the dictionary is null or empty, or a value is null, empty,
      *     ragged or of another type; the message names the entry
      */
@@ -119,12 +128,12 @@ public final class ParameterLayout {
         return matrix[0].length;
     }
 
-    /** The blocks in the order of the flat vector; an unmodifiable list, never null. */
+    /** {@return the blocks in the order of the flat vector; an unmodifiable list, never null} */
     public List<Block> blocks() {
         return blocks;
     }
 
-    /** Number of scalar parameters: the length of the flat vector. */
+    /** {@return the number of scalar parameters: the length of the flat vector} */
     public int size() {
         return size;
     }
@@ -132,6 +141,8 @@ public final class ParameterLayout {
     /**
      * The block named {@code name}.
      *
+     * @param name the block's name, such as {@code W1}
+     * @return the block named {@code name}
      * @throws IllegalArgumentException if there is no such block; the message lists the blocks there are
      */
     public Block block(String name) {
@@ -142,7 +153,12 @@ public final class ParameterLayout {
         return block;
     }
 
-    /** Whether the layout has a block named {@code name}. */
+    /**
+     * Whether the layout has a block named {@code name}.
+     *
+     * @param name the block's name, such as {@code W1}
+     * @return whether the layout has a block named {@code name}
+     */
     public boolean hasBlock(String name) {
         return blocksByName.containsKey(name);
     }
@@ -150,6 +166,8 @@ public final class ParameterLayout {
     /**
      * The block that holds flat index {@code index}.
      *
+     * @param index the flat index of the parameter, from 0
+     * @return the block that holds flat index {@code index}
      * @throws IllegalArgumentException if the index is outside {@code [0, size())}
      */
     public Block blockAt(int index) {
@@ -171,6 +189,8 @@ public final class ParameterLayout {
      * The readable name of flat index {@code index}: {@code W1[2,3]} for a matrix element (row 2,
      * column 3), {@code b2[4]} for a vector element.
      *
+     * @param index the flat index of the parameter, from 0
+     * @return the readable name of flat index {@code index}: {@code W1[2,3]} for a matrix element (row 2, column 3), {@code b2[4]} for a vector element
      * @throws IllegalArgumentException if the index is outside {@code [0, size())}
      */
     public String nameOf(int index) {
@@ -181,6 +201,8 @@ public final class ParameterLayout {
     /**
      * The flat index of a coordinate named as {@link #nameOf(int)} names it ({@code "W1[2,3]"}, {@code "b2[4]"}).
      *
+     * @param coordinateName the name of the coordinate
+     * @return the flat index of a coordinate named as {@link #nameOf(int)} names it ({@code "W1[2,3]"}, {@code "b2[4]"})
      * @throws IllegalArgumentException if the name is malformed, names no block, or is outside the block
      */
     public int indexOf(String coordinateName) {
@@ -221,6 +243,8 @@ public final class ParameterLayout {
      * Rolls a parameter dictionary into a new flat vector (the article's {@code dictionary_to_vector}).
      * Entries whose keys are not blocks of this layout are ignored.
      *
+     * @param dictionary the values, by block name
+     * @return a new flat vector of the dictionary's values in this layout's order
      * @throws IllegalArgumentException if a block is missing or has another shape
      */
     public double[] roll(Map<String, ?> dictionary) {
@@ -234,6 +258,9 @@ public final class ParameterLayout {
      * {@code X} is looked up under {@code naming.gradientKey("X")}. Entries that are the gradient of no
      * block (such as {@code dA1}) are ignored.
      *
+     * @param gradients the gradients, by key
+     * @param naming how gradient keys are derived from block names
+     * @return a new flat vector of the gradients in this layout's order
      * @throws IllegalArgumentException if a gradient is missing or its shape differs from its block's;
      *     the message names the block and both shapes
      */
@@ -246,6 +273,9 @@ public final class ParameterLayout {
     /**
      * Rolls a gradient dictionary into {@code destination} (modified; length {@link #size()}).
      *
+     * @param gradients the gradients, by key
+     * @param naming how gradient keys are derived from block names
+     * @param destination the array written to; modified
      * @see #rollGradients(Map, GradientNaming)
      */
     public void rollGradients(Map<String, ?> gradients, GradientNaming naming, double[] destination) {
@@ -351,6 +381,8 @@ public final class ParameterLayout {
      * {@code vector_to_dictionary}): {@code double[][]} for matrix blocks, {@code double[]} for vector blocks.
      * The arrays are copies; {@code vector} is not modified.
      *
+     * @param vector the flat vector
+     * @return a new dictionary of the blocks in this layout's order
      * @throws IllegalArgumentException if the vector is null or its length is not {@link #size()}
      */
     public Map<String, Object> unroll(double[] vector) {
@@ -430,12 +462,25 @@ public final class ParameterLayout {
         private Builder() {
         }
 
-        /** Adds a vector block ({@code double[]}) named {@code name} with {@code length} elements. */
+        /**
+         * Adds a vector block ({@code double[]}) named {@code name} with {@code length} elements.
+         *
+         * @param name the name of the new block, unique in the layout
+         * @param length the number of elements, 1 or more
+         * @return this builder
+         */
         public Builder vector(String name, int length) {
             return add(name, length, 1, false);
         }
 
-        /** Adds a matrix block ({@code double[rows][columns]}) named {@code name}. */
+        /**
+         * Adds a matrix block ({@code double[rows][columns]}) named {@code name}.
+         *
+         * @param name the name of the new block, unique in the layout
+         * @param rows the number of rows, 1 or more
+         * @param columns the number of columns, 1 or more
+         * @return this builder
+         */
         public Builder matrix(String name, int rows, int columns) {
             return add(name, rows, columns, true);
         }
@@ -469,6 +514,7 @@ public final class ParameterLayout {
         /**
          * The layout.
          *
+         * @return the layout
          * @throws IllegalArgumentException if no block was added
          */
         public ParameterLayout build() {

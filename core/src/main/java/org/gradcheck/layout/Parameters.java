@@ -1,6 +1,9 @@
 package org.gradcheck.layout;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Named parameter blocks over one flat vector: what a {@link org.gradcheck.function.GradientModel} reads
@@ -13,6 +16,7 @@ import java.util.Map;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Parameters {
 
     private final ParameterLayout layout;
@@ -26,6 +30,9 @@ public final class Parameters {
     /**
      * A view of {@code values} (not copied) laid out by {@code layout}.
      *
+     * @param layout the layout that names the parameters
+     * @param values the flat vector; not copied, so changes to it show through the view
+     * @return a view of {@code values} (not copied) laid out by {@code layout}
      * @throws IllegalArgumentException if an argument is null or the vector's length is not the layout's size
      */
     public static Parameters view(ParameterLayout layout, double[] values) {
@@ -40,6 +47,8 @@ public final class Parameters {
      * A copy of a parameter dictionary ({@code double[]} and {@code double[][]} values), laid out in the
      * dictionary's iteration order.
      *
+     * @param dictionary the values, by block name
+     * @return a copy of a parameter dictionary ({@code double[]} and {@code double[][]} values), laid out in the dictionary's iteration order
      * @throws IllegalArgumentException as {@link ParameterLayout#of(Map)} does
      */
     public static Parameters copyOf(Map<String, ?> dictionary) {
@@ -47,7 +56,7 @@ public final class Parameters {
         return new Parameters(layout, layout.roll(dictionary));
     }
 
-    /** The layout; never null. */
+    /** {@return the layout; never null} */
     public ParameterLayout layout() {
         return layout;
     }
@@ -55,12 +64,21 @@ public final class Parameters {
     /**
      * The flat vector itself, not a copy: read it, never modify it. Block {@code X} starts at
      * {@code layout().block("X").offset()} and is stored row-major.
+     *
+     * @return the flat vector itself, not a copy: read it, never modify it
      */
     public double[] values() {
         return values;
     }
 
-    /** Element {@code (row, column)} of matrix block {@code name}. */
+    /**
+     * Element {@code (row, column)} of matrix block {@code name}.
+     *
+     * @param name the matrix block's name
+     * @param row the row, from 0
+     * @param column the column, from 0
+     * @return the value of element {@code (row, column)} of matrix block {@code name}
+     */
     public double get(String name, int row, int column) {
         return values[layout.block(name).flatIndex(row, column)];
     }
@@ -68,6 +86,9 @@ public final class Parameters {
     /**
      * Element {@code index} of vector block {@code name} (or of a matrix block with one column).
      *
+     * @param name the vector block's name
+     * @param index the index of the element in the block, from 0
+     * @return the value of element {@code index} of vector block {@code name} (or of a matrix block with one column)
      * @throws IllegalArgumentException if there is no such block, the index is outside it, or the block is a
      *     matrix with more than one column
      */
@@ -80,17 +101,27 @@ public final class Parameters {
         return values[block.flatIndex(index, 0)];
     }
 
-    /** A copy of block {@code name} as a matrix {@code double[rows][columns]} (a vector block as one column). */
+    /**
+     * A copy of block {@code name} as a matrix {@code double[rows][columns]} (a vector block as one column).
+     *
+     * @param name the block's name
+     * @return a copy of block {@code name} as a matrix {@code double[rows][columns]} (a vector block as one column)
+     */
     public double[][] matrix(String name) {
         return ParameterLayout.matrixOf(layout.block(name), values);
     }
 
-    /** A copy of block {@code name} as a flat {@code double[]} in row-major order. */
+    /**
+     * A copy of block {@code name} as a flat {@code double[]} in row-major order.
+     *
+     * @param name the block's name
+     * @return a copy of block {@code name} as a flat {@code double[]} in row-major order
+     */
     public double[] vector(String name) {
         return ParameterLayout.vectorOf(layout.block(name), values);
     }
 
-    /** A copy of all blocks as a dictionary, as {@link ParameterLayout#unroll(double[])} gives it. */
+    /** {@return a copy of all blocks as a dictionary, as {@link ParameterLayout#unroll(double[])} gives it} */
     public Map<String, Object> toMap() {
         return layout.unroll(values);
     }

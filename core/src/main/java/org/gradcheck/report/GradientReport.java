@@ -1,5 +1,8 @@
 package org.gradcheck.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.gradcheck.KinkPolicy;
 import org.gradcheck.Tolerance;
 import org.gradcheck.UntestedPolicy;
@@ -32,6 +36,7 @@ import org.gradcheck.layout.ParameterLayout;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class GradientReport {
 
     private final ParameterLayout layout;
@@ -115,7 +120,12 @@ public final class GradientReport {
                 summary.name(), summary.negligible(), summary.count(), 100.0 * summary.negligible() / summary.count());
     }
 
-    /** A builder for a report over {@code layout}'s parameters; used by checkers. */
+    /**
+     * A builder for a report over {@code layout}'s parameters; used by checkers.
+     *
+     * @param layout the layout that names the parameters
+     * @return a builder for a report over {@code layout}'s parameters; used by checkers
+     */
     public static Builder builder(ParameterLayout layout) {
         return new Builder(layout);
     }
@@ -234,32 +244,40 @@ public final class GradientReport {
         return Math.min(ratio, 1.0);
     }
 
-    /** Whether the check passed: no failing parameter and, under {@link UntestedPolicy#FAIL}, no barely tested block. */
+    /**
+     * {@return whether the check passed: no failing parameter and, under {@link UntestedPolicy#FAIL}, no barely tested block}
+     */
     public boolean passed() {
         return failureCount == 0 && !(untestedPolicy == UntestedPolicy.FAIL && barelyTestedBlocks() > 0);
     }
 
-    /** Number of parameters of the function. */
+    /** {@return the number of parameters of the function} */
     public int size() {
         return analytic.length;
     }
 
-    /** Number of parameters whose partial derivatives were checked one by one (all of them in a full check). */
+    /**
+     * {@return the number of parameters whose partial derivatives were checked one by one (all of them in a full check)}
+     */
     public int checkedCount() {
         return checked == null ? analytic.length : checked.cardinality();
     }
 
-    /** Number of failing parameters. */
+    /** {@return the number of failing parameters} */
     public int failureCount() {
         return failureCount;
     }
 
-    /** Number of parameters at kinks (accepted as subgradients, or failed under {@link KinkPolicy#FAIL}). */
+    /**
+     * {@return the number of parameters at kinks (accepted as subgradients, or failed under {@link KinkPolicy#FAIL})}
+     */
     public int kinkCount() {
         return kinkCount;
     }
 
-    /** Number of parameters whose analytic and numerical gradients are both indistinguishable from zero. */
+    /**
+     * {@return the number of parameters whose analytic and numerical gradients are both indistinguishable from zero}
+     */
     public int negligibleCount() {
         int total = 0;
         for (BlockSummary block : blocks) {
@@ -268,7 +286,7 @@ public final class GradientReport {
         return total;
     }
 
-    /** Number of blocks most of whose parameters are negligible. */
+    /** {@return the number of blocks most of whose parameters are negligible} */
     public int barelyTestedBlocks() {
         int total = 0;
         for (BlockSummary block : blocks) {
@@ -277,12 +295,19 @@ public final class GradientReport {
         return total;
     }
 
-    /** The article's overall difference {@code ||g - n|| / (||g|| + ||n||)}; 0 when both gradients are zero. */
+    /**
+     * {@return the article's overall difference {@code ||g - n|| / (||g|| + ||n||)}; 0 when both gradients are zero}
+     */
     public double overallDifference() {
         return overallDifference;
     }
 
-    /** The check of the parameter at flat index {@code index}. */
+    /**
+     * The check of the parameter at flat index {@code index}.
+     *
+     * @param index the flat index of the parameter, from 0
+     * @return the check of the parameter at flat index {@code index}
+     */
     public ParameterCheck parameter(int index) {
         return new ParameterCheck(index, layout.nameOf(index), layout.blockAt(index).name(), analytic[index],
                 numerical[index], numericalError[index], allowed(index), verdict(index), kinks.get(index));
@@ -291,13 +316,15 @@ public final class GradientReport {
     /**
      * The check of the parameter named {@code name} ({@code W1[2,3]}).
      *
+     * @param name the parameter's name, such as {@code W1[2,3]}
+     * @return the check of the parameter named {@code name} ({@code W1[2,3]})
      * @throws IllegalArgumentException if the layout has no such parameter
      */
     public ParameterCheck parameter(String name) {
         return parameter(layout.indexOf(name));
     }
 
-    /** Every parameter's check in the order of the flat vector; an unmodifiable view, never null. */
+    /** {@return every parameter's check in the order of the flat vector; an unmodifiable view, never null} */
     public List<ParameterCheck> parameters() {
         return new AbstractList<>() {
             @Override
@@ -312,7 +339,7 @@ public final class GradientReport {
         };
     }
 
-    /** The failing parameters, worst first (largest error ratio first); never null. */
+    /** {@return the failing parameters, worst first (largest error ratio first); never null} */
     public List<ParameterCheck> failures() {
         List<ParameterCheck> failures = new ArrayList<>(failureCount);
         for (int i = 0; i < analytic.length; i++) {
@@ -324,7 +351,7 @@ public final class GradientReport {
         return failures;
     }
 
-    /** The parameters at kinks, in index order; never null. */
+    /** {@return the parameters at kinks, in index order; never null} */
     public List<ParameterCheck> kinks() {
         List<ParameterCheck> list = new ArrayList<>(kinks.size());
         for (int index : kinks.keySet()) {
@@ -336,6 +363,9 @@ public final class GradientReport {
     /**
      * The {@code count} worst parameters checked one by one, worst first: failures by error ratio, then kinks,
      * then passes.
+     *
+     * @param count how many, 0 or more
+     * @return the {@code count} worst parameters checked one by one, worst first: failures by error ratio, then kinks, then passes
      */
     public List<ParameterCheck> worst(int count) {
         if (count < 0) {
@@ -370,87 +400,87 @@ public final class GradientReport {
                 .thenComparingInt(ParameterCheck::index);
     }
 
-    /** Per-block summaries in layout order; an unmodifiable list, never null. */
+    /** {@return per-block summaries in layout order; an unmodifiable list, never null} */
     public List<BlockSummary> blocks() {
         return blocks;
     }
 
-    /** Warnings about what the check could not tell (barely tested blocks, kinks); never null. */
+    /** {@return warnings about what the check could not tell (barely tested blocks, kinks); never null} */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** The layout that names the parameters. */
+    /** {@return the layout that names the parameters} */
     public ParameterLayout layout() {
         return layout;
     }
 
-    /** A copy of the analytic gradient. */
+    /** {@return a copy of the analytic gradient} */
     public double[] analyticGradient() {
         return analytic.clone();
     }
 
-    /** A copy of the numerical gradient; NaN for parameters that were not checked one by one. */
+    /** {@return a copy of the numerical gradient; NaN for parameters that were not checked one by one} */
     public double[] numericalGradient() {
         return numerical.clone();
     }
 
-    /** The tolerance the parameters were judged by. */
+    /** {@return the tolerance the parameters were judged by} */
     public Tolerance tolerance() {
         return tolerance;
     }
 
-    /** What was done with parameters at kinks. */
+    /** {@return what was done with parameters at kinks} */
     public KinkPolicy kinkPolicy() {
         return kinkPolicy;
     }
 
-    /** What was done with barely tested blocks. */
+    /** {@return what was done with barely tested blocks} */
     public UntestedPolicy untestedPolicy() {
         return untestedPolicy;
     }
 
-    /** The finite-difference scheme used. */
+    /** {@return the finite-difference scheme used} */
     public DifferenceScheme scheme() {
         return scheme;
     }
 
-    /** How the step was chosen: {@code 6.055e-06 * max(|x|, 1) (automatic)}. */
+    /** {@return how the step was chosen: {@code 6.055e-06 * max(|x|, 1) (automatic)}} */
     public String stepDescription() {
         return stepDescription;
     }
 
-    /** Which parameters were checked and how: {@code full: every parameter}. */
+    /** {@return which parameters were checked and how: {@code full: every parameter}} */
     public String strategyDescription() {
         return strategyDescription;
     }
 
-    /** What the strategy found on its way (directional checks, bisections, samples); never null. */
+    /** {@return what the strategy found on its way (directional checks, bisections, samples); never null} */
     public List<String> strategyNotes() {
         return strategyNotes;
     }
 
-    /** The precision assumed and the measured noise: {@code double (measured noise 1.1e-16 of |f|)}. */
+    /** {@return the precision assumed and the measured noise: {@code double (measured noise 1.1e-16 of |f|)}} */
     public String precisionDescription() {
         return precisionDescription;
     }
 
-    /** How many parameters were re-estimated with Ridders' method because the first estimate disagreed. */
+    /** {@return how many parameters were re-estimated with Ridders' method because the first estimate disagreed} */
     public int refinedCount() {
         return refined;
     }
 
-    /** The function's value at the checked point. */
+    /** {@return the function's value at the checked point} */
     public double value() {
         return value;
     }
 
-    /** How many times the function's value was computed. */
+    /** {@return how many times the function's value was computed} */
     public long evaluations() {
         return evaluations;
     }
 
-    /** How long the check took. */
+    /** {@return how long the check took} */
     public Duration elapsed() {
         return elapsed;
     }
@@ -467,6 +497,7 @@ public final class GradientReport {
      *
      * @since 0.1
      */
+    @API(status = INTERNAL, since = "0.1")
     public static final class Builder {
 
         private final ParameterLayout layout;
@@ -495,7 +526,14 @@ public final class GradientReport {
             this.layout = layout;
         }
 
-        /** The analytic gradient, the numerical one, and the bound on each numerical value's own error (taken over). */
+        /**
+         * The analytic gradient, the numerical one, and the bound on each numerical value's own error (taken over).
+         *
+         * @param analytic the analytic gradient
+         * @param numerical the numerical gradient
+         * @param numericalError the bound on each numerical value's own error
+         * @return this builder
+         */
         public Builder gradients(double[] analytic, double[] numerical, double[] numericalError) {
             if (analytic == null || numerical == null || numericalError == null) {
                 throw new IllegalArgumentException("analytic, numerical and numericalError must not be null");
@@ -514,25 +552,47 @@ public final class GradientReport {
         /**
          * Says which parameters were checked one by one (the others' numerical values are ignored); by default,
          * all of them.
+         *
+         * @param checkedParameters the parameters checked one by one, or null for all
+         * @return this builder
          */
         public Builder checked(BitSet checkedParameters) {
             this.checked = checkedParameters;
             return this;
         }
 
-        /** Adds a line on what the strategy found. */
+        /**
+         * Adds a line on what the strategy found.
+         *
+         * @param note the line, as the text report shows it
+         * @return this builder
+         */
         public Builder strategyNote(String note) {
             strategyNotes.add(note);
             return this;
         }
 
-        /** Marks parameter {@code index} as sitting on a kink with the given one-sided derivatives. */
+        /**
+         * Marks parameter {@code index} as sitting on a kink with the given one-sided derivatives.
+         *
+         * @param index the flat index of the parameter, from 0
+         * @param leftDerivative the left one-sided derivative
+         * @param rightDerivative the right one-sided derivative
+         * @return this builder
+         */
         public Builder kink(int index, double leftDerivative, double rightDerivative) {
             kinks.put(index, new double[] {leftDerivative, rightDerivative});
             return this;
         }
 
-        /** The tolerance and policies the parameters are judged by. */
+        /**
+         * The tolerance and policies the parameters are judged by.
+         *
+         * @param tolerance the tolerance the parameters are judged by
+         * @param kinkPolicy what to do with parameters at kinks
+         * @param untestedPolicy what to do with barely tested blocks
+         * @return this builder
+         */
         public Builder judgedBy(Tolerance tolerance, KinkPolicy kinkPolicy, UntestedPolicy untestedPolicy) {
             if (tolerance == null || kinkPolicy == null || untestedPolicy == null) {
                 throw new IllegalArgumentException("tolerance, kinkPolicy and untestedPolicy must not be null");
@@ -543,7 +603,15 @@ public final class GradientReport {
             return this;
         }
 
-        /** The scheme, how the step was chosen, the strategy and the precision, as the report states them. */
+        /**
+         * The scheme, how the step was chosen, the strategy and the precision, as the report states them.
+         *
+         * @param scheme the finite-difference scheme
+         * @param stepDescription how the step was chosen
+         * @param strategyDescription which parameters were checked and how
+         * @param precisionDescription the precision assumed and the measured noise
+         * @return this builder
+         */
         public Builder settings(DifferenceScheme scheme, String stepDescription, String strategyDescription,
                 String precisionDescription) {
             if (scheme == null || stepDescription == null || strategyDescription == null || precisionDescription == null) {
@@ -556,7 +624,15 @@ public final class GradientReport {
             return this;
         }
 
-        /** The function's value, the evaluation count, the number of refined parameters and the time taken. */
+        /**
+         * The function's value, the evaluation count, the number of refined parameters and the time taken.
+         *
+         * @param value the function's value at the checked point
+         * @param evaluations the number of times the function's value was computed
+         * @param refined the number of parameters refined
+         * @param elapsed how long the check took
+         * @return this builder
+         */
         public Builder statistics(double value, long evaluations, int refined, Duration elapsed) {
             if (elapsed == null) {
                 throw new IllegalArgumentException("elapsed must not be null");
@@ -571,6 +647,7 @@ public final class GradientReport {
         /**
          * The report.
          *
+         * @return the report
          * @throws IllegalStateException if no gradients were given
          */
         public GradientReport build() {

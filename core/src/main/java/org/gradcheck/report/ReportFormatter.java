@@ -1,7 +1,10 @@
 package org.gradcheck.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.gradcheck.layout.Block;
 
 /**
@@ -25,6 +28,7 @@ import org.gradcheck.layout.Block;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ReportFormatter {
 
     /** Rows of parameters shown unless told otherwise. */
@@ -36,12 +40,18 @@ public final class ReportFormatter {
     /** Longest parameter name shown in full; longer ones are shortened in the middle. */
     static final int MAX_NAME_WIDTH = 24;
 
+    /** Shortest a name column of a table is cut to so that the table fits in {@value #WIDTH} columns. */
+    static final int MIN_NAME_WIDTH = 8;
+
     private ReportFormatter() {
     }
 
     /**
      * The full text of {@code report} with at most {@code maxRows} parameter rows, worst first.
      *
+     * @param report the check's report
+     * @param maxRows the most parameter rows shown, 1 or more
+     * @return the full text of {@code report} with at most {@code maxRows} parameter rows, worst first
      * @throws IllegalArgumentException if {@code report} is null or {@code maxRows < 1}
      */
     public static String format(GradientReport report, int maxRows) {
@@ -94,6 +104,9 @@ public final class ReportFormatter {
     /**
      * The first line: {@code Gradient check passed: 8 parameters agree within the tolerance}, or how many
      * parameters failed.
+     *
+     * @param report the check's report
+     * @return the first line: {@code Gradient check passed: 8 parameters agree within the tolerance}, or how many parameters failed
      */
     public static String headline(GradientReport report) {
         if (report.failureCount() == 0) {
@@ -133,11 +146,11 @@ public final class ReportFormatter {
                     NumberFormatter.format(row.absoluteError()), NumberFormatter.format(row.numericalError()),
                     NumberFormatter.format(row.relativeError()), row.verdict().name());
         }
-        return table.render();
+        return table.render(0);
     }
 
     private static String blockTable(GradientReport report) {
-        Table table = new Table("block", "shape", "checked", "failures", "kinks", "~zero", "max rel error", "difference", "worst");
+        Table table = new Table("block", "shape", "checked", "failures", "kinks", "~zero", "max rel err", "difference", "worst");
         for (BlockSummary summary : report.blocks()) {
             Block block = report.layout().block(summary.name());
             String checked = summary.checked() == summary.count() ? Integer.toString(summary.count())
@@ -147,20 +160,29 @@ public final class ReportFormatter {
                     Integer.toString(summary.negligible()), NumberFormatter.format(summary.maxRelativeError()),
                     NumberFormatter.format(summary.difference()), shorten(summary.worstParameter()));
         }
-        return table.render();
+        return table.render(0, 8);
     }
 
     /** Shortens a name longer than {@value #MAX_NAME_WIDTH} characters in the middle: {@code encoder.att…eights[1,11]}. */
     static String shorten(String name) {
-        if (name.length() <= MAX_NAME_WIDTH) {
+        return shorten(name, MAX_NAME_WIDTH);
+    }
+
+    /** Shortens {@code name} to {@code width} characters in the middle if it is longer. */
+    static String shorten(String name, int width) {
+        if (name.length() <= width) {
             return name;
         }
-        int tail = MAX_NAME_WIDTH / 2;
-        int head = MAX_NAME_WIDTH - tail - 1;
+        int tail = width / 2;
+        int head = width - tail - 1;
         return name.substring(0, head) + "…" + name.substring(name.length() - tail);
     }
 
-    /** A text table: the first column and the last are left-aligned, the others right-aligned. */
+    /**
+     * A text table: the first column and the last are left-aligned, the others right-aligned. A table wider than
+     * {@link #WIDTH} has its name columns shortened in the middle, the widest first, down to
+     * {@link #MIN_NAME_WIDTH} characters each.
+     */
     private static final class Table {
 
         private final List<String[]> rows = new ArrayList<>();
@@ -173,12 +195,35 @@ public final class ReportFormatter {
             rows.add(cells);
         }
 
-        String render() {
+        /** The rendered table; the columns named by {@code shrinkable} hold names that may be shortened. */
+        String render(int... shrinkable) {
             int columns = rows.get(0).length;
             int[] widths = new int[columns];
             for (String[] row : rows) {
                 for (int c = 0; c < columns; c++) {
                     widths[c] = Math.max(widths[c], row[c].length());
+                }
+            }
+            int total = 2 * (columns - 1);
+            for (int width : widths) {
+                total += width;
+            }
+            while (total > WIDTH) {
+                int widest = -1;
+                for (int c : shrinkable) {
+                    if (widths[c] > MIN_NAME_WIDTH && (widest < 0 || widths[c] > widths[widest])) {
+                        widest = c;
+                    }
+                }
+                if (widest < 0) {
+                    break;
+                }
+                widths[widest]--;
+                total--;
+            }
+            for (int c : shrinkable) {
+                for (String[] row : rows) {
+                    row[c] = shorten(row[c], Math.max(widths[c], rows.get(0)[c].length()));
                 }
             }
             StringBuilder text = new StringBuilder();

@@ -1,10 +1,15 @@
 package org.gradcheck.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The verdict on one parameter.
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Verdict {
 
     /** The analytic partial derivative agrees with the numerical one within the tolerance. */

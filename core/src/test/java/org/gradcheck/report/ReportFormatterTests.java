@@ -2,6 +2,7 @@ package org.gradcheck.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gradcheck.layout.ParameterLayout;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,9 @@ class ReportFormatterTests {
                 b[0]        5.000e-01   5.000e-01          0  2.000e-11          0  PASS
                 b[1]                0           0          0  2.000e-11          0  PASS
 
-                block   shape  checked  failures  kinks  ~zero  max rel error  difference  worst
-                W      [2, 2]        4         1      0      0      9.091e-02   3.555e-02  W[1,1]
-                b         [2]        2         0      0      1              0           0  b[0]
+                block   shape  checked  failures  kinks  ~zero  max rel err  difference  worst
+                W      [2, 2]        4         1      0      0    9.091e-02   3.555e-02  W[1,1]
+                b         [2]        2         0      0      1            0           0  b[0]
                 """, Reports.failing().toString());
     }
 
@@ -49,8 +50,8 @@ class ReportFormatterTests {
                 x[0]        6.000e+00   6.000e+00  1.000e-12  1.000e-10  1.667e-13  PASS
                 x[1]       -2.500e-01  -2.500e-01          0          0          0  PASS
 
-                block  shape  checked  failures  kinks  ~zero  max rel error  difference  worst
-                x        [2]        2         0      0      0      1.667e-13   8.325e-14  x[0]
+                block  shape  checked  failures  kinks  ~zero  max rel err  difference  worst
+                x        [2]        2         0      0      0    1.667e-13   8.325e-14  x[0]
                 """, ReportFormatter.format(Reports.passing(), 5));
     }
 
@@ -71,9 +72,9 @@ class ReportFormatterTests {
                 W[0,0]     1.000e+00  1.000e+00          0  1.000e-10          0  PASS
                 ... and 4 more (showing 2 of 6 checked parameters, worst first)
 
-                block   shape  checked  failures  kinks  ~zero  max rel error  difference  worst
-                W      [2, 2]        4         1      0      0      9.091e-02   3.555e-02  W[1,1]
-                b         [2]        2         0      0      1              0           0  b[0]
+                block   shape  checked  failures  kinks  ~zero  max rel err  difference  worst
+                W      [2, 2]        4         1      0      0    9.091e-02   3.555e-02  W[1,1]
+                b         [2]        2         0      0      1            0           0  b[0]
                 """, ReportFormatter.format(Reports.failing(), 2));
     }
 
@@ -120,10 +121,44 @@ class ReportFormatterTests {
                 encoder.att…weights[0,1]  2.000e+00  2.000e+00          0          0          0  PASS
                 ... and 22 more (showing 3 of 25 checked parameters, worst first)
 
-                block                       shape  checked  failures  kinks  ~zero  max rel error  difference  worst
-                encoder.att…uery_weights  [2, 12]       24         1      0      0      2.000e-01   4.217e-02  encoder.att…eights[1,11]
-                bias                          [1]        1         0      0      0              0           0  bias[0]
+                block              shape  checked  failures  kinks  ~zero  max rel err  difference  worst
+                encoder…weights  [2, 12]       24         1      0      0    2.000e-01   4.217e-02  encoder…ts[1,11]
+                bias                 [1]        1         0      0      0            0           0  bias[0]
                 """, ReportFormatter.format(Reports.of(layout, analytic, numerical), 3));
+    }
+
+    @Test
+    void everyLineFitsInOneHundredColumnsWithLongNamesAndLargeBlocks() {
+        ParameterLayout layout = ParameterLayout.builder()
+                .matrix("encoder.layers.11.self_attention.query_projection.weights", 1000, 1000)
+                .vector("decoder.layers.11.cross_attention.output_projection.bias", 1000).build();
+        int n = layout.size();
+        double[] analytic = new double[n];
+        double[] numerical = new double[n];
+        java.util.BitSet checked = new java.util.BitSet(n);
+        for (int i = 0; i < n; i += 997) {
+            checked.set(i);
+            analytic[i] = -1.5e-7 * (i + 1);
+            numerical[i] = analytic[i] * (i % 2 == 0 ? 1 : 1.5);
+        }
+        GradientReport report = GradientReport.builder(layout).gradients(analytic, numerical, new double[n])
+                .checked(checked).kink(0, -1, 1)
+                .judgedBy(org.gradcheck.Tolerance.defaults(), org.gradcheck.KinkPolicy.ACCEPT_SUBGRADIENT,
+                        org.gradcheck.UntestedPolicy.WARN)
+                .settings(org.gradcheck.difference.DifferenceScheme.CENTRAL, "h", "sampled: a long description of the"
+                        + " strategy that has to be wrapped because it goes on and on past the hundredth column", "double")
+                .build();
+
+        String text = ReportFormatter.format(report, 30);
+
+        for (String line : text.split("\n")) {
+            assertTrue(line.length() <= ReportFormatter.WIDTH, () -> line.length() + " columns: " + line);
+        }
+        assertEquals("""
+                block            shape          checked  failures  kinks   ~zero  max rel err  difference  worst
+                enc…ghts  [1000, 1000]  1004 of 1000000       502      1  998996    3.333e-01   1.555e-01  enco…961]
+                dec…bias        [1000]        1 of 1000         0      0     999            0           0  deco…988]
+                """, text.substring(text.indexOf("\nblock ") + 1));
     }
 
     @Test

@@ -31,6 +31,6 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public @interface ExampleSource {
 
-    /** The method or field: {@code "trainingSet"} or {@code "com.example.Data#trainingSet"}. */
+    /** {@return the method or field: {@code "trainingSet"} or {@code "com.example.Data#trainingSet"}} */
     String value();
 }

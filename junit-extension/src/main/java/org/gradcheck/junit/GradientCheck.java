@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The method's parameters may be, in any order: the drawn batch (typed as the data set's batches) or, when
  * one example is drawn from a list, the example itself; a {@code double[]} annotated {@link RandomPoint
- * @RandomPoint}; a {@link java.util.Random} or {@link java.util.random.RandomGenerator} seeded for the trial;
+ * &#64;RandomPoint}; a {@link java.util.Random} or {@link java.util.random.RandomGenerator} seeded for the trial;
  * a {@link org.gradcheck.GradientChecker} configured by this annotation; a
  * {@link org.gradcheck.jacobian.JacobianChecker} or {@link org.gradcheck.hessian.HessianChecker} with the same
  * scheme, step and tolerance, whose random vectors are seeded for the trial; a {@link TrialInfo}; and whatever other
@@ -60,12 +60,16 @@ public @interface GradientCheck {
     /**
      * How many trials (invocations) to run, 1 or more. Unset: {@value GradientCheckConstants#TRIALS_KEY}, then
      * {@value GradientCheckConstants#DEFAULT_TRIALS}.
+     *
+     * @return how many trials (invocations) to run, 1 or more
      */
     int trials() default UNSET;
 
     /**
      * How many examples each trial draws, 1 or more and at most the data set's size. Unset:
      * {@value GradientCheckConstants#EXAMPLES_KEY}, then {@value GradientCheckConstants#DEFAULT_EXAMPLES}.
+     *
+     * @return how many examples each trial draws, 1 or more and at most the data set's size
      */
     int examples() default UNSET;
 
@@ -73,6 +77,8 @@ public @interface GradientCheck {
      * The root seed, a decimal {@code long} ({@code "81273"}); every trial's seed derives from it. Unset:
      * {@value GradientCheckConstants#SEED_KEY}, then a fresh random seed, which display names and failure messages
      * always show.
+     *
+     * @return the root seed, a decimal {@code long} ({@code "81273"}); every trial's seed derives from it
      */
     String seed() default "";
 
@@ -80,24 +86,32 @@ public @interface GradientCheck {
      * The finite-difference step {@code epsilon}, the same for every parameter ({@code 1e-7} in the article); a
      * finite number above 0. Unset ({@code NaN}): {@value GradientCheckConstants#EPSILON_KEY}, then the checker's
      * automatic step, scaled to each parameter.
+     *
+     * @return the finite-difference step, a finite number above 0
      */
     double epsilon() default Double.NaN;
 
     /**
      * The relative tolerance, a finite number of at least 0. Unset ({@code NaN}):
      * {@value GradientCheckConstants#TOLERANCE_KEY}, then {@code 1e-6}.
+     *
+     * @return the relative tolerance, a finite number of at least 0
      */
     double tolerance() default Double.NaN;
 
     /**
      * The absolute tolerance, a finite number of at least 0. Unset ({@code NaN}):
      * {@value GradientCheckConstants#ABSOLUTE_TOLERANCE_KEY}, then {@code 0}.
+     *
+     * @return the absolute tolerance, a finite number of at least 0
      */
     double absoluteTolerance() default Double.NaN;
 
     /**
      * The finite-difference scheme, at most one ({@code scheme = DifferenceScheme.FORWARD}). Unset:
      * {@value GradientCheckConstants#SCHEME_KEY}, then {@link DifferenceScheme#CENTRAL}.
+     *
+     * @return the finite-difference scheme, at most one
      */
     DifferenceScheme[] scheme() default {};
 
@@ -106,6 +120,8 @@ public @interface GradientCheck {
      * {@code "sampled:K"} (K parameters per block); see {@link org.gradcheck.Strategy}. Unset:
      * {@value GradientCheckConstants#STRATEGY_KEY}, then {@code automatic} (full up to 20,000 parameters,
      * screening above).
+     *
+     * @return the strategy of each trial's checker
      */
     String strategy() default "";
 
@@ -115,6 +131,8 @@ public @interface GradientCheck {
      * {@code {displayName}} (the method's display name). Unset: {@value GradientCheckConstants#DISPLAY_NAME_KEY},
      * then {@value GradientCheckConstants#DEFAULT_DISPLAY_NAME} (without the examples when there is no
      * {@code @ExampleSource}).
+     *
+     * @return the display-name pattern of each trial
      */
     String name() default "";
 }

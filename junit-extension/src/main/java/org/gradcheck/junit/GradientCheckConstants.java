@@ -77,6 +77,24 @@ public final class GradientCheckConstants {
      */
     public static final String STDOUT_KEY = "gradcheck.stdout";
 
+    /**
+     * {@code gradcheck.report.enabled}: whether the run writes the suite report ({@code report.html} and
+     * {@code report.json}), {@code true} (the default) or {@code false}.
+     */
+    public static final String REPORT_ENABLED_KEY = "gradcheck.report.enabled";
+
+    /**
+     * {@code gradcheck.report.dir}: the directory the suite report is written to, relative to the working directory
+     * unless absolute, for example {@code gradcheck.report.dir=target/reports/gradcheck}.
+     */
+    public static final String REPORT_DIRECTORY_KEY = "gradcheck.report.dir";
+
+    /**
+     * The suite report's directory when {@value #REPORT_DIRECTORY_KEY} is not set: {@code target/gradcheck} under the
+     * working directory, which Maven Surefire sets to the module's directory.
+     */
+    public static final String DEFAULT_REPORT_DIRECTORY = "target/gradcheck";
+
     /** Placeholder for the trial's number, from 1. */
     public static final String INDEX_PLACEHOLDER = "{index}";
 

@@ -28,12 +28,12 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public @interface RandomPoint {
 
-    /** The number of coordinates, 1 or more. */
+    /** {@return the number of coordinates, 1 or more} */
     int dimension();
 
-    /** The lower bound of every coordinate (inclusive), finite and below {@link #max()}. */
+    /** {@return the lower bound of every coordinate (inclusive), finite and below {@link #max()}} */
     double min() default -1;
 
-    /** The upper bound of every coordinate (exclusive), finite and above {@link #min()}. */
+    /** {@return the upper bound of every coordinate (exclusive), finite and above {@link #min()}} */
     double max() default 1;
 }

@@ -30,32 +30,37 @@ public final class TrialInfo {
         this.rerunProperties = rerunProperties;
     }
 
-    /** The trial's number, from 1 to {@link #trials()}. */
+    /** {@return the trial's number, from 1 to {@link #trials()}} */
     public int trial() {
         return trial;
     }
 
-    /** The number of trials of the method. */
+    /** {@return the number of trials of the method} */
     public int trials() {
         return trials;
     }
 
-    /** The root seed every trial's seed derives from. */
+    /** {@return the root seed every trial's seed derives from} */
     public long rootSeed() {
         return rootSeed;
     }
 
-    /** This trial's seed; {@code Random} parameters are {@code new Random(trialSeed())}. */
+    /** {@return this trial's seed; {@code Random} parameters are {@code new Random(trialSeed())}} */
     public long trialSeed() {
         return trialSeed;
     }
 
-    /** The indices of the drawn examples in ascending order; empty without {@code @ExampleSource}; unmodifiable. */
+    /**
+     * {@return the indices of the drawn examples in ascending order} The list is empty without {@code @ExampleSource}
+     * and unmodifiable.
+     */
     public List<Integer> exampleIndices() {
         return exampleIndices;
     }
 
-    /** The system properties that rerun exactly this trial: {@code -Dgradcheck.seed=81273 -Dgradcheck.trial=2}. */
+    /**
+     * {@return the system properties that rerun exactly this trial: {@code -Dgradcheck.seed=81273 -Dgradcheck.trial=2}}
+     */
     public String rerunProperties() {
         return rerunProperties;
     }

@@ -7,6 +7,7 @@ import org.gradcheck.report.GradientReport;
 import org.gradcheck.report.NumberFormatter;
 import org.gradcheck.report.ParameterCheck;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>
  * [gradcheck] Tests#check [1] seed=7 examples=[3, 9]: passed, overall difference 2.000e-11, worst w[1] (...), 3 checked, 0 failed
  * </pre>
+ * Before the trial runs, it tells the suite report which trial the checks on this thread belong to.
  */
-final class TrialReportPublisher implements AfterTestExecutionCallback {
+final class TrialReportPublisher implements BeforeTestExecutionCallback, AfterTestExecutionCallback {
 
     static final String PREFIX = "gradcheck.";
 
@@ -30,6 +32,11 @@ final class TrialReportPublisher implements AfterTestExecutionCallback {
     TrialReportPublisher(Trial trial, ReportRecorder recorder) {
         this.trial = trial;
         this.recorder = recorder;
+    }
+
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        RunningTests.trialStarted(trial.info);
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.w3c.dom.NodeList;
  * seed, one correct) with Maven and Surefire, then reads {@code target/surefire-reports}: the failing trials'
  * per-parameter reports with seed and rerun line, and the passing trials' figures. Then runs the rerun command
  * printed in the report and checks that it runs exactly that trial, on the same examples, with the same report.
+ * The run also leaves the suite report in {@code target/gradcheck}, with nothing configured.
  */
 class SurefireReportIntegrationTests {
 
@@ -43,6 +44,11 @@ class SurefireReportIntegrationTests {
 
         String text = read(project.resolve("target/surefire-reports/" + CLASS_NAME + ".txt"));
         assertTrue(text.contains("Tests run: 5, Failures: 3, Errors: 0, Skipped: 0"), text);
+        String page = read(project.resolve("target/gradcheck/report.html"));
+        assertEquals(5, page.split("<section class=\"check\"", -1).length - 1,
+                "Surefire's launcher picked up the suite report without configuration; one section per trial");
+        assertEquals(3, page.split("data-verdict=\"failed\"", -1).length - 1, page.substring(0, Math.min(2000, page.length())));
+        assertTrue(Files.exists(project.resolve("target/gradcheck/report.json")));
         Matcher seed = Pattern.compile("  root seed: (\\d+) \\(fresh random seed\\)\n").matcher(text);
         assertTrue(seed.find(), text);
         String rootSeed = seed.group(1);

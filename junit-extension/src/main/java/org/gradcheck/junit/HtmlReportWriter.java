@@ -1,0 +1,215 @@
+package org.gradcheck.junit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.gradcheck.report.BlockSummary;
+import org.gradcheck.report.NumberFormatter;
+
+/**
+ * Writes the suite report as one self-contained page: no scripts, fonts, style sheets or images from elsewhere, plots
+ * drawn as inline SVG. The markup is well-formed XML (every element closed, only the predefined character
+ * references), so an XML parser reads it as well as a browser. Failing checks are listed first in the index.
+ */
+final class HtmlReportWriter {
+
+    static final String FILE_NAME = "report.html";
+
+    private static final String STYLE = """
+            body { font-family: sans-serif; margin: 1.5em; color: #222222; max-width: 1200px; }
+            h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 2em; border-top: 1px solid #cccccc; padding-top: 1em; }
+            table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.85em; }
+            th, td { border: 1px solid #dddddd; padding: 2px 6px; text-align: left; vertical-align: top; }
+            td.number { text-align: right; font-family: monospace; white-space: pre; }
+            .passed { color: #1a7f37; font-weight: bold; } .failed { color: #cf222e; font-weight: bold; }
+            tr.failed-row { background: #fff0f0; }
+            dl.facts { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; font-size: 0.9em; }
+            dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; font-family: monospace; }
+            ul.warnings li { color: #9a6700; }
+            .plots { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
+            p.plotted, p.note { font-size: 0.85em; color: #555555; }
+            """;
+
+    private HtmlReportWriter() {
+    }
+
+    /** The page listing {@code checks}. */
+    static String write(List<CheckRecord> checks) {
+        StringBuilder html = new StringBuilder(64 * 1024);
+        int failed = 0;
+        for (CheckRecord check : checks) {
+            failed += check.passed ? 0 : 1;
+        }
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<title>GradCheck report: ").append(checks.size()).append(checks.size() == 1 ? " check" : " checks")
+                .append(", ").append(failed).append(" failed</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        html.append("<h1>Gradient checks</h1>\n<p class=\"summary\">").append(checks.size())
+                .append(checks.size() == 1 ? " check: " : " checks: ").append(checks.size() - failed).append(" passed, ")
+                .append(failed).append(" failed. Each check has the analytic against the numerical gradient of its"
+                        + " parameters and the relative errors of each block against the tolerance.</p>\n");
+        index(html, checks);
+        for (CheckRecord check : checks) {
+            section(html, check);
+        }
+        html.append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void index(StringBuilder html, List<CheckRecord> checks) {
+        List<CheckRecord> ordered = new ArrayList<>(checks);
+        ordered.sort(Comparator.comparing((CheckRecord check) -> check.passed).thenComparingInt(check -> check.number));
+        html.append("<table class=\"index\">\n<thead><tr><th>#</th><th>test</th><th>trial</th><th>seed</th><th>strategy</th>"
+                + "<th>verdict</th><th>overall difference</th><th>worst parameter</th><th>warnings</th></tr></thead>\n<tbody>\n");
+        for (CheckRecord check : ordered) {
+            html.append("<tr class=\"").append(check.passed ? "passed-row" : "failed-row").append("\" data-check=\"")
+                    .append(check.number).append("\">");
+            cell(html, "<a href=\"#check-" + check.number + "\">" + check.number + "</a>", false);
+            cell(html, Html.escape(check.testName), false);
+            cell(html, trialText(check), false);
+            cell(html, seedText(check), false);
+            cell(html, Html.escape(strategyKind(check.strategy)), false);
+            cell(html, verdict(check), false);
+            cell(html, NumberFormatter.format(check.overallDifference), true);
+            cell(html, Html.escape(check.worstName()), false);
+            cell(html, check.warnings.isEmpty() ? "" : Integer.toString(check.warnings.size()), true);
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void section(StringBuilder html, CheckRecord check) {
+        html.append("<section class=\"check\" id=\"check-").append(check.number).append("\" data-verdict=\"")
+                .append(check.passed ? "passed" : "failed").append("\">\n<h2>").append(check.number).append(". ")
+                .append(Html.escape(check.testName)).append("</h2>\n<p>").append(verdict(check)).append(' ')
+                .append(Html.escape(check.headline)).append("</p>\n<dl class=\"facts\">\n");
+        fact(html, "test", check.testName);
+        fact(html, "unique id", check.uniqueId);
+        if (check.trial != null) {
+            fact(html, "trial", check.trial.trial() + " of " + check.trial.trials());
+            fact(html, "seed", check.trial.rootSeed() + " (trial seed " + check.trial.trialSeed() + ")");
+            if (!check.trial.exampleIndices().isEmpty()) {
+                fact(html, "examples", TrialNameFormatter.indices(check.trial.exampleIndices(),
+                        ReproductionMessage.MAX_INDICES_IN_MESSAGE));
+            }
+            fact(html, "rerun with", check.trial.rerunProperties());
+        }
+        fact(html, "overall difference", NumberFormatter.format(check.overallDifference));
+        fact(html, "parameters", check.size + ", " + check.checked + " checked one by one, " + check.failures + " failed, "
+                + check.kinks + " at kinks, " + check.negligible + " indistinguishable from zero");
+        fact(html, "strategy", check.strategy);
+        for (String note : check.strategyNotes) {
+            fact(html, "", note);
+        }
+        fact(html, "scheme", check.scheme);
+        fact(html, "tolerance", check.tolerance);
+        fact(html, "precision", check.precision);
+        fact(html, "evaluations", check.evaluations + " in " + String.format(java.util.Locale.ROOT, "%.3f s", check.seconds));
+        html.append("</dl>\n");
+        if (!check.warnings.isEmpty()) {
+            html.append("<ul class=\"warnings\">\n");
+            for (String warning : check.warnings) {
+                html.append("<li>warning: ").append(Html.escape(warning)).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        worstTable(html, check);
+        blockTable(html, check);
+        List<String> blockNames = new ArrayList<>();
+        for (CheckRecord.BlockRow row : check.blocks) {
+            blockNames.add(row.summary().name());
+        }
+        html.append("<div class=\"plots\">\n").append(SvgPlots.scatter(check, blockNames)).append(SvgPlots.errors(check))
+                .append("</div>\n<p class=\"plotted\">").append(plottedText(check)).append("</p>\n</section>\n");
+    }
+
+    /** What the scatter plot shows, in one sentence. */
+    static String plottedText(CheckRecord check) {
+        StringBuilder text = new StringBuilder();
+        text.append("Plotted ").append(check.points.size()).append(" of ").append(check.plottable)
+                .append(check.plottable == 1 ? " parameter" : " parameters").append(" checked one by one");
+        if (check.points.size() < check.plottable) {
+            text.append(" (").append(check.plottedFailures()).append(" of ").append(check.failures)
+                    .append(" failures, the worst, and an even sample of each block)");
+        }
+        text.append('.');
+        int unchecked = check.size - check.plottable;
+        if (unchecked > 0) {
+            text.append(' ').append(unchecked).append(unchecked == 1 ? " parameter was not checked one by one and has"
+                    : " parameters were not checked one by one and have").append(" no numerical value to plot.");
+        }
+        text.append(" The histogram counts every parameter checked one by one.");
+        return text.toString();
+    }
+
+    private static void worstTable(StringBuilder html, CheckRecord check) {
+        if (check.worst.isEmpty()) {
+            return;
+        }
+        html.append("<table class=\"worst\">\n<thead><tr><th>parameter</th><th>block</th><th>analytic</th><th>numerical</th>"
+                + "<th>rel error</th><th>error / allowed</th><th>verdict</th></tr></thead>\n<tbody>\n");
+        for (CheckRecord.Point point : check.worst) {
+            html.append("<tr").append(point.verdict() == org.gradcheck.report.Verdict.FAIL ? " class=\"failed-row\"" : "")
+                    .append('>');
+            cell(html, Html.escape(point.name()), false);
+            cell(html, Html.escape(check.blocks.get(point.block()).summary().name()), false);
+            cell(html, NumberFormatter.format(point.analytic()), true);
+            cell(html, NumberFormatter.format(point.numerical()), true);
+            cell(html, NumberFormatter.format(point.relativeError()), true);
+            cell(html, NumberFormatter.format(point.errorRatio()), true);
+            cell(html, point.verdict().name(), false);
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void blockTable(StringBuilder html, CheckRecord check) {
+        html.append("<table class=\"blocks\">\n<thead><tr><th>block</th><th>shape</th><th>checked</th><th>failures</th>"
+                + "<th>kinks</th><th>~zero</th><th>max rel error</th><th>difference</th><th>worst</th></tr></thead>\n<tbody>\n");
+        for (int b = 0; b < check.blocks.size(); b++) {
+            CheckRecord.BlockRow row = check.blocks.get(b);
+            BlockSummary summary = row.summary();
+            html.append("<tr").append(summary.failures() > 0 ? " class=\"failed-row\"" : "").append('>');
+            cell(html, "<span style=\"color:" + SvgPlots.colour(b) + "\">\u25cf</span> " + Html.escape(summary.name()), false);
+            cell(html, Html.escape(row.shape()), false);
+            cell(html, summary.checked() == summary.count() ? Integer.toString(summary.count())
+                    : summary.checked() + " of " + summary.count(), true);
+            cell(html, Integer.toString(summary.failures()), true);
+            cell(html, Integer.toString(summary.kinks()), true);
+            cell(html, Integer.toString(summary.negligible()), true);
+            cell(html, NumberFormatter.format(summary.maxRelativeError()), true);
+            cell(html, NumberFormatter.format(summary.difference()), true);
+            cell(html, Html.escape(summary.worstParameter()), false);
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static String verdict(CheckRecord check) {
+        return check.passed ? "<span class=\"verdict passed\">passed</span>" : "<span class=\"verdict failed\">failed</span>";
+    }
+
+    static String trialText(CheckRecord check) {
+        return check.trial == null ? "-" : check.trial.trial() + " of " + check.trial.trials();
+    }
+
+    static String seedText(CheckRecord check) {
+        return check.trial == null ? "-" : Long.toString(check.trial.rootSeed());
+    }
+
+    /** The strategy's first word: {@code full}, {@code screening}, {@code sampled}. */
+    static String strategyKind(String strategy) {
+        int end = 0;
+        while (end < strategy.length() && Character.isLetter(strategy.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? strategy : strategy.substring(0, end);
+    }
+
+    private static void fact(StringBuilder html, String term, String description) {
+        html.append("<dt>").append(Html.escape(term)).append("</dt><dd>").append(Html.escape(description)).append("</dd>\n");
+    }
+
+    private static void cell(StringBuilder html, String markup, boolean number) {
+        html.append(number ? "<td class=\"number\">" : "<td>").append(markup).append("</td>");
+    }
+}
