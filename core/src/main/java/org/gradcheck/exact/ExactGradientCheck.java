@@ -1,9 +1,12 @@
 package org.gradcheck.exact;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.apache.commons.math3.analysis.differentiation.SparseGradient;
+import org.apiguardian.api.API;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.layout.ParameterLayout;
@@ -37,6 +40,7 @@ import org.gradcheck.layout.ParameterLayout;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ExactGradientCheck {
 
     /** The allowance in units of machine epsilon unless {@link #withUlps(int)} sets another. */
@@ -52,7 +56,11 @@ public final class ExactGradientCheck {
         this.ulps = ulps;
     }
 
-    /** The default check: an allowance of {@value #DEFAULT_ULPS} units of machine epsilon. */
+    /**
+     * The default check: an allowance of {@value #DEFAULT_ULPS} units of machine epsilon.
+     *
+     * @return the default check: an allowance of {@value #DEFAULT_ULPS} units of machine epsilon
+     */
     public static ExactGradientCheck defaults() {
         return DEFAULTS;
     }
@@ -60,6 +68,9 @@ public final class ExactGradientCheck {
     /**
      * A copy allowing {@code ulps} units of machine epsilon, relative to the magnitudes (see the class comment).
      *
+     * @param ulps the allowance in units of machine epsilon, 1 or more
+     * @return a copy allowing {@code ulps} units of machine epsilon, relative to the magnitudes (see the class
+     *     comment)
      * @throws IllegalArgumentException if {@code ulps < 1}
      */
     public ExactGradientCheck withUlps(int ulps) {
@@ -70,7 +81,11 @@ public final class ExactGradientCheck {
         return new ExactGradientCheck(ulps);
     }
 
-    /** The allowance in units of machine epsilon. */
+    /**
+     * The allowance in units of machine epsilon.
+     *
+     * @return the allowance in units of machine epsilon
+     */
     public int ulps() {
         return ulps;
     }
@@ -79,6 +94,8 @@ public final class ExactGradientCheck {
      * The exact gradient of {@code function} at {@code point} by forward-mode automatic differentiation.
      *
      * @param point the point; not modified
+     * @param function the function written over {@code RealFieldElement}
+     * @return the exact gradient of {@code function} at {@code point} by forward-mode automatic differentiation
      * @throws IllegalArgumentException if an argument is null or the point is empty or not finite
      * @throws GradientCheckException if the function throws or its value or gradient is not finite
      */
@@ -92,6 +109,9 @@ public final class ExactGradientCheck {
      * the hand-written value must equal the field function's value, so that both describe the same function.
      *
      * @param point the point; not modified
+     * @param function the function written over {@code RealFieldElement}
+     * @param handWritten the function with the hand-written gradient
+     * @return the report, never null
      * @throws IllegalArgumentException if an argument is null or the point is empty or not finite
      * @throws GradientCheckException if a function throws, returns non-finite values or a gradient of the wrong
      *     length, or the two values differ
@@ -100,7 +120,15 @@ public final class ExactGradientCheck {
         return check(function, handWritten, point, ParameterLayout.vector("x", requirePoint(point).length));
     }
 
-    /** As {@link #check(FieldFunction, DifferentiableFunction, double[])}, naming parameters by {@code layout}. */
+    /**
+     * As {@link #check(FieldFunction, DifferentiableFunction, double[])}, naming parameters by {@code layout}.
+     *
+     * @param function the function written over {@code RealFieldElement}
+     * @param handWritten the function with the hand-written gradient
+     * @param point the point; not modified
+     * @param layout names the coordinates ({@code W1[0,1]})
+     * @return the report, never null
+     */
     public ExactGradientReport check(FieldFunction function, DifferentiableFunction handWritten, double[] point,
             ParameterLayout layout) {
         if (handWritten == null) {
@@ -126,6 +154,9 @@ public final class ExactGradientCheck {
      * Compares a hand-written {@code gradient} with the exact gradient of {@code function} at {@code point}.
      *
      * @param point the point; not modified
+     * @param function the function written over {@code RealFieldElement}
+     * @param gradient the analytic gradient, {@code x -> g(x)}
+     * @return the report, never null
      * @throws IllegalArgumentException if an argument is null or the point is empty or not finite
      * @throws GradientCheckException if a function throws or returns non-finite values or a gradient of the wrong length
      */
@@ -141,13 +172,25 @@ public final class ExactGradientCheck {
     /**
      * Checks and asserts: returns the report if every partial derivative agrees with the exact one.
      *
+     * @param function the function written over {@code RealFieldElement}
+     * @param handWritten the function with the hand-written gradient
+     * @param point the point; not modified
+     * @return the report of the passing check
      * @throws ExactGradientMismatchError if one differs; its message is the report
      */
     public ExactGradientReport assertMatches(FieldFunction function, DifferentiableFunction handWritten, double[] point) {
         return requirePassed(check(function, handWritten, point));
     }
 
-    /** As {@link #assertMatches(FieldFunction, DifferentiableFunction, double[])}, naming parameters by {@code layout}. */
+    /**
+     * As {@link #assertMatches(FieldFunction, DifferentiableFunction, double[])}, naming parameters by {@code layout}.
+     *
+     * @param function the function written over {@code RealFieldElement}
+     * @param handWritten the function with the hand-written gradient
+     * @param point the point; not modified
+     * @param layout names the coordinates ({@code W1[0,1]})
+     * @return the report of the passing check
+     */
     public ExactGradientReport assertMatches(FieldFunction function, DifferentiableFunction handWritten, double[] point,
             ParameterLayout layout) {
         return requirePassed(check(function, handWritten, point, layout));

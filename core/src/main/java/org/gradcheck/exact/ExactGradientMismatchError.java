@@ -1,5 +1,8 @@
 package org.gradcheck.exact;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -8,6 +11,7 @@ import org.opentest4j.AssertionFailedError;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class ExactGradientMismatchError extends AssertionFailedError {
 
     private static final long serialVersionUID = 1L;
@@ -17,6 +21,7 @@ public class ExactGradientMismatchError extends AssertionFailedError {
     /**
      * An error for a failed {@code report}.
      *
+     * @param report the report of the failed check
      * @throws IllegalArgumentException if {@code report} is null
      */
     public ExactGradientMismatchError(ExactGradientReport report) {
@@ -35,6 +40,8 @@ public class ExactGradientMismatchError extends AssertionFailedError {
      * An error for a failed {@code report} with {@code message}: its text, followed for example by the lines that
      * reproduce the check.
      *
+     * @param report the report of the failed check
+     * @param message the message: the report's text, followed for example by the lines that reproduce the check
      * @throws IllegalArgumentException if {@code report} is null
      */
     public ExactGradientMismatchError(ExactGradientReport report, String message) {
@@ -42,7 +49,11 @@ public class ExactGradientMismatchError extends AssertionFailedError {
         this.report = report;
     }
 
-    /** The report of the failed check; null only after deserialisation. */
+    /**
+     * The report of the failed check; null only after deserialisation.
+     *
+     * @return the report of the failed check; null only after deserialisation
+     */
     public ExactGradientReport report() {
         return report;
     }

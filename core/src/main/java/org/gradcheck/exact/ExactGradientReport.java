@@ -1,11 +1,14 @@
 package org.gradcheck.exact;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.NumberFormatter;
 import org.gradcheck.report.TextTable;
@@ -17,6 +20,7 @@ import org.gradcheck.report.Verdict;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ExactGradientReport {
 
     /** Rows shown by {@link #toString()}. */
@@ -53,22 +57,39 @@ public final class ExactGradientReport {
         this.failureCount = failures;
     }
 
-    /** Whether every partial derivative agrees with the exact one. */
+    /**
+     * Whether every partial derivative agrees with the exact one.
+     *
+     * @return whether every partial derivative agrees with the exact one
+     */
     public boolean passed() {
         return failureCount == 0;
     }
 
-    /** Number of parameters. */
+    /**
+     * Number of parameters.
+     *
+     * @return number of parameters
+     */
     public int size() {
         return exact.length;
     }
 
-    /** Number of disagreeing partial derivatives. */
+    /**
+     * Number of disagreeing partial derivatives.
+     *
+     * @return number of disagreeing partial derivatives
+     */
     public int failureCount() {
         return failureCount;
     }
 
-    /** The check of the parameter at flat index {@code index}. */
+    /**
+     * The check of the parameter at flat index {@code index}.
+     *
+     * @param index the flat index
+     * @return the check of the parameter at flat index {@code index}
+     */
     public ExactParameterCheck parameter(int index) {
         return new ExactParameterCheck(index, layout.nameOf(index), handWritten[index], exact[index], allowed[index]);
     }
@@ -76,13 +97,19 @@ public final class ExactGradientReport {
     /**
      * The check of the parameter named {@code name} ({@code W1[2,3]}).
      *
+     * @param name the name
+     * @return the check of the parameter named {@code name} ({@code W1[2,3]})
      * @throws IllegalArgumentException if the layout has no such parameter
      */
     public ExactParameterCheck parameter(String name) {
         return parameter(layout.indexOf(name));
     }
 
-    /** Every parameter's check in the order of the flat vector; an unmodifiable view. */
+    /**
+     * Every parameter's check in the order of the flat vector; an unmodifiable view.
+     *
+     * @return every parameter's check in the order of the flat vector; an unmodifiable view
+     */
     public List<ExactParameterCheck> parameters() {
         return new AbstractList<>() {
             @Override
@@ -97,7 +124,11 @@ public final class ExactGradientReport {
         };
     }
 
-    /** The failing parameters, worst first; never null. */
+    /**
+     * The failing parameters, worst first; never null.
+     *
+     * @return the failing parameters, worst first; never null
+     */
     public List<ExactParameterCheck> failures() {
         List<ExactParameterCheck> failures = new ArrayList<>();
         for (ExactParameterCheck check : parameters()) {
@@ -109,7 +140,11 @@ public final class ExactGradientReport {
         return failures;
     }
 
-    /** The largest relative error over the parameters. */
+    /**
+     * The largest relative error over the parameters.
+     *
+     * @return the largest relative error over the parameters
+     */
     public double maxRelativeError() {
         double largest = 0;
         for (ExactParameterCheck check : parameters()) {
@@ -118,37 +153,65 @@ public final class ExactGradientReport {
         return largest;
     }
 
-    /** The exact gradient; a copy. */
+    /**
+     * The exact gradient; a copy.
+     *
+     * @return the exact gradient; a copy
+     */
     public double[] exactGradient() {
         return exact.clone();
     }
 
-    /** The hand-written gradient; a copy. */
+    /**
+     * The hand-written gradient; a copy.
+     *
+     * @return the hand-written gradient; a copy
+     */
     public double[] handWrittenGradient() {
         return handWritten.clone();
     }
 
-    /** The function's value at the point, from the field function. */
+    /**
+     * The function's value at the point, from the field function.
+     *
+     * @return the function's value at the point, from the field function
+     */
     public double value() {
         return value;
     }
 
-    /** The allowance in units of machine epsilon. */
+    /**
+     * The allowance in units of machine epsilon.
+     *
+     * @return the allowance in units of machine epsilon
+     */
     public int ulps() {
         return ulps;
     }
 
-    /** The layout naming the parameters. */
+    /**
+     * The layout naming the parameters.
+     *
+     * @return the layout naming the parameters
+     */
     public ParameterLayout layout() {
         return layout;
     }
 
-    /** How long the check took. */
+    /**
+     * How long the check took.
+     *
+     * @return how long the check took
+     */
     public Duration elapsed() {
         return elapsed;
     }
 
-    /** The first line of the text. */
+    /**
+     * The first line of the text.
+     *
+     * @return the first line of the text
+     */
     public String headline() {
         if (passed()) {
             return "Exact gradient check passed: " + size() + (size() == 1 ? " partial derivative agrees" : " partial derivatives agree")

@@ -1,7 +1,10 @@
 package org.gradcheck.exact;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.Decimal64;
+import org.apiguardian.api.API;
 
 /**
  * A scalar function written once against commons-math3's {@link RealFieldElement}, so that it can be evaluated
@@ -23,6 +26,7 @@ import org.apache.commons.math3.util.Decimal64;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface FieldFunction {
 
     /**
@@ -30,6 +34,7 @@ public interface FieldFunction {
      *
      * @param point the point, one element per coordinate (at least one); not modified
      * @param <T> the kind of number: plain values or values with derivatives
+     * @return the function's value at {@code point}
      */
     <T extends RealFieldElement<T>> T value(T[] point);
 
@@ -37,6 +42,7 @@ public interface FieldFunction {
      * The function's value at a point of plain numbers, computed through {@link Decimal64}.
      *
      * @param point the point; not modified
+     * @return the function's value at a point of plain numbers, computed through {@link Decimal64}
      * @throws IllegalArgumentException if {@code point} is null or empty
      */
     default double valueAt(double[] point) {

@@ -1,6 +1,9 @@
 package org.gradcheck.hessian;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.Precision;
 import org.gradcheck.Tolerance;
@@ -35,6 +38,7 @@ import org.gradcheck.layout.ParameterLayout;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class HessianChecker {
 
     /** The number of random directions of {@link #checkProducts} unless {@link #withDirections(int)} sets another. */
@@ -56,37 +60,70 @@ public final class HessianChecker {
     /**
      * The default checker: central difference of the gradient with the automatic step, default tolerance,
      * {@value #DEFAULT_DIRECTIONS} random directions for products, seed {@value JacobianChecker#DEFAULT_SEED}.
+     *
+     * @return the default checker: central difference of the gradient with the automatic step, default tolerance,
+     *     {@value #DEFAULT_DIRECTIONS} random directions for products, seed {@value JacobianChecker#DEFAULT_SEED}
      */
     public static HessianChecker defaults() {
         return DEFAULTS;
     }
 
-    /** A copy using {@code scheme}. */
+    /**
+     * A copy using {@code scheme}.
+     *
+     * @param scheme the finite-difference scheme
+     * @return a copy using {@code scheme}
+     */
     public HessianChecker withScheme(DifferenceScheme scheme) {
         return new HessianChecker(checker.withScheme(scheme), naming, directions);
     }
 
-    /** A copy using {@code stepSize}. */
+    /**
+     * A copy using {@code stepSize}.
+     *
+     * @param stepSize the step-size policy
+     * @return a copy using {@code stepSize}
+     */
     public HessianChecker withStepSize(StepSize stepSize) {
         return new HessianChecker(checker.withStepSize(stepSize), naming, directions);
     }
 
-    /** A copy using {@code tolerance}. */
+    /**
+     * A copy using {@code tolerance}.
+     *
+     * @param tolerance the tolerance of the entries
+     * @return a copy using {@code tolerance}
+     */
     public HessianChecker withTolerance(Tolerance tolerance) {
         return new HessianChecker(checker.withTolerance(tolerance), naming, directions);
     }
 
-    /** A copy that assumes {@code precision} for the gradient instead of measuring its noise. */
+    /**
+     * A copy that assumes {@code precision} for the gradient instead of measuring its noise.
+     *
+     * @param precision the precision assumed
+     * @return a copy that assumes {@code precision} for the gradient instead of measuring its noise
+     */
     public HessianChecker withPrecision(Precision precision) {
         return new HessianChecker(checker.withPrecision(precision), naming, directions);
     }
 
-    /** A copy drawing random directions and consistency vectors from {@code seed}. */
+    /**
+     * A copy drawing random directions and consistency vectors from {@code seed}.
+     *
+     * @param seed the seed
+     * @return a copy drawing random directions and consistency vectors from {@code seed}
+     */
     public HessianChecker withSeed(long seed) {
         return new HessianChecker(checker.withSeed(seed), naming, directions);
     }
 
-    /** A copy naming gradient components by {@code naming} (default {@code dW1} for {@code W1}). */
+    /**
+     * A copy naming gradient components by {@code naming} (default {@code dW1} for {@code W1}).
+     *
+     * @param naming the rule that names gradient components
+     * @return a copy naming gradient components by {@code naming} (default {@code dW1} for {@code W1})
+     */
     public HessianChecker withGradientNaming(GradientNaming naming) {
         if (naming == null) {
             throw new IllegalArgumentException("naming must not be null: use for example GradientNaming.standard()");
@@ -97,6 +134,8 @@ public final class HessianChecker {
     /**
      * A copy checking Hessian-vector products along {@code directions} random directions.
      *
+     * @param directions the number of random directions, 1 or more
+     * @return a copy checking Hessian-vector products along {@code directions} random directions
      * @throws IllegalArgumentException if {@code directions < 1}
      */
     public HessianChecker withDirections(int directions) {
@@ -106,12 +145,20 @@ public final class HessianChecker {
         return new HessianChecker(checker, naming, directions);
     }
 
-    /** The Jacobian checker that runs the checks, titled {@code Hessian}. */
+    /**
+     * The Jacobian checker that runs the checks, titled {@code Hessian}.
+     *
+     * @return the Jacobian checker that runs the checks, titled {@code Hessian}
+     */
     public JacobianChecker jacobianChecker() {
         return checker;
     }
 
-    /** The number of random directions of {@link #checkProducts}. */
+    /**
+     * The number of random directions of {@link #checkProducts}.
+     *
+     * @return the number of random directions of {@link #checkProducts}
+     */
     public int directions() {
         return directions;
     }
@@ -121,6 +168,8 @@ public final class HessianChecker {
      * Hessian-vector products) at {@code point}; coordinates are named {@code x[i]}.
      *
      * @param point the point; not modified
+     * @param function the function under test
+     * @return the report, never null
      * @throws IllegalArgumentException if an argument is null or the point is empty or not finite
      * @throws GradientCheckException if the function makes a check impossible
      */
@@ -128,7 +177,14 @@ public final class HessianChecker {
         return check(function, point, layoutOf(point));
     }
 
-    /** As {@link #check(TwiceDifferentiableFunction, double[])}, naming coordinates by {@code layout}. */
+    /**
+     * As {@link #check(TwiceDifferentiableFunction, double[])}, naming coordinates by {@code layout}.
+     *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @param layout names the coordinates ({@code W1[0,1]})
+     * @return the report, never null
+     */
     public JacobianReport check(TwiceDifferentiableFunction function, double[] point, ParameterLayout layout) {
         requireFunction(function);
         requireLayout(layout);
@@ -140,6 +196,8 @@ public final class HessianChecker {
      * are named {@code x[i]}.
      *
      * @param point the point; not modified
+     * @param function the function under test
+     * @return the report, never null
      * @throws IllegalArgumentException if an argument is null or the point is empty or not finite
      * @throws GradientCheckException if the function makes a check impossible, or implements no
      *     {@link TwiceDifferentiableFunction#hessianVectorProduct(double[], double[]) product}
@@ -148,7 +206,14 @@ public final class HessianChecker {
         return checkProducts(function, point, layoutOf(point));
     }
 
-    /** As {@link #checkProducts(TwiceDifferentiableFunction, double[])}, naming coordinates by {@code layout}. */
+    /**
+     * As {@link #checkProducts(TwiceDifferentiableFunction, double[])}, naming coordinates by {@code layout}.
+     *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @param layout names the coordinates ({@code W1[0,1]})
+     * @return the report, never null
+     */
     public JacobianReport checkProducts(TwiceDifferentiableFunction function, double[] point, ParameterLayout layout) {
         requireFunction(function);
         requireLayout(layout);
@@ -165,13 +230,23 @@ public final class HessianChecker {
     /**
      * Checks the Hessian and asserts: returns the report if every entry passed.
      *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @return the report of the passing check
      * @throws JacobianMismatchError if an entry or a consistency check failed; its message is the report
      */
     public JacobianReport assertMatches(TwiceDifferentiableFunction function, double[] point) {
         return JacobianChecker.requirePassed(check(function, point));
     }
 
-    /** As {@link #assertMatches(TwiceDifferentiableFunction, double[])}, naming coordinates by {@code layout}. */
+    /**
+     * As {@link #assertMatches(TwiceDifferentiableFunction, double[])}, naming coordinates by {@code layout}.
+     *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @param layout names the coordinates ({@code W1[0,1]})
+     * @return the report of the passing check
+     */
     public JacobianReport assertMatches(TwiceDifferentiableFunction function, double[] point, ParameterLayout layout) {
         return JacobianChecker.requirePassed(check(function, point, layout));
     }
@@ -179,6 +254,9 @@ public final class HessianChecker {
     /**
      * Checks Hessian-vector products and asserts: returns the report if every component passed.
      *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @return the report of the passing check
      * @throws JacobianMismatchError if a component failed; its message is the report
      */
     public JacobianReport assertProductsMatch(TwiceDifferentiableFunction function, double[] point) {

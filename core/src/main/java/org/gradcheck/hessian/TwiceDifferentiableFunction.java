@@ -1,8 +1,11 @@
 package org.gradcheck.hessian;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import org.apiguardian.api.API;
 import org.gradcheck.function.DifferentiableFunction;
 
 /**
@@ -16,6 +19,7 @@ import org.gradcheck.function.DifferentiableFunction;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface TwiceDifferentiableFunction extends DifferentiableFunction {
 
     /**
@@ -23,6 +27,8 @@ public interface TwiceDifferentiableFunction extends DifferentiableFunction {
      * gradient component {@code i} with respect to coordinate {@code j}.
      *
      * @param point the point; not modified
+     * @return the Hessian at {@code point}: {@code n} rows of length {@code n}, entry {@code [i][j]} the derivative
+     *     of gradient component {@code i} with respect to coordinate {@code j}
      * @throws UnsupportedOperationException if not implemented (the default)
      */
     default double[][] hessian(double[] point) {
@@ -34,6 +40,7 @@ public interface TwiceDifferentiableFunction extends DifferentiableFunction {
      *
      * @param point the point; not modified
      * @param direction {@code v}; not modified
+     * @return the Hessian-vector product {@code H v} at {@code point}, of length {@code n}
      * @throws UnsupportedOperationException if not implemented (the default)
      */
     default double[] hessianVectorProduct(double[] point, double[] direction) {
@@ -43,6 +50,10 @@ public interface TwiceDifferentiableFunction extends DifferentiableFunction {
     /**
      * A function with its full Hessian, made of lambdas.
      *
+     * @param value the function, {@code x -> f(x)}
+     * @param gradient the analytic gradient, {@code x -> g(x)}
+     * @param hessian the Hessian, {@code x -> H(x)}
+     * @return a function with its full Hessian, made of lambdas
      * @throws IllegalArgumentException if an argument is null
      */
     static TwiceDifferentiableFunction of(ToDoubleFunction<double[]> value, Function<double[], double[]> gradient,
@@ -72,6 +83,10 @@ public interface TwiceDifferentiableFunction extends DifferentiableFunction {
     /**
      * A function with its Hessian-vector product, made of lambdas.
      *
+     * @param value the function, {@code x -> f(x)}
+     * @param gradient the analytic gradient, {@code x -> g(x)}
+     * @param hessianVectorProduct {@code (x, v) -> H(x) v}
+     * @return a function with its Hessian-vector product, made of lambdas
      * @throws IllegalArgumentException if an argument is null
      */
     static TwiceDifferentiableFunction withProduct(ToDoubleFunction<double[]> value, Function<double[], double[]> gradient,

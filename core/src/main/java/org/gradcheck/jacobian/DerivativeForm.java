@@ -1,10 +1,15 @@
 package org.gradcheck.jacobian;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The forms in which a {@link VectorFunction} can give its derivative.
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum DerivativeForm {
 
     /** The full Jacobian, {@link VectorFunction#jacobian(double[])}. */
@@ -24,12 +29,20 @@ public enum DerivativeForm {
         this.symbol = symbol;
     }
 
-    /** The form in words: {@code vector-Jacobian product}. */
+    /**
+     * The form in words: {@code vector-Jacobian product}.
+     *
+     * @return the form in words: {@code vector-Jacobian product}
+     */
     public String description() {
         return description;
     }
 
-    /** The form as a formula: {@code J^T u}. */
+    /**
+     * The form as a formula: {@code J^T u}.
+     *
+     * @return the form as a formula: {@code J^T u}
+     */
     public String symbol() {
         return symbol;
     }

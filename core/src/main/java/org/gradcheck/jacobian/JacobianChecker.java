@@ -1,5 +1,7 @@
 package org.gradcheck.jacobian;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,10 +11,11 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.gradcheck.GradientCheckException;
-import org.gradcheck.Tolerance;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.Precision;
+import org.gradcheck.Tolerance;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.difference.FunctionNoise;
 import org.gradcheck.difference.RiddersDifferentiator;
@@ -60,6 +63,7 @@ import org.gradcheck.report.NumberFormatter;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class JacobianChecker {
 
     /** The seed of the random vectors unless {@link #withSeed(long)} sets another. */
@@ -115,30 +119,54 @@ public final class JacobianChecker {
     /**
      * The default checker: central difference, automatic step, measured precision, default tolerance,
      * {@value #DEFAULT_PRODUCT_TRIALS} consistency trials with seed {@value #DEFAULT_SEED} and relative tolerance 1e-10.
+     *
+     * @return the default checker: central difference, automatic step, measured precision, default tolerance,
+     *     {@value #DEFAULT_PRODUCT_TRIALS} consistency trials with seed {@value #DEFAULT_SEED} and relative tolerance
+     *     1e-10
      */
     public static JacobianChecker defaults() {
         return DEFAULTS;
     }
 
-    /** A copy using {@code scheme}. */
+    /**
+     * A copy using {@code scheme}.
+     *
+     * @param scheme the finite-difference scheme
+     * @return a copy using {@code scheme}
+     */
     public JacobianChecker withScheme(DifferenceScheme scheme) {
         return new JacobianChecker(require(scheme, "scheme", "DifferenceScheme.CENTRAL"), stepSize, tolerance, seed, trials,
                 productTolerance, title, precision);
     }
 
-    /** A copy using {@code stepSize}. */
+    /**
+     * A copy using {@code stepSize}.
+     *
+     * @param stepSize the step-size policy
+     * @return a copy using {@code stepSize}
+     */
     public JacobianChecker withStepSize(StepSize stepSize) {
         return new JacobianChecker(scheme, require(stepSize, "stepSize", "StepSize.automatic()"), tolerance, seed, trials,
                 productTolerance, title, precision);
     }
 
-    /** A copy using {@code tolerance} for the entries. */
+    /**
+     * A copy using {@code tolerance} for the entries.
+     *
+     * @param tolerance the tolerance of the entries
+     * @return a copy using {@code tolerance} for the entries
+     */
     public JacobianChecker withTolerance(Tolerance tolerance) {
         return new JacobianChecker(scheme, stepSize, require(tolerance, "tolerance", "Tolerance.defaults()"), seed, trials,
                 productTolerance, title, precision);
     }
 
-    /** A copy drawing the random vectors of the consistency checks from {@code seed}. */
+    /**
+     * A copy drawing the random vectors of the consistency checks from {@code seed}.
+     *
+     * @param seed the seed
+     * @return a copy drawing the random vectors of the consistency checks from {@code seed}
+     */
     public JacobianChecker withSeed(long seed) {
         return new JacobianChecker(scheme, stepSize, tolerance, seed, trials, productTolerance, title, precision);
     }
@@ -146,6 +174,8 @@ public final class JacobianChecker {
     /**
      * A copy making {@code trials} consistency trials (0 switches the consistency checks off).
      *
+     * @param trials the number of trials, 0 or more
+     * @return a copy making {@code trials} consistency trials (0 switches the consistency checks off)
      * @throws IllegalArgumentException if {@code trials} is negative
      */
     public JacobianChecker withProductTrials(int trials) {
@@ -159,6 +189,8 @@ public final class JacobianChecker {
     /**
      * A copy allowing consistency checks an error of {@code relative * sum |u_i| |J_ij| |v_j|}.
      *
+     * @param relative the relative tolerance
+     * @return a copy allowing consistency checks an error of {@code relative * sum |u_i| |J_ij| |v_j|}
      * @throws IllegalArgumentException if {@code relative} is negative, NaN or infinite
      */
     public JacobianChecker withProductTolerance(double relative) {
@@ -172,6 +204,8 @@ public final class JacobianChecker {
     /**
      * A copy whose reports name what they check {@code title} ({@code "Hessian"}) in their headline.
      *
+     * @param title what the reports call the checked derivative
+     * @return a copy whose reports name what they check {@code title} ({@code "Hessian"}) in their headline
      * @throws IllegalArgumentException if {@code title} is null or blank
      */
     public JacobianChecker withTitle(String title) {
@@ -184,6 +218,10 @@ public final class JacobianChecker {
     /**
      * A copy that assumes {@code precision} instead of measuring the outputs' noise ({@link Precision#AUTOMATIC},
      * the default, measures it).
+     *
+     * @param precision the precision assumed
+     * @return a copy that assumes {@code precision} instead of measuring the outputs' noise ({@link
+     *     Precision#AUTOMATIC}, the default, measures it)
      */
     public JacobianChecker withPrecision(Precision precision) {
         return new JacobianChecker(scheme, stepSize, tolerance, seed, trials, productTolerance, title,
@@ -197,37 +235,65 @@ public final class JacobianChecker {
         return value;
     }
 
-    /** The finite-difference scheme. */
+    /**
+     * The finite-difference scheme.
+     *
+     * @return the finite-difference scheme
+     */
     public DifferenceScheme scheme() {
         return scheme;
     }
 
-    /** The step-size policy. */
+    /**
+     * The step-size policy.
+     *
+     * @return the step-size policy
+     */
     public StepSize stepSize() {
         return stepSize;
     }
 
-    /** The tolerance of the entries. */
+    /**
+     * The tolerance of the entries.
+     *
+     * @return the tolerance of the entries
+     */
     public Tolerance tolerance() {
         return tolerance;
     }
 
-    /** The seed of the consistency checks' random vectors. */
+    /**
+     * The seed of the consistency checks' random vectors.
+     *
+     * @return the seed of the consistency checks' random vectors
+     */
     public long seed() {
         return seed;
     }
 
-    /** The precision assumed, or {@link Precision#AUTOMATIC} for measured. */
+    /**
+     * The precision assumed, or {@link Precision#AUTOMATIC} for measured.
+     *
+     * @return the precision assumed, or {@link Precision#AUTOMATIC} for measured
+     */
     public Precision precision() {
         return precision;
     }
 
-    /** The number of consistency trials. */
+    /**
+     * The number of consistency trials.
+     *
+     * @return the number of consistency trials
+     */
     public int productTrials() {
         return trials;
     }
 
-    /** The relative tolerance of the consistency checks. */
+    /**
+     * The relative tolerance of the consistency checks.
+     *
+     * @return the relative tolerance of the consistency checks
+     */
     public double productTolerance() {
         return productTolerance;
     }
@@ -236,6 +302,8 @@ public final class JacobianChecker {
      * Checks {@code function} at {@code point}; inputs are named {@code x[j]} and outputs {@code y[i]}.
      *
      * @param point the point; not modified
+     * @param function the function under test
+     * @return the report, never null
      * @throws IllegalArgumentException if an argument is null, or the point is empty or not finite
      * @throws GradientCheckException if the function throws, returns arrays of inconsistent shape or non-finite
      *     values, modifies its arguments, is not deterministic, or implements no derivative
@@ -245,7 +313,14 @@ public final class JacobianChecker {
         return check(function, point, ParameterLayout.vector("x", point.length), null);
     }
 
-    /** As {@link #check(VectorFunction, double[])}, naming inputs by {@code inputLayout}. */
+    /**
+     * As {@link #check(VectorFunction, double[])}, naming inputs by {@code inputLayout}.
+     *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @param inputLayout names the inputs
+     * @return the report, never null
+     */
     public JacobianReport check(VectorFunction function, double[] point, ParameterLayout inputLayout) {
         return check(function, point, inputLayout, null);
     }
@@ -254,6 +329,11 @@ public final class JacobianChecker {
      * As {@link #check(VectorFunction, double[])}, naming inputs by {@code inputLayout} and outputs by
      * {@code outputLayout} (null names them {@code y[i]}).
      *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @param inputLayout names the inputs
+     * @param outputLayout names the outputs; null names them {@code y[i]}
+     * @return the report, never null
      * @throws IllegalArgumentException also if the point's length is not the input layout's size
      * @throws GradientCheckException also if the number of outputs is not the output layout's size
      */
@@ -282,18 +362,36 @@ public final class JacobianChecker {
     /**
      * Checks and asserts: returns the report if every entry and consistency check passed.
      *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @return the report of the passing check
      * @throws JacobianMismatchError if one failed; its message is the report
      */
     public JacobianReport assertMatches(VectorFunction function, double[] point) {
         return requirePassed(check(function, point));
     }
 
-    /** As {@link #assertMatches(VectorFunction, double[])}, naming inputs by {@code inputLayout}. */
+    /**
+     * As {@link #assertMatches(VectorFunction, double[])}, naming inputs by {@code inputLayout}.
+     *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @param inputLayout names the inputs
+     * @return the report of the passing check
+     */
     public JacobianReport assertMatches(VectorFunction function, double[] point, ParameterLayout inputLayout) {
         return requirePassed(check(function, point, inputLayout));
     }
 
-    /** As {@link #assertMatches(VectorFunction, double[])}, naming inputs and outputs by layouts. */
+    /**
+     * As {@link #assertMatches(VectorFunction, double[])}, naming inputs and outputs by layouts.
+     *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @param inputLayout names the inputs
+     * @param outputLayout names the outputs; null names them {@code y[i]}
+     * @return the report of the passing check
+     */
     public JacobianReport assertMatches(VectorFunction function, double[] point, ParameterLayout inputLayout,
             ParameterLayout outputLayout) {
         return requirePassed(check(function, point, inputLayout, outputLayout));
@@ -302,6 +400,8 @@ public final class JacobianChecker {
     /**
      * Returns {@code report} if it passed, otherwise throws a {@link JacobianMismatchError} carrying it.
      *
+     * @param report the report of the failed check
+     * @return {@code report}
      * @throws IllegalArgumentException if {@code report} is null
      */
     public static JacobianReport requirePassed(JacobianReport report) {

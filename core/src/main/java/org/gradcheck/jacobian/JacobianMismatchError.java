@@ -1,5 +1,8 @@
 package org.gradcheck.jacobian;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -10,6 +13,7 @@ import org.opentest4j.AssertionFailedError;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class JacobianMismatchError extends AssertionFailedError {
 
     private static final long serialVersionUID = 1L;
@@ -22,6 +26,7 @@ public class JacobianMismatchError extends AssertionFailedError {
     /**
      * An error for a failed {@code report}, with its text as message.
      *
+     * @param report the report of the failed check
      * @throws IllegalArgumentException if {@code report} is null
      */
     public JacobianMismatchError(JacobianReport report) {
@@ -40,6 +45,8 @@ public class JacobianMismatchError extends AssertionFailedError {
      * An error for a failed {@code report} with {@code message}: its text, followed for example by the lines that
      * reproduce the check.
      *
+     * @param report the report of the failed check
+     * @param message the message: the report's text, followed for example by the lines that reproduce the check
      * @throws IllegalArgumentException if {@code report} is null
      */
     public JacobianMismatchError(JacobianReport report, String message) {
@@ -47,7 +54,11 @@ public class JacobianMismatchError extends AssertionFailedError {
         this.report = report;
     }
 
-    /** The report of the failed check; null only after deserialisation. */
+    /**
+     * The report of the failed check; null only after deserialisation.
+     *
+     * @return the report of the failed check; null only after deserialisation
+     */
     public JacobianReport report() {
         return report;
     }

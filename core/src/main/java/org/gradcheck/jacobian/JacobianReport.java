@@ -1,5 +1,7 @@
 package org.gradcheck.jacobian;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.gradcheck.Tolerance;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.layout.ParameterLayout;
@@ -29,6 +32,7 @@ import org.gradcheck.report.Verdict;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class JacobianReport {
 
     /** Rows of entries shown by {@link #toString()}. */
@@ -104,42 +108,75 @@ public final class JacobianReport {
         return tolerance.allowed(analytic[k], numerical[k], noise[k]);
     }
 
-    /** Whether every entry and every consistency check passed. */
+    /**
+     * Whether every entry and every consistency check passed.
+     *
+     * @return whether every entry and every consistency check passed
+     */
     public boolean passed() {
         return failureCount == 0 && productFailureCount == 0;
     }
 
-    /** What was checked: {@code Jacobian}, or {@code Hessian} for a {@link org.gradcheck.hessian.HessianChecker}. */
+    /**
+     * What was checked: {@code Jacobian}, or {@code Hessian} for a {@link org.gradcheck.hessian.HessianChecker}.
+     *
+     * @return what was checked: {@code Jacobian}, or {@code Hessian} for a {@link
+     *     org.gradcheck.hessian.HessianChecker}
+     */
     public String title() {
         return title;
     }
 
-    /** Number of entries: {@code outputCount() * inputCount()}. */
+    /**
+     * Number of entries: {@code outputCount() * inputCount()}.
+     *
+     * @return number of entries: {@code outputCount() * inputCount()}
+     */
     public int size() {
         return analytic.length;
     }
 
-    /** Number of outputs {@code m}. */
+    /**
+     * Number of outputs {@code m}.
+     *
+     * @return number of outputs {@code m}
+     */
     public int outputCount() {
         return outputLayout.size();
     }
 
-    /** Number of inputs {@code n}. */
+    /**
+     * Number of inputs {@code n}.
+     *
+     * @return number of inputs {@code n}
+     */
     public int inputCount() {
         return inputLayout.size();
     }
 
-    /** Number of failing entries. */
+    /**
+     * Number of failing entries.
+     *
+     * @return number of failing entries
+     */
     public int failureCount() {
         return failureCount;
     }
 
-    /** Number of failing consistency checks. */
+    /**
+     * Number of failing consistency checks.
+     *
+     * @return number of failing consistency checks
+     */
     public int productFailureCount() {
         return productFailureCount;
     }
 
-    /** {@code ||A - N|| / (||A|| + ||N||)} in the Frobenius norm; 0 when both are zero. */
+    /**
+     * {@code ||A - N|| / (||A|| + ||N||)} in the Frobenius norm; 0 when both are zero.
+     *
+     * @return {@code ||A - N|| / (||A|| + ||N||)} in the Frobenius norm; 0 when both are zero
+     */
     public double overallDifference() {
         double scale = 0;
         for (int k = 0; k < analytic.length; k++) {
@@ -164,6 +201,9 @@ public final class JacobianReport {
     /**
      * The entry {@code dy[outputIndex] / dx[inputIndex]}.
      *
+     * @param outputIndex the output's index {@code i}
+     * @param inputIndex the input's index {@code j}
+     * @return the entry {@code dy[outputIndex] / dx[inputIndex]}
      * @throws IllegalArgumentException if an index is out of range
      */
     public JacobianEntry entry(int outputIndex, int inputIndex) {
@@ -181,13 +221,20 @@ public final class JacobianReport {
     /**
      * The entry named by its output and input: {@code entry("y[2]", "W1[0,3]")}.
      *
+     * @param outputName the output's name ({@code y[2]})
+     * @param inputName the input's name ({@code W1[0,3]})
+     * @return the entry named by its output and input: {@code entry("y[2]", "W1[0,3]")}
      * @throws IllegalArgumentException if a layout has no such coordinate
      */
     public JacobianEntry entry(String outputName, String inputName) {
         return entry(outputLayout.indexOf(outputName), inputLayout.indexOf(inputName));
     }
 
-    /** Every entry, row by row (output by output); an unmodifiable view, never null. */
+    /**
+     * Every entry, row by row (output by output); an unmodifiable view, never null.
+     *
+     * @return every entry, row by row (output by output); an unmodifiable view, never null
+     */
     public List<JacobianEntry> entries() {
         int n = inputCount();
         return new AbstractList<>() {
@@ -203,7 +250,11 @@ public final class JacobianReport {
         };
     }
 
-    /** The failing entries, worst first; never null. */
+    /**
+     * The failing entries, worst first; never null.
+     *
+     * @return the failing entries, worst first; never null
+     */
     public List<JacobianEntry> failures() {
         List<JacobianEntry> failures = new ArrayList<>(failureCount);
         for (JacobianEntry entry : entries()) {
@@ -218,6 +269,8 @@ public final class JacobianReport {
     /**
      * The {@code count} entries with the largest error ratio, worst first.
      *
+     * @param count how many
+     * @return the {@code count} entries with the largest error ratio, worst first
      * @throws IllegalArgumentException if {@code count < 0}
      */
     public List<JacobianEntry> worst(int count) {
@@ -238,27 +291,49 @@ public final class JacobianReport {
         return worst;
     }
 
-    /** The consistency checks between derivative forms, trial by trial; never null, empty if only one form is implemented. */
+    /**
+     * The consistency checks between derivative forms, trial by trial; never null, empty if only one form is implemented.
+     *
+     * @return the consistency checks between derivative forms, trial by trial; never null, empty if only one form
+     *     is implemented
+     */
     public List<ProductCheck> productChecks() {
         return productChecks;
     }
 
-    /** The derivative forms the function implements. */
+    /**
+     * The derivative forms the function implements.
+     *
+     * @return the derivative forms the function implements
+     */
     public Set<DerivativeForm> implementedForms() {
         return implemented;
     }
 
-    /** The form the analytic entries were taken from: the Jacobian if implemented, else the vector-Jacobian product, else the Jacobian-vector product. */
+    /**
+     * The form the analytic entries were taken from: the Jacobian if implemented, else the vector-Jacobian product, else the Jacobian-vector product.
+     *
+     * @return the form the analytic entries were taken from: the Jacobian if implemented, else the vector-Jacobian
+     *     product, else the Jacobian-vector product
+     */
     public DerivativeForm entriesFrom() {
         return entriesFrom;
     }
 
-    /** The analytic Jacobian, {@code m} rows of length {@code n}; a copy. */
+    /**
+     * The analytic Jacobian, {@code m} rows of length {@code n}; a copy.
+     *
+     * @return the analytic Jacobian, {@code m} rows of length {@code n}; a copy
+     */
     public double[][] analyticJacobian() {
         return rows(analytic);
     }
 
-    /** The numerical Jacobian, {@code m} rows of length {@code n}; a copy. */
+    /**
+     * The numerical Jacobian, {@code m} rows of length {@code n}; a copy.
+     *
+     * @return the numerical Jacobian, {@code m} rows of length {@code n}; a copy
+     */
     public double[][] numericalJacobian() {
         return rows(numerical);
     }
@@ -272,52 +347,92 @@ public final class JacobianReport {
         return rows;
     }
 
-    /** The layout naming the outputs. */
+    /**
+     * The layout naming the outputs.
+     *
+     * @return the layout naming the outputs
+     */
     public ParameterLayout outputLayout() {
         return outputLayout;
     }
 
-    /** The layout naming the inputs. */
+    /**
+     * The layout naming the inputs.
+     *
+     * @return the layout naming the inputs
+     */
     public ParameterLayout inputLayout() {
         return inputLayout;
     }
 
-    /** The tolerance entries were judged by. */
+    /**
+     * The tolerance entries were judged by.
+     *
+     * @return the tolerance entries were judged by
+     */
     public Tolerance tolerance() {
         return tolerance;
     }
 
-    /** The finite-difference scheme. */
+    /**
+     * The finite-difference scheme.
+     *
+     * @return the finite-difference scheme
+     */
     public DifferenceScheme scheme() {
         return scheme;
     }
 
-    /** How the step was chosen. */
+    /**
+     * How the step was chosen.
+     *
+     * @return how the step was chosen
+     */
     public String stepDescription() {
         return stepDescription;
     }
 
-    /** The precision of the outputs, as measured or declared: {@code double (measured noise 1.1e-16 of |y|)}. */
+    /**
+     * The precision of the outputs, as measured or declared: {@code double (measured noise 1.1e-16 of |y|)}.
+     *
+     * @return the precision of the outputs, as measured or declared: {@code double (measured noise 1.1e-16 of |y|)}
+     */
     public String precision() {
         return precision;
     }
 
-    /** The seed of the random vectors of the consistency checks. */
+    /**
+     * The seed of the random vectors of the consistency checks.
+     *
+     * @return the seed of the random vectors of the consistency checks
+     */
     public long seed() {
         return seed;
     }
 
-    /** How many entries disagreed on the first estimate and were re-estimated with Ridders' method. */
+    /**
+     * How many entries disagreed on the first estimate and were re-estimated with Ridders' method.
+     *
+     * @return how many entries disagreed on the first estimate and were re-estimated with Ridders' method
+     */
     public int refinedCount() {
         return refined;
     }
 
-    /** How many evaluations of the function (value or derivative) the check made. */
+    /**
+     * How many evaluations of the function (value or derivative) the check made.
+     *
+     * @return how many evaluations of the function (value or derivative) the check made
+     */
     public long evaluations() {
         return evaluations;
     }
 
-    /** How long the check took. */
+    /**
+     * How long the check took.
+     *
+     * @return how long the check took
+     */
     public Duration elapsed() {
         return elapsed;
     }
@@ -331,6 +446,9 @@ public final class JacobianReport {
     /**
      * The report as text: headline, settings, entries worst first (at most {@code maxRows}), consistency checks.
      *
+     * @param maxRows the most entries shown, 1 or more
+     * @return the report as text: headline, settings, entries worst first (at most {@code maxRows}), consistency
+     *     checks
      * @throws IllegalArgumentException if {@code maxRows < 1}
      */
     public String format(int maxRows) {
@@ -393,7 +511,11 @@ public final class JacobianReport {
         return text.toString();
     }
 
-    /** The first line of the text: whether the check passed, and if not, what failed worst. */
+    /**
+     * The first line of the text: whether the check passed, and if not, what failed worst.
+     *
+     * @return the first line of the text: whether the check passed, and if not, what failed worst
+     */
     public String headline() {
         if (passed()) {
             return title + " check passed: " + size() + (size() == 1 ? " entry agrees" : " entries agree")

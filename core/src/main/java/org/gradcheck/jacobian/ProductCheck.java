@@ -1,5 +1,8 @@
 package org.gradcheck.jacobian;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.gradcheck.report.NumberFormatter;
 import org.gradcheck.report.Verdict;
 
@@ -12,6 +15,7 @@ import org.gradcheck.report.Verdict;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ProductCheck {
 
     private final int trial;
@@ -31,47 +35,83 @@ public final class ProductCheck {
         this.allowedError = allowedError;
     }
 
-    /** The trial, from 1: each trial draws new random vectors from the check's seed. */
+    /**
+     * The trial, from 1: each trial draws new random vectors from the check's seed.
+     *
+     * @return the trial, from 1: each trial draws new random vectors from the check's seed
+     */
     public int trial() {
         return trial;
     }
 
-    /** The first form compared. */
+    /**
+     * The first form compared.
+     *
+     * @return the first form compared
+     */
     public DerivativeForm left() {
         return left;
     }
 
-    /** The second form compared. */
+    /**
+     * The second form compared.
+     *
+     * @return the second form compared
+     */
     public DerivativeForm right() {
         return right;
     }
 
-    /** {@code <u, J v>} computed with the first form. */
+    /**
+     * {@code <u, J v>} computed with the first form.
+     *
+     * @return {@code <u, J v>} computed with the first form
+     */
     public double leftValue() {
         return leftValue;
     }
 
-    /** {@code <u, J v>} computed with the second form. */
+    /**
+     * {@code <u, J v>} computed with the second form.
+     *
+     * @return {@code <u, J v>} computed with the second form
+     */
     public double rightValue() {
         return rightValue;
     }
 
-    /** {@code |leftValue - rightValue|}. */
+    /**
+     * {@code |leftValue - rightValue|}.
+     *
+     * @return {@code |leftValue - rightValue|}
+     */
     public double absoluteError() {
         return Math.abs(leftValue - rightValue);
     }
 
-    /** The largest absolute error allowed. */
+    /**
+     * The largest absolute error allowed.
+     *
+     * @return the largest absolute error allowed
+     */
     public double allowedError() {
         return allowedError;
     }
 
-    /** The verdict. */
+    /**
+     * The verdict.
+     *
+     * @return the verdict
+     */
     public Verdict verdict() {
         return absoluteError() <= allowedError ? Verdict.PASS : Verdict.FAIL;
     }
 
-    /** What is compared, as a formula: {@code <u, J v> = <J^T u, v>} for the adjoint identity. */
+    /**
+     * What is compared, as a formula: {@code <u, J v> = <J^T u, v>} for the adjoint identity.
+     *
+     * @return what is compared, as a formula: {@code <u, J v> = <J^T u, v>} for the adjoint identity
+     */
     public String description() {
         return expression(left) + " = " + expression(right);
     }

@@ -1,9 +1,12 @@
 package org.gradcheck.jacobian;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.commons.math3.analysis.MultivariateMatrixFunction;
 import org.apache.commons.math3.analysis.MultivariateVectorFunction;
+import org.apiguardian.api.API;
 
 /**
  * A vector-valued function of a flat vector, {@code y = f(x)} with {@code x} of length {@code n} and
@@ -29,12 +32,14 @@ import org.apache.commons.math3.analysis.MultivariateVectorFunction;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface VectorFunction {
 
     /**
      * The function's value at {@code point}: a new array of length {@code m}, the same for every call.
      *
      * @param point the point; not modified
+     * @return the function's value at {@code point}: a new array of length {@code m}, the same for every call
      */
     double[] value(double[] point);
 
@@ -43,6 +48,8 @@ public interface VectorFunction {
      * partial derivatives of output {@code i}.
      *
      * @param point the point; not modified
+     * @return the analytic Jacobian at {@code point}: {@code m} rows of length {@code n}, row {@code i} holding the
+     *     partial derivatives of output {@code i}
      * @throws UnsupportedOperationException if this form is not implemented (the default)
      */
     default double[][] jacobian(double[] point) {
@@ -56,6 +63,9 @@ public interface VectorFunction {
      *
      * @param point the point; not modified
      * @param outputDirection {@code u}, of length {@code m}; not modified
+     * @return the vector-Jacobian product {@code J^T u} at {@code point}, of length {@code n}: the backward pass
+     *     that turns the gradient {@code u} of a loss with respect to the output into its gradient with respect to the
+     *     input
      * @throws UnsupportedOperationException if this form is not implemented (the default)
      */
     default double[] vectorJacobianProduct(double[] point, double[] outputDirection) {
@@ -68,6 +78,8 @@ public interface VectorFunction {
      *
      * @param point the point; not modified
      * @param inputDirection {@code v}, of length {@code n}; not modified
+     * @return the Jacobian-vector product {@code J v} at {@code point}, of length {@code m}: the directional
+     *     derivative of the output along {@code v} (forward mode)
      * @throws UnsupportedOperationException if this form is not implemented (the default)
      */
     default double[] jacobianVectorProduct(double[] point, double[] inputDirection) {
@@ -77,6 +89,8 @@ public interface VectorFunction {
     /**
      * A builder for a function made of lambdas: {@code value}, then any of the three derivative forms.
      *
+     * @param value the function, {@code x -> y = f(x)}
+     * @return a builder for a function made of lambdas: {@code value}, then any of the three derivative forms
      * @throws IllegalArgumentException if {@code value} is null
      */
     static Builder builder(Function<double[], double[]> value) {
@@ -89,6 +103,9 @@ public interface VectorFunction {
     /**
      * A function with its full Jacobian.
      *
+     * @param value the function, {@code x -> y = f(x)}
+     * @param jacobian the Jacobian, {@code x -> J(x)}
+     * @return a function with its full Jacobian
      * @throws IllegalArgumentException if either is null
      */
     static VectorFunction of(Function<double[], double[]> value, Function<double[], double[][]> jacobian) {
@@ -99,6 +116,10 @@ public interface VectorFunction {
      * Adapts a commons-math3 model and its Jacobian, as least-squares fitting uses them
      * ({@code LeastSquaresBuilder.model(value, jacobian)}).
      *
+     * @param value the model, {@code x -> y}
+     * @param jacobian the Jacobian, {@code x -> J(x)}
+     * @return adapts a commons-math3 model and its Jacobian, as least-squares fitting uses them ({@code
+     *     LeastSquaresBuilder.model(value, jacobian)})
      * @throws IllegalArgumentException if either is null
      */
     static VectorFunction from(MultivariateVectorFunction value, MultivariateMatrixFunction jacobian) {
@@ -114,6 +135,7 @@ public interface VectorFunction {
      *
      * @since 0.1
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     final class Builder {
 
         private final Function<double[], double[]> value;
@@ -125,19 +147,34 @@ public interface VectorFunction {
             this.value = value;
         }
 
-        /** Sets the full Jacobian, {@code x -> J(x)}. */
+        /**
+         * Sets the full Jacobian, {@code x -> J(x)}.
+         *
+         * @param jacobian the Jacobian, {@code x -> J(x)}
+         * @return this builder
+         */
         public Builder jacobian(Function<double[], double[][]> jacobian) {
             this.jacobian = require(jacobian, "jacobian");
             return this;
         }
 
-        /** Sets the backward pass, {@code (x, u) -> J(x)^T u}. */
+        /**
+         * Sets the backward pass, {@code (x, u) -> J(x)^T u}.
+         *
+         * @param product {@code (x, u) -> J(x)^T u}
+         * @return this builder
+         */
         public Builder vectorJacobianProduct(BiFunction<double[], double[], double[]> product) {
             this.vectorJacobianProduct = require(product, "vectorJacobianProduct");
             return this;
         }
 
-        /** Sets the forward-mode product, {@code (x, v) -> J(x) v}. */
+        /**
+         * Sets the forward-mode product, {@code (x, v) -> J(x) v}.
+         *
+         * @param product {@code (x, v) -> J(x) v}
+         * @return this builder
+         */
         public Builder jacobianVectorProduct(BiFunction<double[], double[], double[]> product) {
             this.jacobianVectorProduct = require(product, "jacobianVectorProduct");
             return this;
@@ -153,6 +190,7 @@ public interface VectorFunction {
         /**
          * The function.
          *
+         * @return the function
          * @throws IllegalArgumentException if no derivative form was given
          */
         public VectorFunction build() {

@@ -1,7 +1,10 @@
 package org.gradcheck.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * An aligned plain-text table, as the reports of GradCheck print them: the first and the last column are
@@ -17,6 +20,7 @@ import java.util.List;
  *
  * @since 0.1
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TextTable {
 
     private final int columns;
@@ -25,6 +29,7 @@ public final class TextTable {
     /**
      * A table with the given column headers.
      *
+     * @param header the column headers
      * @throws IllegalArgumentException if there are no headers
      */
     public TextTable(String... header) {
@@ -38,6 +43,8 @@ public final class TextTable {
     /**
      * Adds a row.
      *
+     * @param cells one cell per column
+     * @return this table
      * @throws IllegalArgumentException if the row does not have one cell per column
      */
     public TextTable add(String... cells) {
@@ -49,12 +56,20 @@ public final class TextTable {
         return this;
     }
 
-    /** Number of rows, not counting the header. */
+    /**
+     * Number of rows, not counting the header.
+     *
+     * @return number of rows, not counting the header
+     */
     public int size() {
         return rows.size() - 1;
     }
 
-    /** The table as text, one line per row, each ending in a newline. */
+    /**
+     * The table as text, one line per row, each ending in a newline.
+     *
+     * @return the table as text, one line per row, each ending in a newline
+     */
     public String render() {
         int[] widths = new int[columns];
         for (String[] row : rows) {
@@ -78,7 +93,13 @@ public final class TextTable {
         return text.toString();
     }
 
-    /** Shortens {@code name} to at most {@code width} characters by cutting out its middle: {@code encoder.la…W1[2,3]}. */
+    /**
+     * Shortens {@code name} to at most {@code width} characters by cutting out its middle: {@code encoder.la…W1[2,3]}.
+     *
+     * @param name the name
+     * @param width the largest width, in characters
+     * @return the name, shortened if longer than {@code width}
+     */
     public static String shorten(String name, int width) {
         if (name.length() <= width || width < 3) {
             return name;

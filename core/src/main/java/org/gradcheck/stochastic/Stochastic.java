@@ -1,7 +1,10 @@
 package org.gradcheck.stochastic;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.function.GradientModel;
 import org.gradcheck.jacobian.VectorFunction;
@@ -28,6 +31,7 @@ import org.gradcheck.layout.Parameters;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Stochastic {
 
     private Stochastic() {
@@ -36,6 +40,9 @@ public final class Stochastic {
     /**
      * A reset that sets {@code random}'s seed back to {@code seed}: the next draws repeat the same sequence.
      *
+     * @param random the generator the function draws its random numbers from
+     * @param seed the seed the generator is reset to
+     * @return a reset that sets {@code random}'s seed back to {@code seed}: the next draws repeat the same sequence
      * @throws IllegalArgumentException if {@code random} is null
      */
     public static Runnable reseeding(Random random, long seed) {
@@ -48,6 +55,10 @@ public final class Stochastic {
     /**
      * {@code function} with {@code reset} run before every value and gradient.
      *
+     * @param function the stochastic function
+     * @param reset resets the randomness before every evaluation, for example {@code Stochastic.reseeding(random,
+     *     seed)}
+     * @return {@code function} with {@code reset} run before every value and gradient
      * @throws IllegalArgumentException if an argument is null
      */
     public static DifferentiableFunction withReset(DifferentiableFunction function, Runnable reset) {
@@ -70,6 +81,11 @@ public final class Stochastic {
     /**
      * {@code model} with {@code reset} run before every cost and gradients.
      *
+     * @param <B> the batch type
+     * @param model the stochastic model
+     * @param reset resets the randomness before every evaluation, for example {@code Stochastic.reseeding(random,
+     *     seed)}
+     * @return {@code model} with {@code reset} run before every cost and gradients
      * @throws IllegalArgumentException if an argument is null
      */
     public static <B> GradientModel<B> withReset(GradientModel<B> model, Runnable reset) {
@@ -92,6 +108,10 @@ public final class Stochastic {
     /**
      * {@code function} with {@code reset} run before every value and every derivative it gives.
      *
+     * @param function the stochastic function
+     * @param reset resets the randomness before every evaluation, for example {@code Stochastic.reseeding(random,
+     *     seed)}
+     * @return {@code function} with {@code reset} run before every value and every derivative it gives
      * @throws IllegalArgumentException if an argument is null
      */
     public static VectorFunction withReset(VectorFunction function, Runnable reset) {

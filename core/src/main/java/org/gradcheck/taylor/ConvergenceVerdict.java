@@ -1,10 +1,15 @@
 package org.gradcheck.taylor;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The verdict on one direction of a Taylor remainder check.
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum ConvergenceVerdict {
 
     /** The remainder converges with order at least the required one (about 2): the gradient is right along the direction. */
@@ -25,7 +30,11 @@ public enum ConvergenceVerdict {
      */
     INCONCLUSIVE;
 
-    /** Whether the verdict lets the check pass. */
+    /**
+     * Whether the verdict lets the check pass.
+     *
+     * @return whether the verdict lets the check pass
+     */
     public boolean passes() {
         return this == PASS || this == EXACT;
     }

@@ -1,6 +1,9 @@
 package org.gradcheck.taylor;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -9,6 +12,7 @@ import org.opentest4j.AssertionFailedError;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class TaylorMismatchError extends AssertionFailedError {
 
     private static final long serialVersionUID = 1L;
@@ -18,6 +22,7 @@ public class TaylorMismatchError extends AssertionFailedError {
     /**
      * An error for a failed {@code report}.
      *
+     * @param report the report of the failed check
      * @throws IllegalArgumentException if {@code report} is null
      */
     public TaylorMismatchError(TaylorReport report) {
@@ -36,6 +41,8 @@ public class TaylorMismatchError extends AssertionFailedError {
      * An error for a failed {@code report} with {@code message}: its text, followed for example by the lines that
      * reproduce the check.
      *
+     * @param report the report of the failed check
+     * @param message the message: the report's text, followed for example by the lines that reproduce the check
      * @throws IllegalArgumentException if {@code report} is null
      */
     public TaylorMismatchError(TaylorReport report, String message) {
@@ -43,7 +50,11 @@ public class TaylorMismatchError extends AssertionFailedError {
         this.report = report;
     }
 
-    /** The report of the failed check; null only after deserialisation. */
+    /**
+     * The report of the failed check; null only after deserialisation.
+     *
+     * @return the report of the failed check; null only after deserialisation
+     */
     public TaylorReport report() {
         return report;
     }

@@ -1,10 +1,13 @@
 package org.gradcheck.taylor;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.layout.Block;
@@ -45,6 +48,7 @@ import org.gradcheck.layout.ParameterLayout;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TaylorRemainderCheck {
 
     /** The seed of the random directions unless {@link #withSeed(long)} sets another. */
@@ -82,7 +86,11 @@ public final class TaylorRemainderCheck {
         this.minimumOrder = minimumOrder;
     }
 
-    /** The default check: 3 directions, steps from 1e-1 down to 1e-10 (31 steps), required order 1.5. */
+    /**
+     * The default check: 3 directions, steps from 1e-1 down to 1e-10 (30 steps), required order 1.5.
+     *
+     * @return the default check: 3 directions, steps from 1e-1 down to 1e-10 (30 steps), required order 1.5
+     */
     public static TaylorRemainderCheck defaults() {
         return DEFAULTS;
     }
@@ -90,6 +98,8 @@ public final class TaylorRemainderCheck {
     /**
      * A copy using {@code directions} random directions.
      *
+     * @param directions the number of random directions, 1 or more
+     * @return a copy using {@code directions} random directions
      * @throws IllegalArgumentException if {@code directions < 1}
      */
     public TaylorRemainderCheck withDirections(int directions) {
@@ -99,7 +109,12 @@ public final class TaylorRemainderCheck {
         return new TaylorRemainderCheck(directions, seed, largestStep, smallestStep, minimumOrder);
     }
 
-    /** A copy drawing its directions from {@code seed}. */
+    /**
+     * A copy drawing its directions from {@code seed}.
+     *
+     * @param seed the seed
+     * @return a copy drawing its directions from {@code seed}
+     */
     public TaylorRemainderCheck withSeed(long seed) {
         return new TaylorRemainderCheck(directions, seed, largestStep, smallestStep, minimumOrder);
     }
@@ -108,6 +123,9 @@ public final class TaylorRemainderCheck {
      * A copy trying steps from {@code largest} down to {@code smallest}, halving each time. Steps are relative to
      * the direction, which is scaled to {@code max(|x_i|, 1)}.
      *
+     * @param largest the largest step
+     * @param smallest the smallest step
+     * @return a copy trying steps from {@code largest} down to {@code smallest}, halving each time
      * @throws IllegalArgumentException if the steps are not finite, positive, and at least a factor 8 apart
      */
     public TaylorRemainderCheck withSteps(double largest, double smallest) {
@@ -121,6 +139,8 @@ public final class TaylorRemainderCheck {
     /**
      * A copy requiring the order {@code order} (between 1 and 2 separates right from wrong gradients).
      *
+     * @param order the required order
+     * @return a copy requiring the order {@code order} (between 1 and 2 separates right from wrong gradients)
      * @throws IllegalArgumentException if {@code order} is not in {@code (1, 3]}
      */
     public TaylorRemainderCheck withMinimumOrder(double order) {
@@ -131,17 +151,29 @@ public final class TaylorRemainderCheck {
         return new TaylorRemainderCheck(directions, seed, largestStep, smallestStep, order);
     }
 
-    /** The number of random directions. */
+    /**
+     * The number of random directions.
+     *
+     * @return the number of random directions
+     */
     public int directions() {
         return directions;
     }
 
-    /** The seed of the random directions. */
+    /**
+     * The seed of the random directions.
+     *
+     * @return the seed of the random directions
+     */
     public long seed() {
         return seed;
     }
 
-    /** The order a direction needs to pass. */
+    /**
+     * The order a direction needs to pass.
+     *
+     * @return the order a direction needs to pass
+     */
     public double minimumOrder() {
         return minimumOrder;
     }
@@ -150,6 +182,8 @@ public final class TaylorRemainderCheck {
      * Checks {@code function}'s gradient at {@code point}.
      *
      * @param point the point; not modified
+     * @param function the function under test
+     * @return the report, never null
      * @throws IllegalArgumentException if an argument is null, or the point is empty or not finite
      * @throws GradientCheckException if the function throws, returns a non-finite value or a gradient of the wrong
      *     length, modifies the point, or is not deterministic
@@ -182,6 +216,9 @@ public final class TaylorRemainderCheck {
      * parameters.
      *
      * @param point the point; not modified
+     * @param function the function under test
+     * @param layout names the coordinates ({@code W1[0,1]})
+     * @return the report, never null
      * @throws IllegalArgumentException as {@link #check(DifferentiableFunction, double[])}, and if the point's length
      *     is not the layout's size
      * @throws GradientCheckException as {@link #check(DifferentiableFunction, double[])}
@@ -202,6 +239,9 @@ public final class TaylorRemainderCheck {
     /**
      * Checks and asserts: returns the report if every direction passed.
      *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @return the report of the passing check
      * @throws TaylorMismatchError if a direction failed or was inconclusive; its message is the report
      */
     public TaylorReport assertSecondOrder(DifferentiableFunction function, double[] point) {
@@ -215,6 +255,10 @@ public final class TaylorRemainderCheck {
     /**
      * Checks block by block and asserts: returns the report if every direction of every block passed.
      *
+     * @param function the function under test
+     * @param point the point; not modified
+     * @param layout names the coordinates ({@code W1[0,1]})
+     * @return the report of the passing check
      * @throws TaylorMismatchError if a direction failed or was inconclusive; its message is the report
      */
     public TaylorReport assertSecondOrder(DifferentiableFunction function, double[] point, ParameterLayout layout) {

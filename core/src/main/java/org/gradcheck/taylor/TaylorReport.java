@@ -1,10 +1,13 @@
 package org.gradcheck.taylor;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.gradcheck.report.NumberFormatter;
 import org.gradcheck.report.TextTable;
 
@@ -17,6 +20,7 @@ import org.gradcheck.report.TextTable;
  *
  * @since 0.1
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TaylorReport {
 
     private final List<DirectionResult> directions;
@@ -38,59 +42,104 @@ public final class TaylorReport {
         this.elapsed = elapsed;
     }
 
-    /** Whether every direction passed (its order is at least the required one, or its remainder is at rounding level). */
+    /**
+     * Whether every direction passed (its order is at least the required one, or its remainder is at rounding level).
+     *
+     * @return whether every direction passed (its order is at least the required one, or its remainder is at
+     *     rounding level)
+     */
     public boolean passed() {
         return directions.stream().allMatch(d -> d.verdict().passes());
     }
 
-    /** The results per direction, in the order drawn; never null. */
+    /**
+     * The results per direction, in the order drawn; never null.
+     *
+     * @return the results per direction, in the order drawn; never null
+     */
     public List<DirectionResult> directions() {
         return directions;
     }
 
-    /** The measured order of each direction (NaN where there was no fit), in the order drawn. */
+    /**
+     * The measured order of each direction (NaN where there was no fit), in the order drawn.
+     *
+     * @return the measured order of each direction (NaN where there was no fit), in the order drawn
+     */
     public double[] orders() {
         return directions.stream().mapToDouble(DirectionResult::order).toArray();
     }
 
-    /** The lowest measured order over the directions with a fit; NaN if none had one. */
+    /**
+     * The lowest measured order over the directions with a fit; NaN if none had one.
+     *
+     * @return the lowest measured order over the directions with a fit; NaN if none had one
+     */
     public double lowestOrder() {
         return directions.stream().mapToDouble(DirectionResult::order).filter(o -> !Double.isNaN(o)).min().orElse(Double.NaN);
     }
 
-    /** The order a direction needs to pass. */
+    /**
+     * The order a direction needs to pass.
+     *
+     * @return the order a direction needs to pass
+     */
     public double minimumOrder() {
         return minimumOrder;
     }
 
-    /** The seed of the random directions. */
+    /**
+     * The seed of the random directions.
+     *
+     * @return the seed of the random directions
+     */
     public long seed() {
         return seed;
     }
 
-    /** The function's value at the point. */
+    /**
+     * The function's value at the point.
+     *
+     * @return the function's value at the point
+     */
     public double value() {
         return value;
     }
 
-    /** How many times the function (value or gradient) was evaluated. */
+    /**
+     * How many times the function (value or gradient) was evaluated.
+     *
+     * @return how many times the function (value or gradient) was evaluated
+     */
     public long evaluations() {
         return evaluations;
     }
 
-    /** How long the check took. */
+    /**
+     * How long the check took.
+     *
+     * @return how long the check took
+     */
     public Duration elapsed() {
         return elapsed;
     }
 
-    /** The worst direction: a failing or inconclusive one first, then the one with the lowest order. */
+    /**
+     * The worst direction: a failing or inconclusive one first, then the one with the lowest order.
+     *
+     * @return the worst direction: a failing or inconclusive one first, then the one with the lowest order
+     */
     public DirectionResult worst() {
         return directions.stream().min(Comparator.comparing((DirectionResult d) -> d.verdict().passes())
                 .thenComparingDouble(d -> Double.isNaN(d.order()) ? Double.POSITIVE_INFINITY : d.order())
                 .thenComparingInt(DirectionResult::direction)).orElseThrow();
     }
 
-    /** The first line of the text. */
+    /**
+     * The first line of the text.
+     *
+     * @return the first line of the text
+     */
     public String headline() {
         DirectionResult worst = worst();
         if (passed()) {
@@ -115,7 +164,12 @@ public final class TaylorReport {
         return direction.block() == null ? "" : " of block " + direction.block();
     }
 
-    /** The blocks with a failing or inconclusive direction, in layout order; empty for a check without a layout. */
+    /**
+     * The blocks with a failing or inconclusive direction, in layout order; empty for a check without a layout.
+     *
+     * @return the blocks with a failing or inconclusive direction, in layout order; empty for a check without a
+     *     layout
+     */
     public List<String> failingBlocks() {
         return directions.stream().filter(d -> d.block() != null && !d.verdict().passes()).map(DirectionResult::block)
                 .distinct().collect(Collectors.toList());
