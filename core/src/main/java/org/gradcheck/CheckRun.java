@@ -16,6 +16,10 @@ import org.gradcheck.layout.Block;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.GradientReport;
 import org.gradcheck.report.NumberFormatter;
+import org.gradcheck.taylor.ConvergenceVerdict;
+import org.gradcheck.taylor.DirectionResult;
+import org.gradcheck.taylor.TaylorRemainderCheck;
+import org.gradcheck.taylor.TaylorReport;
 
 /** One check: the algorithm described in {@link GradientChecker}'s class comment, and its state. */
 final class CheckRun {
@@ -88,6 +92,13 @@ final class CheckRun {
                         + ": directional derivatives per block, bisection where they disagree; " + checked.cardinality()
                         + " of " + n + " parameters checked one by one (seed " + settings.seed + ")";
                 break;
+            case TAYLOR:
+                checked = new BitSet(n);
+                fillUncheckedErrors();
+                description = "taylor: order of convergence of the Taylor remainder along seeded directions per block"
+                        + " (seed " + settings.seed + "); failing blocks checked one by one";
+                taylor(checked);
+                break;
             case SAMPLED:
                 checked = sample(strategy.perBlock());
                 requireWithinBudget((long) checked.cardinality() * settings.scheme.evaluationsPerCoordinate(), "a sampled");
@@ -117,6 +128,42 @@ final class CheckRun {
         settings.progress.finished(result);
         CheckObservers.finished(result);
         return result;
+    }
+
+    /**
+     * The Taylor strategy: the remainder's order of convergence block by block, then a one-by-one check of every
+     * block whose order says its gradient is wrong. A failing order fails the check even where no single parameter
+     * is outside the tolerance.
+     */
+    private void taylor(BitSet checked) {
+        TaylorReport taylor = TaylorRemainderCheck.defaults().withSeed(settings.seed).check(function, original, layout);
+        ownEvaluations += taylor.evaluations();
+        for (Block block : layout.blocks()) {
+            List<String> orders = new ArrayList<>();
+            boolean passes = true;
+            for (DirectionResult direction : taylor.directions()) {
+                if (block.name().equals(direction.block())) {
+                    orders.add(direction.verdict() == ConvergenceVerdict.EXACT ? "exact"
+                            : Double.isNaN(direction.order()) ? "-" : String.format(Locale.ROOT, "%.2f", direction.order()));
+                    passes &= direction.verdict().passes();
+                }
+            }
+            String name = block.name() + " " + block.shapeText();
+            if (passes) {
+                report.strategyNote(name + ": remainder orders " + String.join(", ", orders) + " (a right gradient gives 2)");
+                continue;
+            }
+            for (int index = block.offset(); index < block.offset() + block.size(); index++) {
+                main.differentiate(index);
+            }
+            checked.set(block.offset(), block.offset() + block.size());
+            report.strategyNote(name + ": remainder orders " + String.join(", ", orders) + " (a wrong gradient gives 1);"
+                    + " its " + block.size() + " parameters checked one by one");
+        }
+        if (!taylor.passed()) {
+            String headline = taylor.headline();
+            report.strategyFailure(headline.substring(headline.indexOf(':') + 2));
+        }
     }
 
     private static String automatic(Strategy requested, int n) {
@@ -345,7 +392,7 @@ final class CheckRun {
                     + " at the same point (a relative difference of " + NumberFormatter.brief(Math.abs(again - value) / Math.abs(value))
                     + "). A gradient check compares values at nearby points, so it needs the same value for the same point. "
                     + "The usual causes: dropout or another random layer left on (check with it off, or reset its random "
-                    + "generator before each evaluation), an unseeded random generator inside the function, or state carried "
+                    + "generator before each evaluation with Stochastic.withReset), an unseeded random generator inside the function, or state carried "
                     + "from one call to the next. If the difference is expected, state it with withNondeterminismTolerance(...).");
         }
         double scale = 0;

@@ -19,6 +19,12 @@ import org.apiguardian.api.API;
  *     {@code 2 (blocks + 2 k log2(N / 8)) + 16 k} evaluations for {@code k} wrong parameters.</li>
  * <li>{@link #sampled(int)}: a seeded sample of {@code k} parameters per block, each checked one by one:
  *     per-parameter evidence at a bounded cost; the report states how many were checked.</li>
+ * <li>{@link #taylor()}: step-free. Along seeded random directions, block by block, the Taylor remainder
+ *     {@code |f(x + h d) - f(x) - h <g, d>|} shrinks like {@code h^2} when the gradient is right and like {@code h}
+ *     when it is wrong; its order of convergence over steps from 1e-1 to 1e-10 decides, with no step or tolerance
+ *     to choose, so it also catches errors a tolerance lets through. The blocks that fail are then checked
+ *     parameter by parameter, to name what the per-parameter rule can see. Cost: about
+ *     {@code 3 + 90 blocks} evaluations, plus a full check of each failing block.</li>
  * <li>{@link #automatic()}, the default: full up to {@value #AUTOMATIC_FULL_LIMIT} parameters, screening
  *     above. The report states which ran.</li>
  * </ul>
@@ -40,12 +46,15 @@ public final class Strategy {
         /** Directional screening with localisation by bisection. */
         SCREENING,
         /** A sample of parameters per block. */
-        SAMPLED
+        SAMPLED,
+        /** The order of convergence of the Taylor remainder, block by block. */
+        TAYLOR
     }
 
     private static final Strategy AUTOMATIC = new Strategy(Kind.AUTOMATIC, 0);
     private static final Strategy FULL = new Strategy(Kind.FULL, 0);
     private static final Strategy SCREENING = new Strategy(Kind.SCREENING, 0);
+    private static final Strategy TAYLOR = new Strategy(Kind.TAYLOR, 0);
 
     private final Kind kind;
     private final int perBlock;
@@ -68,6 +77,11 @@ public final class Strategy {
     /** {@return directional screening per block, with bisection down to the wrong parameters, as a strategy} */
     public static Strategy screening() {
         return SCREENING;
+    }
+
+    /** The step-free Taylor remainder check, block by block; failing blocks are then checked one by one. */
+    public static Strategy taylor() {
+        return TAYLOR;
     }
 
     /**

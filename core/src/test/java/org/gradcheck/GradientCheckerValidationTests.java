@@ -174,7 +174,8 @@ class GradientCheckerValidationTests {
             assertEquals("the function is not deterministic: f(x) was 1.0 and then 2.0 at the same point (a relative difference"
                     + " of 1.0e+00). A gradient check compares values at nearby points, so it needs the same value for the same"
                     + " point. The usual causes: dropout or another random layer left on (check with it off, or reset its random"
-                    + " generator before each evaluation), an unseeded random generator inside the function, or state carried from"
+                    + " generator before each evaluation with Stochastic.withReset), an unseeded random generator inside the"
+                    + " function, or state carried from"
                     + " one call to the next. If the difference is expected, state it with withNondeterminismTolerance(...).",
                     e.getMessage());
         }

@@ -49,6 +49,8 @@ public final class GradientReport {
     /** Parameters checked one by one; null when all were. */
     private final BitSet checked;
     private final List<String> strategyNotes;
+    /** Why the strategy itself failed the check (the Taylor remainder's order); null when it did not. */
+    private final String strategyFailure;
     private final Tolerance tolerance;
     private final KinkPolicy kinkPolicy;
     private final UntestedPolicy untestedPolicy;
@@ -77,6 +79,7 @@ public final class GradientReport {
         }
         this.checked = builder.checked == null ? null : (BitSet) builder.checked.clone();
         this.strategyNotes = List.copyOf(builder.strategyNotes);
+        this.strategyFailure = builder.strategyFailure;
         this.tolerance = builder.tolerance;
         this.kinkPolicy = builder.kinkPolicy;
         this.untestedPolicy = builder.untestedPolicy;
@@ -248,7 +251,8 @@ public final class GradientReport {
      * {@return whether the check passed: no failing parameter and, under {@link UntestedPolicy#FAIL}, no barely tested block}
      */
     public boolean passed() {
-        return failureCount == 0 && !(untestedPolicy == UntestedPolicy.FAIL && barelyTestedBlocks() > 0);
+        return failureCount == 0 && strategyFailure == null
+                && !(untestedPolicy == UntestedPolicy.FAIL && barelyTestedBlocks() > 0);
     }
 
     /** {@return the number of parameters of the function} */
@@ -455,6 +459,15 @@ public final class GradientReport {
         return strategyDescription;
     }
 
+    /**
+     * Why the strategy itself failed the check, beyond any parameter: a Taylor remainder that converges with order 1.
+     *
+     * @return the reason, or empty when the strategy did not fail the check
+     */
+    public java.util.Optional<String> strategyFailure() {
+        return java.util.Optional.ofNullable(strategyFailure);
+    }
+
     /** {@return what the strategy found on its way (directional checks, bisections, samples); never null} */
     public List<String> strategyNotes() {
         return strategyNotes;
@@ -507,6 +520,7 @@ public final class GradientReport {
         private final Map<Integer, double[]> kinks = new TreeMap<>();
         private BitSet checked;
         private final List<String> strategyNotes = new ArrayList<>();
+        private String strategyFailure;
         private Tolerance tolerance = Tolerance.defaults();
         private KinkPolicy kinkPolicy = KinkPolicy.ACCEPT_SUBGRADIENT;
         private UntestedPolicy untestedPolicy = UntestedPolicy.WARN;
@@ -558,6 +572,20 @@ public final class GradientReport {
          */
         public Builder checked(BitSet checkedParameters) {
             this.checked = checkedParameters;
+            return this;
+        }
+
+        /**
+         * Fails the check for a reason of the strategy's own, beyond any parameter.
+         *
+         * @param reason what the strategy found, as the report's headline states it
+         * @return this builder
+         */
+        public Builder strategyFailure(String reason) {
+            if (reason == null) {
+                throw new IllegalArgumentException("reason must not be null");
+            }
+            this.strategyFailure = reason;
             return this;
         }
 

@@ -109,6 +109,9 @@ public final class ReportFormatter {
      * @return the first line: {@code Gradient check passed: 8 parameters agree within the tolerance}, or how many parameters failed
      */
     public static String headline(GradientReport report) {
+        if (report.failureCount() == 0 && report.strategyFailure().isPresent()) {
+            return "Gradient check failed: " + report.strategyFailure().get();
+        }
         if (report.failureCount() == 0) {
             String agree = "Gradient check " + (report.passed() ? "passed" : "failed") + ": "
                     + (report.checkedCount() == report.size() ? report.size() + (report.size() == 1 ? " parameter agrees" : " parameters agree")

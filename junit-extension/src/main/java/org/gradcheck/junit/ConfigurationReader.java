@@ -125,14 +125,14 @@ final class ConfigurationReader {
     Strategy strategy(String attribute) {
         if (!attribute.isBlank()) {
             return parseStrategy(attribute, "attribute strategy = \"" + attribute + "\"",
-                    "write @GradientCheck(strategy = \"screening\"), \"full\", \"automatic\" or \"sampled:20\"");
+                    "write @GradientCheck(strategy = \"screening\"), \"full\", \"automatic\", \"taylor\" or \"sampled:20\"");
         }
         Optional<String> configured = context.getConfigurationParameter(GradientCheckConstants.STRATEGY_KEY);
         if (configured.isEmpty() || configured.get().isBlank()) {
             return Strategy.automatic();
         }
         return parseStrategy(configured.get(), "configuration parameter " + GradientCheckConstants.STRATEGY_KEY + " = '"
-                + configured.get() + "'", "set it to automatic, full, screening or sampled:K with K >= 1, for example"
+                + configured.get() + "'", "set it to automatic, full, screening, taylor or sampled:K with K >= 1, for example"
                 + " gradcheck.strategy=sampled:20");
     }
 
@@ -145,6 +145,8 @@ final class ConfigurationReader {
                 return Strategy.full();
             case "screening":
                 return Strategy.screening();
+            case "taylor":
+                return Strategy.taylor();
             default:
                 if (value.startsWith("sampled:")) {
                     try {

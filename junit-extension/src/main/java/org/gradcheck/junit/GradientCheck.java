@@ -116,8 +116,8 @@ public @interface GradientCheck {
     DifferenceScheme[] scheme() default {};
 
     /**
-     * Which parameters each trial's checker examines: {@code "automatic"}, {@code "full"}, {@code "screening"} or
-     * {@code "sampled:K"} (K parameters per block); see {@link org.gradcheck.Strategy}. Unset:
+     * Which parameters each trial's checker examines: {@code "automatic"}, {@code "full"}, {@code "screening"},
+     * {@code "taylor"} or {@code "sampled:K"} (K parameters per block); see {@link org.gradcheck.Strategy}. Unset:
      * {@value GradientCheckConstants#STRATEGY_KEY}, then {@code automatic} (full up to 20,000 parameters,
      * screening above).
      *

@@ -71,8 +71,8 @@ class MisconfigurationTests {
         expected.put("twoSchemes(GradientChecker)", PREFIX + "twoSchemes(GradientChecker): attribute scheme names 2"
                 + " schemes; name at most one, for example @GradientCheck(scheme = DifferenceScheme.CENTRAL)");
         expected.put("unknownStrategy(GradientChecker)", PREFIX + "unknownStrategy(GradientChecker): attribute strategy ="
-                + " \"sampled:0\" is not a strategy; write @GradientCheck(strategy = \"screening\"), \"full\", \"automatic\""
-                + " or \"sampled:20\"");
+                + " \"sampled:0\" is not a strategy; write @GradientCheck(strategy = \"screening\"), \"full\", \"automatic\","
+                + " \"taylor\" or \"sampled:20\"");
         expected.put("instanceSource(List)", PREFIX + "instanceSource(List): @ExampleSource(\"instanceSet\") names the"
                 + " instance member instanceSet of org.gradcheck.junit.MisconfigurationTests$MisconfiguredTestCase, which"
                 + " cannot be read before the trials are created; make it static, or annotate the test class with"
@@ -127,7 +127,7 @@ class MisconfigurationTests {
         checks.add(() -> assertConfigurationFails(prefix + "configuration parameter gradcheck.scheme = 'midpoint' is not a"
                 + " difference scheme; set it to central, forward or backward", "gradcheck.scheme", "midpoint"));
         checks.add(() -> assertConfigurationFails(prefix + "configuration parameter gradcheck.strategy = 'quick' is not a"
-                + " strategy; set it to automatic, full, screening or sampled:K with K >= 1, for example"
+                + " strategy; set it to automatic, full, screening, taylor or sampled:K with K >= 1, for example"
                 + " gradcheck.strategy=sampled:20", "gradcheck.strategy", "quick"));
         checks.add(() -> assertConfigurationFails(prefix + "configuration parameter gradcheck.trial = '4' is not a trial of"
                 + " this method, which runs trials 1 to 3; set it to one of them, or remove it to run every trial",
