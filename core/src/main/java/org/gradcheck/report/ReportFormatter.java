@@ -2,7 +2,6 @@ package org.gradcheck.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.gradcheck.layout.Block;
@@ -143,17 +142,17 @@ public final class ReportFormatter {
     }
 
     private static String parameterTable(List<ParameterCheck> rows) {
-        Table table = new Table("parameter", "analytic", "numerical", "mismatch", "num error", "rel error", "verdict");
+        TextTable table = new TextTable("parameter", "analytic", "numerical", "mismatch", "num error", "rel error", "verdict");
         for (ParameterCheck row : rows) {
             table.add(shorten(row.name()), NumberFormatter.format(row.analytic()), NumberFormatter.format(row.numerical()),
                     NumberFormatter.format(row.absoluteError()), NumberFormatter.format(row.numericalError()),
                     NumberFormatter.format(row.relativeError()), row.verdict().name());
         }
-        return table.render(0);
+        return table.render(WIDTH, MIN_NAME_WIDTH, 0);
     }
 
     private static String blockTable(GradientReport report) {
-        Table table = new Table("block", "shape", "checked", "failures", "kinks", "~zero", "max rel err", "difference", "worst");
+        TextTable table = new TextTable("block", "shape", "checked", "failures", "kinks", "~zero", "max rel err", "difference", "worst");
         for (BlockSummary summary : report.blocks()) {
             Block block = report.layout().block(summary.name());
             String checked = summary.checked() == summary.count() ? Integer.toString(summary.count())
@@ -163,7 +162,7 @@ public final class ReportFormatter {
                     Integer.toString(summary.negligible()), NumberFormatter.format(summary.maxRelativeError()),
                     NumberFormatter.format(summary.difference()), shorten(summary.worstParameter()));
         }
-        return table.render(0, 8);
+        return table.render(WIDTH, MIN_NAME_WIDTH, 0, 8);
     }
 
     /** Shortens a name longer than {@value #MAX_NAME_WIDTH} characters in the middle: {@code encoder.att…eights[1,11]}. */
@@ -173,76 +172,6 @@ public final class ReportFormatter {
 
     /** Shortens {@code name} to {@code width} characters in the middle if it is longer. */
     static String shorten(String name, int width) {
-        if (name.length() <= width) {
-            return name;
-        }
-        int tail = width / 2;
-        int head = width - tail - 1;
-        return name.substring(0, head) + "…" + name.substring(name.length() - tail);
-    }
-
-    /**
-     * A text table: the first column and the last are left-aligned, the others right-aligned. A table wider than
-     * {@link #WIDTH} has its name columns shortened in the middle, the widest first, down to
-     * {@link #MIN_NAME_WIDTH} characters each.
-     */
-    private static final class Table {
-
-        private final List<String[]> rows = new ArrayList<>();
-
-        Table(String... header) {
-            rows.add(header);
-        }
-
-        void add(String... cells) {
-            rows.add(cells);
-        }
-
-        /** The rendered table; the columns named by {@code shrinkable} hold names that may be shortened. */
-        String render(int... shrinkable) {
-            int columns = rows.get(0).length;
-            int[] widths = new int[columns];
-            for (String[] row : rows) {
-                for (int c = 0; c < columns; c++) {
-                    widths[c] = Math.max(widths[c], row[c].length());
-                }
-            }
-            int total = 2 * (columns - 1);
-            for (int width : widths) {
-                total += width;
-            }
-            while (total > WIDTH) {
-                int widest = -1;
-                for (int c : shrinkable) {
-                    if (widths[c] > MIN_NAME_WIDTH && (widest < 0 || widths[c] > widths[widest])) {
-                        widest = c;
-                    }
-                }
-                if (widest < 0) {
-                    break;
-                }
-                widths[widest]--;
-                total--;
-            }
-            for (int c : shrinkable) {
-                for (String[] row : rows) {
-                    row[c] = shorten(row[c], Math.max(widths[c], rows.get(0)[c].length()));
-                }
-            }
-            StringBuilder text = new StringBuilder();
-            for (String[] row : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int c = 0; c < columns; c++) {
-                    if (c > 0) {
-                        line.append("  ");
-                    }
-                    boolean left = c == 0 || c == columns - 1;
-                    String padding = " ".repeat(widths[c] - row[c].length());
-                    line.append(left ? row[c] + padding : padding + row[c]);
-                }
-                text.append(line.toString().stripTrailing()).append('\n');
-            }
-            return text.toString();
-        }
+        return TextTable.shorten(name, width);
     }
 }

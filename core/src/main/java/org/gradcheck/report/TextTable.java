@@ -71,11 +71,43 @@ public final class TextTable {
      * @return the table as text, one line per row, each ending in a newline
      */
     public String render() {
+        return render(Integer.MAX_VALUE, 0);
+    }
+
+    /**
+     * The table as text, at most {@code width} characters wide where shortening the name columns allows it: the
+     * widest of the {@code shrinkable} columns is shortened in the middle first, none below {@code minimumWidth}
+     * characters or its header's width.
+     *
+     * @param width the widest a line should be
+     * @param minimumWidth the narrowest a shortened column may become
+     * @param shrinkable the indices of the columns that hold names and may be shortened
+     * @return the table as text, one line per row, each ending in a newline
+     */
+    public String render(int width, int minimumWidth, int... shrinkable) {
         int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
                 widths[c] = Math.max(widths[c], row[c].length());
             }
+        }
+        long total = 2L * (columns - 1);
+        for (int columnWidth : widths) {
+            total += columnWidth;
+        }
+        while (total > width) {
+            int widest = -1;
+            for (int c : shrinkable) {
+                int floor = Math.max(minimumWidth, rows.get(0)[c].length());
+                if (widths[c] > floor && (widest < 0 || widths[c] > widths[widest])) {
+                    widest = c;
+                }
+            }
+            if (widest < 0) {
+                break;
+            }
+            widths[widest]--;
+            total--;
         }
         StringBuilder text = new StringBuilder();
         for (String[] row : rows) {
@@ -84,9 +116,10 @@ public final class TextTable {
                 if (c > 0) {
                     line.append("  ");
                 }
+                String cell = shorten(row[c], widths[c]);
                 boolean left = c == 0 || c == columns - 1;
-                String padding = " ".repeat(widths[c] - row[c].length());
-                line.append(left ? row[c] + padding : padding + row[c]);
+                String padding = " ".repeat(widths[c] - cell.length());
+                line.append(left ? cell + padding : padding + cell);
             }
             text.append(line.toString().stripTrailing()).append('\n');
         }
