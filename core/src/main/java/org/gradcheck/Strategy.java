@@ -79,7 +79,11 @@ public final class Strategy {
         return SCREENING;
     }
 
-    /** The step-free Taylor remainder check, block by block; failing blocks are then checked one by one. */
+    /**
+     * The step-free Taylor remainder check, block by block; failing blocks are then checked one by one.
+     *
+     * @return the Taylor strategy
+     */
     public static Strategy taylor() {
         return TAYLOR;
     }
