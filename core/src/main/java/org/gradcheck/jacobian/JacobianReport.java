@@ -16,6 +16,7 @@ import org.apiguardian.api.API;
 import org.gradcheck.Tolerance;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.report.Differences;
 import org.gradcheck.report.NumberFormatter;
 import org.gradcheck.report.TextTable;
 import org.gradcheck.report.Verdict;
@@ -178,24 +179,7 @@ public final class JacobianReport {
      * @return {@code ||A - N|| / (||A|| + ||N||)} in the Frobenius norm; 0 when both are zero
      */
     public double overallDifference() {
-        double scale = 0;
-        for (int k = 0; k < analytic.length; k++) {
-            scale = Math.max(scale, Math.max(Math.abs(analytic[k]), Math.abs(numerical[k])));
-        }
-        if (scale == 0) {
-            return 0;
-        }
-        double difference = 0;
-        double a = 0;
-        double n = 0;
-        for (int k = 0; k < analytic.length; k++) {
-            double x = analytic[k] / scale;
-            double y = numerical[k] / scale;
-            difference += (x - y) * (x - y);
-            a += x * x;
-            n += y * y;
-        }
-        return Math.sqrt(difference) / (Math.sqrt(a) + Math.sqrt(n));
+        return Differences.relative(analytic, numerical);
     }
 
     /**

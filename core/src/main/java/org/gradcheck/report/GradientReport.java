@@ -175,29 +175,7 @@ public final class GradientReport {
 
     /** {@code ||g - n|| / (||g|| + ||n||)} over {@code [from, to)}, with 0/0 = 0; scaled against overflow. */
     private double difference(int from, int to) {
-        double scale = 0;
-        for (int i = from; i < to; i++) {
-            if (isChecked(i)) {
-                scale = Math.max(scale, Math.max(Math.abs(analytic[i]), Math.abs(numerical[i])));
-            }
-        }
-        if (scale == 0) {
-            return 0;
-        }
-        double differenceSquares = 0;
-        double analyticSquares = 0;
-        double numericalSquares = 0;
-        for (int i = from; i < to; i++) {
-            if (!isChecked(i)) {
-                continue;
-            }
-            double g = analytic[i] / scale;
-            double m = numerical[i] / scale;
-            differenceSquares += (g - m) * (g - m);
-            analyticSquares += g * g;
-            numericalSquares += m * m;
-        }
-        return Math.sqrt(differenceSquares) / (Math.sqrt(analyticSquares) + Math.sqrt(numericalSquares));
+        return Differences.relative(analytic, numerical, from, to, checked);
     }
 
     static double relativeError(double analytic, double numerical) {
