@@ -3,6 +3,7 @@ package org.gradcheck.junit;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Optional;
+import org.gradcheck.Precision;
 import org.gradcheck.Strategy;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.difference.StepSize;
@@ -119,6 +120,26 @@ final class ConfigurationReader {
         } catch (IllegalArgumentException e) {
             throw Misconfiguration.of(method, "configuration parameter " + GradientCheckConstants.SCHEME_KEY + " = '"
                     + configured.get() + "' is not a difference scheme", "set it to central, forward or backward");
+        }
+    }
+
+    Precision precision(Precision[] attribute) {
+        if (attribute.length > 1) {
+            throw Misconfiguration.of(method, "attribute precision names " + attribute.length + " precisions",
+                    "name at most one, for example @GradientCheck(precision = Precision.FLOAT)");
+        }
+        if (attribute.length == 1) {
+            return attribute[0];
+        }
+        Optional<String> configured = context.getConfigurationParameter(GradientCheckConstants.PRECISION_KEY);
+        if (configured.isEmpty() || configured.get().isBlank()) {
+            return Precision.AUTOMATIC;
+        }
+        try {
+            return Precision.valueOf(configured.get().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Misconfiguration.of(method, "configuration parameter " + GradientCheckConstants.PRECISION_KEY + " = '"
+                    + configured.get() + "' is not a precision", "set it to automatic, double or float");
         }
     }
 

@@ -8,6 +8,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.apiguardian.api.API;
+import org.gradcheck.Precision;
 import org.gradcheck.difference.DifferenceScheme;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,6 +115,15 @@ public @interface GradientCheck {
      * @return the finite-difference scheme, at most one
      */
     DifferenceScheme[] scheme() default {};
+
+    /**
+     * The precision the function is computed in, at most one ({@code precision = Precision.FLOAT}); see
+     * {@link Precision}. Unset: {@value GradientCheckConstants#PRECISION_KEY}, then {@link Precision#AUTOMATIC}: the
+     * checker measures the function's noise.
+     *
+     * @return the precision, at most one
+     */
+    Precision[] precision() default {};
 
     /**
      * Which parameters each trial's checker examines: {@code "automatic"}, {@code "full"}, {@code "screening"},

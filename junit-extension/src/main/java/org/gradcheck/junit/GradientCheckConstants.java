@@ -59,6 +59,12 @@ public final class GradientCheckConstants {
     public static final String SCHEME_KEY = "gradcheck.scheme";
 
     /**
+     * {@code gradcheck.precision}: {@code automatic} (the default: the function's noise is measured), {@code double}
+     * or {@code float} (any case), for example {@code gradcheck.precision=float} for models computed in {@code float}.
+     */
+    public static final String PRECISION_KEY = "gradcheck.precision";
+
+    /**
      * {@code gradcheck.strategy}: which parameters each trial's checker examines: {@code automatic} (the default:
      * every parameter up to 20,000, directional screening above), {@code full}, {@code screening}, {@code taylor}, or
      * {@code sampled:K} for K parameters per block. {@code -Dgradcheck.strategy=screening} makes the checks of a

@@ -3,6 +3,7 @@ package org.gradcheck.junit;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import org.gradcheck.GradientChecker;
+import org.gradcheck.Precision;
 import org.gradcheck.Tolerance;
 import org.gradcheck.difference.DifferenceScheme;
 import org.gradcheck.difference.StepSize;
@@ -85,15 +86,17 @@ final class GradientCheckSettings {
                 reader.tolerance("absoluteTolerance", annotation.absoluteTolerance(),
                         GradientCheckConstants.ABSOLUTE_TOLERANCE_KEY, Tolerance.defaults().absolutePart()));
         StepSize step = reader.step(annotation.epsilon());
+        Precision precision = reader.precision(annotation.precision());
         GradientChecker checker = GradientChecker.defaults()
                 .withScheme(scheme)
+                .withPrecision(precision)
                 .withStrategy(reader.strategy(annotation.strategy()))
                 .withTolerance(tolerance)
                 .withStepSize(step);
         JacobianChecker jacobianChecker = JacobianChecker.defaults().withScheme(scheme).withTolerance(tolerance)
-                .withStepSize(step);
+                .withStepSize(step).withPrecision(precision);
         HessianChecker hessianChecker = HessianChecker.defaults().withScheme(scheme).withTolerance(tolerance)
-                .withStepSize(step);
+                .withStepSize(step).withPrecision(precision);
         String pattern = !annotation.name().isBlank() ? annotation.name()
                 : context.getConfigurationParameter(GradientCheckConstants.DISPLAY_NAME_KEY).filter(p -> !p.isBlank())
                         .orElse(GradientCheckConstants.DEFAULT_DISPLAY_NAME);

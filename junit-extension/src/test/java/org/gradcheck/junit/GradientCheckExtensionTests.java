@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.GradientMismatchError;
+import org.gradcheck.Precision;
 import org.gradcheck.Strategy;
 import org.gradcheck.Tolerance;
 import org.gradcheck.difference.DifferenceScheme;
@@ -185,7 +186,7 @@ class GradientCheckExtensionTests {
     void injectedCheckerIsConfiguredByAttributesThenConfigurationParameters() {
         EngineExecutionResults results = EngineRunner.run(CheckerTestCase.class, "gradcheck.epsilon", "1e-4",
                 "gradcheck.scheme", "Backward", "gradcheck.tolerance", "1e-3", "gradcheck.tolerance.absolute", "1e-7",
-                "gradcheck.strategy", "Screening");
+                "gradcheck.strategy", "Screening", "gradcheck.precision", "Float");
 
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
         List<Map<String, String>> entries = EngineRunner.entries(results);
@@ -193,9 +194,11 @@ class GradientCheckExtensionTests {
                 "a passing trial without checks still publishes its seed and number");
         entries.removeIf(entry -> !entry.containsKey("checker"));
         assertEquals(GradientChecker.defaults().withScheme(DifferenceScheme.FORWARD).withStep(1e-3)
-                .withTolerance(Tolerance.of(1e-2, 1e-8)).withStrategy(Strategy.sampled(5)).toString(), entries.get(0).get("checker"));
+                .withTolerance(Tolerance.of(1e-2, 1e-8)).withStrategy(Strategy.sampled(5)).withPrecision(Precision.DOUBLE)
+                .toString(), entries.get(0).get("checker"));
         assertEquals(GradientChecker.defaults().withScheme(DifferenceScheme.BACKWARD).withStep(1e-4)
-                .withTolerance(Tolerance.of(1e-3, 1e-7)).withStrategy(Strategy.screening()).toString(),
+                .withTolerance(Tolerance.of(1e-3, 1e-7)).withStrategy(Strategy.screening()).withPrecision(Precision.FLOAT)
+                .toString(),
                 entries.get(1).get("checker"));
         assertEquals(Long.toString(SeedSequence.trialSeed(1, 1)), entries.get(0).get("seed"),
                 "the checker's random directions and samples are seeded by the trial");
@@ -469,7 +472,7 @@ class GradientCheckExtensionTests {
     static class CheckerTestCase {
 
         @GradientCheck(trials = 1, seed = "1", epsilon = 1e-3, tolerance = 1e-2, absoluteTolerance = 1e-8,
-                scheme = DifferenceScheme.FORWARD, strategy = "sampled:5")
+                scheme = DifferenceScheme.FORWARD, strategy = "sampled:5", precision = Precision.DOUBLE)
         void attributes(GradientChecker checker, TestReporter reporter) {
             reporter.publishEntry(Map.of("checker", checker.toString(), "seed", Long.toString(checker.seed())));
         }

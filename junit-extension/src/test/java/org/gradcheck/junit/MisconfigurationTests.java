@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradcheck.GradientChecker;
+import org.gradcheck.Precision;
 import org.gradcheck.difference.DifferenceScheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -70,6 +71,8 @@ class MisconfigurationTests {
                 + " automatic step");
         expected.put("twoSchemes(GradientChecker)", PREFIX + "twoSchemes(GradientChecker): attribute scheme names 2"
                 + " schemes; name at most one, for example @GradientCheck(scheme = DifferenceScheme.CENTRAL)");
+        expected.put("twoPrecisions(GradientChecker)", PREFIX + "twoPrecisions(GradientChecker): attribute precision names"
+                + " 2 precisions; name at most one, for example @GradientCheck(precision = Precision.FLOAT)");
         expected.put("unknownStrategy(GradientChecker)", PREFIX + "unknownStrategy(GradientChecker): attribute strategy ="
                 + " \"sampled:0\" is not a strategy; write @GradientCheck(strategy = \"screening\"), \"full\", \"automatic\","
                 + " \"taylor\" or \"sampled:20\"");
@@ -126,6 +129,8 @@ class MisconfigurationTests {
                 "0"));
         checks.add(() -> assertConfigurationFails(prefix + "configuration parameter gradcheck.scheme = 'midpoint' is not a"
                 + " difference scheme; set it to central, forward or backward", "gradcheck.scheme", "midpoint"));
+        checks.add(() -> assertConfigurationFails(prefix + "configuration parameter gradcheck.precision = 'half' is not a"
+                + " precision; set it to automatic, double or float", "gradcheck.precision", "half"));
         checks.add(() -> assertConfigurationFails(prefix + "configuration parameter gradcheck.strategy = 'quick' is not a"
                 + " strategy; set it to automatic, full, screening, taylor or sampled:K with K >= 1, for example"
                 + " gradcheck.strategy=sampled:20", "gradcheck.strategy", "quick"));
@@ -249,6 +254,10 @@ class MisconfigurationTests {
 
         @GradientCheck(strategy = "sampled:0")
         void unknownStrategy(GradientChecker checker) {
+        }
+
+        @GradientCheck(precision = {Precision.FLOAT, Precision.DOUBLE})
+        void twoPrecisions(GradientChecker checker) {
         }
 
         @GradientCheck
