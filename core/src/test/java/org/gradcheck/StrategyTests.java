@@ -300,6 +300,41 @@ class StrategyTests {
         }
 
         @Test
+        void aFullCheckOfAModelAllocatesAFewCopiesOfTheParameterVector() {
+            int n = 20_000;
+            ParameterLayout layout = ParameterLayout.builder().vector("w", n).build();
+            Map<String, double[]> gradients = Map.of("dw", new double[n]);
+            GradientModel<Void> model = new GradientModel<>() {
+                @Override
+                public double cost(Parameters parameters, Void batch) {
+                    double sum = 0;
+                    for (double v : parameters.values()) {
+                        sum += v * v;
+                    }
+                    return sum;
+                }
+
+                @Override
+                public Map<String, ?> gradients(Parameters parameters, Void batch) {
+                    double[] values = parameters.values();
+                    double[] dw = gradients.get("dw");
+                    for (int i = 0; i < values.length; i++) {
+                        dw[i] = 2 * values[i];
+                    }
+                    return gradients;
+                }
+            };
+            Parameters parameters = Parameters.view(layout, point(n));
+            GradientChecker checker = GradientChecker.defaults().withStrategy(Strategy.full());
+            checker.check(model, parameters, null);
+            long bytes = allocatedBytes(() -> checker.check(model, parameters, null));
+            double vectors = bytes / (8.0 * n);
+            // the checker's arrays and the gradient rolled twice into a vector: a few vectors, whatever the number of
+            // evaluations (2N of them), so nothing that escapes is allocated per evaluation on the model's path
+            assertTrue(vectors < 8, "a full check of a model allocated " + vectors + " vectors of the parameters' size");
+        }
+
+        @Test
         void screeningAMillionParametersAllocatesAFewCopiesOfTheParameterVector() {
             int n = 1_000_000;
             DifferentiableFunction function = quiet(n);

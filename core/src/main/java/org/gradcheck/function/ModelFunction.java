@@ -22,6 +22,7 @@ public final class ModelFunction<B> implements DifferentiableFunction {
     private final ParameterLayout layout;
     private final B batch;
     private final GradientNaming naming;
+    private Parameters lastView;
 
     private ModelFunction(GradientModel<B> model, ParameterLayout layout, B batch, GradientNaming naming) {
         this.model = model;
@@ -69,12 +70,25 @@ public final class ModelFunction<B> implements DifferentiableFunction {
 
     @Override
     public double value(double[] point) {
-        return model.cost(Parameters.view(layout, point), batch);
+        return model.cost(viewOf(point), batch);
+    }
+
+    /**
+     * The view of {@code point}: the last one made, if it views the same array, so that the checker's
+     * per-coordinate evaluations of one array allocate nothing. A view is immutable, so a race only costs a new one.
+     */
+    private Parameters viewOf(double[] point) {
+        Parameters view = lastView;
+        if (view == null || view.values() != point) {
+            view = Parameters.view(layout, point);
+            lastView = view;
+        }
+        return view;
     }
 
     @Override
     public double[] gradient(double[] point) {
-        Map<String, ?> gradients = model.gradients(Parameters.view(layout, point), batch);
+        Map<String, ?> gradients = model.gradients(viewOf(point), batch);
         if (gradients == null) {
             throw new IllegalArgumentException("the model's gradients(...) returned null: return a map with "
                     + naming.gradientKey(layout.blocks().get(0).name()) + " and the other gradients");
