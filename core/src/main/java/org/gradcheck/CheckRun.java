@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.difference.FunctionNoise;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.layout.Block;

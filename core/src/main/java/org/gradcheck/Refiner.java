@@ -2,7 +2,7 @@ package org.gradcheck;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.difference.RiddersDifferentiator;
 
 /**

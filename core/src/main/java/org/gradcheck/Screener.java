@@ -2,7 +2,7 @@ package org.gradcheck;
 
 import java.util.BitSet;
 import java.util.SplittableRandom;
-import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.difference.RiddersDifferentiator;
 import org.gradcheck.layout.Block;
 import org.gradcheck.report.NumberFormatter;

@@ -1,7 +1,7 @@
 package org.gradcheck;
 
 import java.util.Arrays;
-import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.function.DifferentiableFunction;
 
 /**

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.gradcheck.GradientCheckerTests.ScaledModel;
-import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.layout.Parameters;

@@ -12,7 +12,7 @@ import java.util.Random;
 import org.gradcheck.TestFunctions.Batch;
 import org.gradcheck.TestFunctions.NetworkBug;
 import org.gradcheck.TestFunctions.TanhNetwork;
-import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.GradientReport;

@@ -2,6 +2,7 @@ package org.gradcheck.exact;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import org.gradcheck.function.FieldFunction;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Function;

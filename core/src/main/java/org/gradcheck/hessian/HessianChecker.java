@@ -2,17 +2,18 @@ package org.gradcheck.hessian;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import org.gradcheck.function.TwiceDifferentiableFunction;
 import java.util.Random;
 import org.apiguardian.api.API;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.Precision;
 import org.gradcheck.Tolerance;
-import org.gradcheck.difference.DifferenceScheme;
-import org.gradcheck.difference.StepSize;
+import org.gradcheck.DifferenceScheme;
+import org.gradcheck.StepSize;
 import org.gradcheck.jacobian.JacobianChecker;
 import org.gradcheck.jacobian.JacobianMismatchError;
 import org.gradcheck.jacobian.JacobianReport;
-import org.gradcheck.jacobian.VectorFunction;
+import org.gradcheck.function.VectorFunction;
 import org.gradcheck.layout.Block;
 import org.gradcheck.layout.GradientNaming;
 import org.gradcheck.layout.ParameterLayout;

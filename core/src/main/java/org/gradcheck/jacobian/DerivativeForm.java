@@ -5,20 +5,20 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import org.apiguardian.api.API;
 
 /**
- * The forms in which a {@link VectorFunction} can give its derivative.
+ * The forms in which a {@link org.gradcheck.function.VectorFunction} can give its derivative.
  *
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public enum DerivativeForm {
 
-    /** The full Jacobian, {@link VectorFunction#jacobian(double[])}. */
+    /** The full Jacobian, {@link org.gradcheck.function.VectorFunction#jacobian(double[])}. */
     JACOBIAN("Jacobian", "J"),
 
-    /** The backward pass {@code J^T u}, {@link VectorFunction#vectorJacobianProduct(double[], double[])}. */
+    /** The backward pass {@code J^T u}, {@link org.gradcheck.function.VectorFunction#vectorJacobianProduct(double[], double[])}. */
     VECTOR_JACOBIAN_PRODUCT("vector-Jacobian product", "J^T u"),
 
-    /** The forward-mode product {@code J v}, {@link VectorFunction#jacobianVectorProduct(double[], double[])}. */
+    /** The forward-mode product {@code J v}, {@link org.gradcheck.function.VectorFunction#jacobianVectorProduct(double[], double[])}. */
     JACOBIAN_VECTOR_PRODUCT("Jacobian-vector product", "J v");
 
     private final String description;

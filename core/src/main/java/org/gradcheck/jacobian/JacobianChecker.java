@@ -2,6 +2,7 @@ package org.gradcheck.jacobian;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import org.gradcheck.function.VectorFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,10 +17,10 @@ import org.gradcheck.GradientCheckException;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.Precision;
 import org.gradcheck.Tolerance;
-import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.difference.FunctionNoise;
 import org.gradcheck.difference.RiddersDifferentiator;
-import org.gradcheck.difference.StepSize;
+import org.gradcheck.StepSize;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.NumberFormatter;
 

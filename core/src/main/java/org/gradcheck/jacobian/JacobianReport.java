@@ -14,7 +14,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.gradcheck.Tolerance;
-import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.Differences;
 import org.gradcheck.report.NumberFormatter;

@@ -7,7 +7,7 @@ import org.gradcheck.report.NumberFormatter;
 import org.gradcheck.report.Verdict;
 
 /**
- * One consistency check between two derivative forms of a {@link VectorFunction} with seeded random vectors
+ * One consistency check between two derivative forms of a {@link org.gradcheck.function.VectorFunction} with seeded random vectors
  * {@code u} (output length) and {@code v} (input length): both forms must give the same {@code <u, J v>}. For
  * the vector-Jacobian and Jacobian-vector products this is the adjoint identity
  * {@code <u, J v> = <J^T u, v>}, which holds exactly in exact arithmetic, so the allowed error is a small

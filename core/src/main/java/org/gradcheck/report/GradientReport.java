@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
 import org.gradcheck.KinkPolicy;
 import org.gradcheck.Tolerance;
 import org.gradcheck.UntestedPolicy;
-import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.layout.Block;
 import org.gradcheck.layout.ParameterLayout;
 

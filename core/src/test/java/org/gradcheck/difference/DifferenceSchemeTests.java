@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.report.GradientReport;

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gradcheck.DifferenceScheme;
+import org.gradcheck.StepSize;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.function.DifferentiableFunction;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gradcheck.function.FieldFunction;
 import org.apache.commons.math3.RealFieldElement;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.GradientChecker;

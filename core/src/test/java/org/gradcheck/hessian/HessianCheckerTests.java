@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gradcheck.function.TwiceDifferentiableFunction;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.Precision;
 import org.gradcheck.jacobian.DerivativeForm;

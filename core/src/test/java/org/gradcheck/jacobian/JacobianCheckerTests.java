@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gradcheck.function.VectorFunction;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,7 +13,7 @@ import org.apache.commons.math3.analysis.MultivariateMatrixFunction;
 import org.apache.commons.math3.analysis.MultivariateVectorFunction;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.Precision;
-import org.gradcheck.difference.StepSize;
+import org.gradcheck.StepSize;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.Verdict;
 import org.junit.jupiter.api.Test;

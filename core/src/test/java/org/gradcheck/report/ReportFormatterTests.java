@@ -145,7 +145,7 @@ class ReportFormatterTests {
                 .checked(checked).kink(0, -1, 1)
                 .judgedBy(org.gradcheck.Tolerance.defaults(), org.gradcheck.KinkPolicy.ACCEPT_SUBGRADIENT,
                         org.gradcheck.UntestedPolicy.WARN)
-                .settings(org.gradcheck.difference.DifferenceScheme.CENTRAL, "h", "sampled: a long description of the"
+                .settings(org.gradcheck.DifferenceScheme.CENTRAL, "h", "sampled: a long description of the"
                         + " strategy that has to be wrapped because it goes on and on past the hundredth column", "double")
                 .build();
 

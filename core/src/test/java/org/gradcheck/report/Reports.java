@@ -2,8 +2,8 @@ package org.gradcheck.report;
 
 import java.time.Duration;
 import org.gradcheck.Tolerance;
-import org.gradcheck.difference.DifferenceScheme;
-import org.gradcheck.difference.StepSize;
+import org.gradcheck.DifferenceScheme;
+import org.gradcheck.StepSize;
 import org.gradcheck.layout.ParameterLayout;
 
 /** Small reports with known numbers, built directly so that every figure in them can be checked by hand. */

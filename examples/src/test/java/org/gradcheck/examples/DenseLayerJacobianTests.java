@@ -14,7 +14,7 @@ import org.gradcheck.jacobian.JacobianEntry;
 import org.gradcheck.jacobian.JacobianMismatchError;
 import org.gradcheck.jacobian.JacobianReport;
 import org.gradcheck.jacobian.ProductCheck;
-import org.gradcheck.jacobian.VectorFunction;
+import org.gradcheck.function.VectorFunction;
 import org.gradcheck.junit.GradientCheck;
 import org.gradcheck.junit.RandomPoint;
 import org.gradcheck.layout.ParameterLayout;

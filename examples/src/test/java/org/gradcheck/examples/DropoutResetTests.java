@@ -14,7 +14,7 @@ import org.gradcheck.GradientMismatchError;
 import org.gradcheck.examples.layers.DropoutNetwork;
 import org.gradcheck.function.GradientModel;
 import org.gradcheck.report.GradientReport;
-import org.gradcheck.stochastic.Stochastic;
+import org.gradcheck.function.Stochastic;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -9,7 +9,7 @@ import org.apache.commons.math3.RealFieldElement;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.exact.ExactGradientMismatchError;
 import org.gradcheck.exact.ExactGradientReport;
-import org.gradcheck.exact.FieldFunction;
+import org.gradcheck.function.FieldFunction;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.layout.ParameterLayout;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.GradientMismatchError;
-import org.gradcheck.data.ExampleSet;
+import org.gradcheck.junit.ExampleSet;
 import org.gradcheck.junit.ExampleSource;
 import org.gradcheck.junit.GradientCheck;
 import org.gradcheck.junit.TrialInfo;

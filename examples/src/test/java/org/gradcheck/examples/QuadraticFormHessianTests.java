@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gradcheck.GradientChecker;
-import org.gradcheck.hessian.TwiceDifferentiableFunction;
+import org.gradcheck.function.TwiceDifferentiableFunction;
 import org.gradcheck.jacobian.JacobianEntry;
 import org.gradcheck.jacobian.JacobianMismatchError;
 import org.gradcheck.jacobian.JacobianReport;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.gradcheck.difference.StepSize;
+import org.gradcheck.StepSize;
 import org.gradcheck.examples.layers.Softmax;
 import org.gradcheck.jacobian.JacobianChecker;
 import org.gradcheck.jacobian.JacobianEntry;
 import org.gradcheck.jacobian.JacobianMismatchError;
 import org.gradcheck.jacobian.JacobianReport;
-import org.gradcheck.jacobian.VectorFunction;
+import org.gradcheck.function.VectorFunction;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.Verdict;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.gradcheck.Precision;
 import org.gradcheck.Strategy;
-import org.gradcheck.difference.DifferenceScheme;
-import org.gradcheck.difference.StepSize;
+import org.gradcheck.DifferenceScheme;
+import org.gradcheck.StepSize;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**

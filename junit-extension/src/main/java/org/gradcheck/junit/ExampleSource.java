@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * Names the data set a {@link GradientCheck @GradientCheck} method draws its examples from.
  *
  * <p>The value names a method without parameters or a field, of the test class (or its superclasses), or of
- * another class as {@code "com.example.Data#trainingSet"}. It returns an {@link org.gradcheck.data.ExampleSet}
+ * another class as {@code "com.example.Data#trainingSet"}. It returns an {@link org.gradcheck.junit.ExampleSet}
  * or a {@link java.util.List} of examples (drawn as {@code ExampleSet.of(list)}). Members of another class must
  * be static; members of the test class must be static unless the class is annotated
  * {@code @TestInstance(Lifecycle.PER_CLASS)}, as for {@code @MethodSource}. The data set is read once per

@@ -7,7 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Optional;
-import org.gradcheck.data.ExampleSet;
+import org.gradcheck.junit.ExampleSet;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -74,7 +74,7 @@ final class ExampleSourceResolver {
             }
         }
         throw Misconfiguration.of(method, "@ExampleSource(\"" + source.value() + "\") returned "
-                + (value == null ? "null" : "a " + value.getClass().getName()), "return an org.gradcheck.data.ExampleSet"
+                + (value == null ? "null" : "a " + value.getClass().getName()), "return an org.gradcheck.junit.ExampleSet"
                 + " or a java.util.List of examples");
     }
 

@@ -3,7 +3,7 @@ package org.gradcheck.junit;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import org.gradcheck.data.ExampleSet;
+import org.gradcheck.junit.ExampleSet;
 
 /** One trial of a method: its {@link TrialInfo}, the settings and, with a data source, its batch (read once). */
 final class Trial {

@@ -25,7 +25,7 @@ import org.gradcheck.GradientMismatchError;
 import org.gradcheck.Precision;
 import org.gradcheck.Strategy;
 import org.gradcheck.Tolerance;
-import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.report.GradientReport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
@@ -360,7 +360,7 @@ class GradientCheckExtensionTests {
     @TestMethodOrder(MethodOrderer.MethodName.class)
     static class CustomSetTestCase {
 
-        static final org.gradcheck.data.ExampleSet<Columns> MATRIX = new org.gradcheck.data.ExampleSet<>() {
+        static final org.gradcheck.junit.ExampleSet<Columns> MATRIX = new org.gradcheck.junit.ExampleSet<>() {
             @Override
             public int size() {
                 return 12;
@@ -372,7 +372,7 @@ class GradientCheckExtensionTests {
             }
         };
 
-        static final org.gradcheck.data.ExampleSet<Object> CHANGING = new org.gradcheck.data.ExampleSet<>() {
+        static final org.gradcheck.junit.ExampleSet<Object> CHANGING = new org.gradcheck.junit.ExampleSet<>() {
             private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
             @Override
@@ -517,9 +517,9 @@ class GradientCheckExtensionTests {
     /** A data set in another class. */
     static final class Data {
 
-        static final org.gradcheck.data.ExampleSet<List<double[]>> SET = org.gradcheck.data.ExampleSet.of(TRAINING_SET);
+        static final org.gradcheck.junit.ExampleSet<List<double[]>> SET = org.gradcheck.junit.ExampleSet.of(TRAINING_SET);
 
-        static org.gradcheck.data.ExampleSet<List<double[]>> set() {
+        static org.gradcheck.junit.ExampleSet<List<double[]>> set() {
             return SET;
         }
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.Precision;
-import org.gradcheck.difference.DifferenceScheme;
+import org.gradcheck.DifferenceScheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -81,9 +81,9 @@ class MisconfigurationTests {
                 + " cannot be read before the trials are created; make it static, or annotate the test class with"
                 + " @TestInstance(Lifecycle.PER_CLASS)");
         expected.put("nullSource(List)", PREFIX + "nullSource(List): @ExampleSource(\"nullSet\") returned null; return an"
-                + " org.gradcheck.data.ExampleSet or a java.util.List of examples");
+                + " org.gradcheck.junit.ExampleSet or a java.util.List of examples");
         expected.put("stringSource(List)", PREFIX + "stringSource(List): @ExampleSource(\"stringSet\") returned a"
-                + " java.lang.String; return an org.gradcheck.data.ExampleSet or a java.util.List of examples");
+                + " java.lang.String; return an org.gradcheck.junit.ExampleSet or a java.util.List of examples");
         expected.put("throwingSource(List)", PREFIX + "throwingSource(List): @ExampleSource(\"throwingSet\") threw"
                 + " java.io.UncheckedIOException: java.io.IOException: cats.h5 not found; fix the data source");
         expected.put("examplesNotReceived(GradientChecker)", PREFIX + "examplesNotReceived(GradientChecker): no parameter"

@@ -1,4 +1,4 @@
-package org.gradcheck.stochastic;
+package org.gradcheck.function;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -7,7 +7,7 @@ import java.util.Random;
 import org.apiguardian.api.API;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.function.GradientModel;
-import org.gradcheck.jacobian.VectorFunction;
+import org.gradcheck.function.VectorFunction;
 import org.gradcheck.layout.Parameters;
 
 /**

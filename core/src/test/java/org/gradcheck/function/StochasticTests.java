@@ -1,4 +1,4 @@
-package org.gradcheck.stochastic;
+package org.gradcheck.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +14,7 @@ import org.gradcheck.GradientChecker;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.function.GradientModel;
 import org.gradcheck.jacobian.JacobianChecker;
-import org.gradcheck.jacobian.VectorFunction;
+import org.gradcheck.function.VectorFunction;
 import org.gradcheck.layout.Parameters;
 import org.gradcheck.report.GradientReport;
 import org.junit.jupiter.api.Test;

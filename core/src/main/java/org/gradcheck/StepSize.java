@@ -1,4 +1,4 @@
-package org.gradcheck.difference;
+package org.gradcheck;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 

@@ -1,4 +1,4 @@
-package org.gradcheck.jacobian;
+package org.gradcheck.function;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 

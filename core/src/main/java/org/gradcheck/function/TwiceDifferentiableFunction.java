@@ -1,4 +1,4 @@
-package org.gradcheck.hessian;
+package org.gradcheck.function;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 

@@ -1,4 +1,4 @@
-package org.gradcheck.data;
+package org.gradcheck.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 

@@ -1,4 +1,4 @@
-package org.gradcheck.data;
+package org.gradcheck.junit;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.gradcheck.data;
+package org.gradcheck.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
