@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public class CheckBudgetExceededException extends GradientCheckException {
+public class CheckBudgetExceededException extends CheckRefusedException {
 
     private static final long serialVersionUID = 1L;
 

@@ -3,7 +3,7 @@ package org.gradcheck;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
-import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.DerivativeReport;
 
 /**
  * Told how far a long check has come. Called from the checking thread once for each percent of the
@@ -33,6 +33,6 @@ public interface ProgressListener {
      *
      * @param report the completed check's report; never null
      */
-    default void finished(GradientReport report) {
+    default void finished(DerivativeReport report) {
     }
 }

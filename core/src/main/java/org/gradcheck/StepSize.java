@@ -50,7 +50,7 @@ public final class StepSize {
     /** {@code sqrt(2^-52)}: the step factor that balances a one-sided difference's errors. */
     public static final double ONE_SIDED_FACTOR = Math.sqrt(Math.ulp(1.0));
 
-    private enum Kind { AUTOMATIC, RELATIVE, ABSOLUTE }
+    private enum Kind { AUTOMATIC, RELATIVE, PROPORTIONAL, ABSOLUTE }
 
     private static final StepSize AUTOMATIC = new StepSize(Kind.AUTOMATIC, Double.NaN);
 
@@ -91,6 +91,20 @@ public final class StepSize {
         return new StepSize(Kind.RELATIVE, checkPositive("relative step factor", factor));
     }
 
+    /**
+     * The step {@code h = factor * |x|} for coordinate value {@code x} (and {@code factor} at {@code x = 0}),
+     * without the floor of 1 that {@link #relative(double)} and {@link #automatic()} put under {@code |x|}: for
+     * parameters far smaller than 1 whose scale you know, such as a coefficient of 1e-9 that multiplies inputs of
+     * 1e8. The checker's refinement shrinks steps that are too large anyway; this policy makes the first estimate fit.
+     *
+     * @param factor the factor {@code c} of {@code h = c * |x|}, a finite number above 0
+     * @return the step policy
+     * @throws IllegalArgumentException if {@code factor} is not a finite positive number
+     */
+    public static StepSize proportional(double factor) {
+        return new StepSize(Kind.PROPORTIONAL, checkPositive("proportional step factor", factor));
+    }
+
     private static double checkPositive(String what, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(what + " must be a finite number > 0 but was " + value
@@ -122,14 +136,37 @@ public final class StepSize {
      * @return the step for a coordinate whose value is {@code x}, under {@code scheme}, for a function whose values carry a relative rounding noise {@code relativeNoise} ({@code 2^-52} in double precision, about {@code 1e-8} for a function computed in {@code float})
      */
     public double stepFor(double x, DifferenceScheme scheme, double relativeNoise) {
+        return factor(scheme, relativeNoise) * scaleOf(x);
+    }
+
+    /**
+     * The factor {@code c} of the step {@code h = c * scaleOf(x)}: the same for every coordinate of one check, so
+     * a checker computes it once.
+     *
+     * @param scheme the finite-difference scheme
+     * @param relativeNoise the function's relative rounding noise
+     * @return the factor, above 0
+     */
+    public double factor(DifferenceScheme scheme, double relativeNoise) {
         requireScheme(scheme);
+        return kind == Kind.AUTOMATIC ? automaticFactor(scheme, relativeNoise) : value;
+    }
+
+    /**
+     * The scale the factor multiplies for a coordinate of value {@code x}: {@code max(|x|, 1)} for the automatic and
+     * relative policies, {@code |x|} (1 at 0) for the proportional one, 1 for an absolute step.
+     *
+     * @param x the coordinate's value
+     * @return the scale, above 0 for finite {@code x}
+     */
+    public double scaleOf(double x) {
         switch (kind) {
             case ABSOLUTE:
-                return value;
-            case RELATIVE:
-                return value * Math.max(Math.abs(x), 1.0);
+                return 1;
+            case PROPORTIONAL:
+                return x == 0 ? 1 : Math.abs(x);
             default:
-                return automaticFactor(scheme, relativeNoise) * Math.max(Math.abs(x), 1.0);
+                return Math.max(Math.abs(x), 1.0);
         }
     }
 
@@ -162,6 +199,8 @@ public final class StepSize {
                 return String.format(Locale.ROOT, "%.3e (absolute)", value);
             case RELATIVE:
                 return String.format(Locale.ROOT, "%.3e * max(|x|, 1) (relative)", value);
+            case PROPORTIONAL:
+                return String.format(Locale.ROOT, "%.3e * |x| (proportional)", value);
             default:
                 return String.format(Locale.ROOT, "%.3e * max(|x|, 1) (automatic)", automaticFactor(scheme, relativeNoise));
         }

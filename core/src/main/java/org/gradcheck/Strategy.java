@@ -2,31 +2,36 @@ package org.gradcheck;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Which parameters a check examines, and how.
+ * Which parameters a gradient check examines one by one, and how the others are covered.
  *
  * <ul>
- * <li>{@link #full()}: every parameter by finite differences, two evaluations each: the most evidence,
- *     the highest cost (the article's method).</li>
- * <li>{@link #screening()}: per block, the directional derivative along a seeded random direction is
- *     compared with the analytic gradient's projection, with a tolerance derived from the directional
- *     estimate's own numerical error. A block that disagrees is bisected, directions restricted to halves of
- *     the failing part, down to a few parameters, which are then checked one by one, so the report still
- *     names the wrong parameters with their analytic and numerical values. Cost: about
- *     {@code 2 (blocks + 2 k log2(N / 8)) + 16 k} evaluations for {@code k} wrong parameters.</li>
+ * <li>{@link #full()}: every parameter by finite differences, two evaluations each: the most evidence, the
+ *     highest cost (the article's method).</li>
+ * <li>{@link #screening()}: per block, directional derivatives along seeded random directions are compared with the
+ *     analytic gradient's projection, strictly: the allowed mismatch is the directional estimate's own numerical
+ *     error, not a tolerance aggregated over the block, and the directions give every parameter a share of at least
+ *     its own step, so one wrong entry anywhere in a block of any size shows. A part that disagrees is bisected down
+ *     to a few parameters, which are checked one by one with the same rule as a full check: every verdict comes from a
+ *     parameter checked one by one. Cost: about {@code 4 blocks + 2 k log2(N / 8) + 16 k} evaluations for {@code k}
+ *     wrong parameters among {@code N}; the report states, per block, the smallest error in one entry it was certain
+ *     to see.</li>
  * <li>{@link #sampled(int)}: a seeded sample of {@code k} parameters per block, each checked one by one:
  *     per-parameter evidence at a bounded cost; the report states how many were checked.</li>
  * <li>{@link #taylor()}: step-free. Along seeded random directions, block by block, the Taylor remainder
  *     {@code |f(x + h d) - f(x) - h <g, d>|} shrinks like {@code h^2} when the gradient is right and like {@code h}
  *     when it is wrong; its order of convergence over steps from 1e-1 to 1e-10 decides, with no step or tolerance
  *     to choose, so it also catches errors a tolerance lets through. The blocks that fail are then checked
- *     parameter by parameter, to name what the per-parameter rule can see. Cost: about
- *     {@code 3 + 90 blocks} evaluations, plus a full check of each failing block.</li>
- * <li>{@link #automatic()}, the default: full up to {@value #AUTOMATIC_FULL_LIMIT} parameters, screening
- *     above. The report states which ran.</li>
+ *     parameter by parameter. Cost: about {@code 3 + 105 blocks} evaluations, plus a full check of each failing
+ *     block.</li>
+ * <li>{@link #automatic()}, the default: full when a full check is estimated to take at most
+ *     {@link #AUTOMATIC_FULL_TIME} (two evaluations per parameter at the fastest evaluation time measured while the
+ *     function's noise is measured, divided by the threads), screening above. Both see the same wrong entries;
+ *     screening is thousands of times cheaper for large models. The report states which ran and why.</li>
  * </ul>
  *
  * @since 0.1
@@ -34,12 +39,12 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Strategy {
 
-    /** Up to this many parameters the automatic strategy checks every parameter; above, it screens. */
-    public static final int AUTOMATIC_FULL_LIMIT = 20_000;
+    /** The automatic strategy checks every parameter when a full check is estimated to take at most this long. */
+    public static final Duration AUTOMATIC_FULL_TIME = Duration.ofSeconds(1);
 
     /** The kinds of strategy. */
     public enum Kind {
-        /** Full up to {@value Strategy#AUTOMATIC_FULL_LIMIT} parameters, screening above. */
+        /** Full when a full check is estimated to take at most {@link Strategy#AUTOMATIC_FULL_TIME}, screening above. */
         AUTOMATIC,
         /** Every parameter. */
         FULL,
@@ -64,7 +69,7 @@ public final class Strategy {
         this.perBlock = perBlock;
     }
 
-    /** {@return the default strategy: full up to {@value #AUTOMATIC_FULL_LIMIT} parameters, screening above} */
+    /** {@return the default strategy: full when quick enough ({@link #AUTOMATIC_FULL_TIME}), screening above} */
     public static Strategy automatic() {
         return AUTOMATIC;
     }
@@ -114,16 +119,18 @@ public final class Strategy {
     }
 
     /**
-     * The strategy that runs for a function of {@code parameters} parameters: never {@link Kind#AUTOMATIC}.
+     * The strategy {@link #automatic()} runs: full when a full check is estimated to take at most
+     * {@link #AUTOMATIC_FULL_TIME}, screening above.
      *
-     * @param parameters the parameter values, by block name
-     * @return the strategy that runs for a function of {@code parameters} parameters: never {@link Kind#AUTOMATIC}
+     * @param fullCheckEstimate the estimated time of a full check
+     * @return {@link #full()} or {@link #screening()}
+     * @throws IllegalArgumentException if the estimate is null or negative
      */
-    public Strategy resolve(int parameters) {
-        if (kind != Kind.AUTOMATIC) {
-            return this;
+    public static Strategy automaticChoice(Duration fullCheckEstimate) {
+        if (fullCheckEstimate == null || fullCheckEstimate.isNegative()) {
+            throw new IllegalArgumentException("fullCheckEstimate must be a duration of at least 0 but was " + fullCheckEstimate);
         }
-        return parameters <= AUTOMATIC_FULL_LIMIT ? FULL : SCREENING;
+        return fullCheckEstimate.compareTo(AUTOMATIC_FULL_TIME) <= 0 ? FULL : SCREENING;
     }
 
     @Override

@@ -103,8 +103,12 @@ public final class Tolerance {
     /** {@code |g - n| <= 0 + 1.0e-06 * max(|g|, |n|) + numerical error}. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "|g - n| <= %s + %s * max(|g|, |n|) + numerical error",
-                org.gradcheck.report.NumberFormatter.brief(absolute), org.gradcheck.report.NumberFormatter.brief(relative));
+        return String.format(Locale.ROOT, "|g - n| <= %s + %s * max(|g|, |n|) + numerical error", brief(absolute),
+                brief(relative));
+    }
+
+    private static String brief(double value) {
+        return value == 0 ? "0" : String.format(Locale.ROOT, "%.1e", value);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.gradcheck.function;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.analysis.differentiation.SparseGradient;
 import org.apache.commons.math3.util.Decimal64;
 import org.apiguardian.api.API;
 
@@ -55,5 +56,34 @@ public interface FieldFunction {
             numbers[i] = new Decimal64(point[i]);
         }
         return value(numbers).doubleValue();
+    }
+
+    /**
+     * The exact gradient at {@code point}, by forward-mode automatic differentiation (commons-math3's
+     * {@link SparseGradient}): what the exact oracle compares a hand-written gradient with.
+     *
+     * @param point the point; not modified
+     * @return the gradient, one partial derivative per coordinate
+     * @throws IllegalArgumentException if {@code point} is null or empty
+     */
+    default double[] gradientAt(double[] point) {
+        if (point == null || point.length == 0) {
+            throw new IllegalArgumentException("point must not be " + (point == null ? "null" : "empty")
+                    + ": pass at least one coordinate");
+        }
+        int n = point.length;
+        SparseGradient[] variables = new SparseGradient[n];
+        for (int i = 0; i < n; i++) {
+            variables[i] = SparseGradient.createVariable(i, point[i]);
+        }
+        SparseGradient result = value(variables);
+        if (result == null) {
+            throw new IllegalStateException("the field function returned null: return the value computed from the point");
+        }
+        double[] gradient = new double[n];
+        for (int i = 0; i < n; i++) {
+            gradient[i] = result.getDerivative(i);
+        }
+        return gradient;
     }
 }

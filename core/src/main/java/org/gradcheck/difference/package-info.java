@@ -1,4 +1,0 @@
-/**
- * Finite-difference schemes and step-size policies that turn function values into numerical derivatives.
- */
-package org.gradcheck.difference;

@@ -1,0 +1,121 @@
+package org.gradcheck.engine;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.gradcheck.report.Verdict;
+
+/**
+ * What a check found, entry by entry, in flat arrays ({@code k = i * n + j} for output {@code i} and input
+ * {@code j}): the analytic and reference values, the reference's error bound, the verdict the kernel decided and,
+ * for the few entries that need one, the reason and the one-sided derivatives of a kink. Reports are views of it;
+ * they never judge again.
+ *
+ * <p>Entries of different columns may be written by different threads during a first pass; every other write
+ * happens on the checking thread.
+ */
+final class Findings {
+
+    static final byte PASS = 0;
+    static final byte KINK = 1;
+    static final byte FAIL = 2;
+    static final byte UNRESOLVED = 3;
+    static final byte NOT_CHECKED = 4;
+
+    /** Flag: both values indistinguishable from zero. */
+    static final byte NEGLIGIBLE = 1;
+    /** Flag: the first estimate did not settle the entry; it waits for refinement. */
+    static final byte SUSPECT = 2;
+    /** Flag: the entry was re-estimated after its first estimate. */
+    static final byte REFINED = 4;
+
+    final int rows;
+    final int columns;
+    final double[] analytic;
+    final double[] numerical;
+    final double[] bound;
+    final byte[] verdicts;
+    final byte[] flags;
+    /** Why an entry has its verdict, where the values alone do not say it. */
+    final Map<Integer, String> reasons = new HashMap<>();
+    /** Left and right derivatives of the entries at kinks. */
+    final Map<Integer, double[]> kinks = new HashMap<>();
+    /** The columns checked one by one; null when all were. */
+    BitSet checkedColumns;
+    int refined;
+
+    Findings(int rows, int columns, double[] analytic) {
+        this.rows = rows;
+        this.columns = columns;
+        this.analytic = analytic;
+        int size = rows * columns;
+        this.numerical = new double[size];
+        this.bound = new double[size];
+        this.verdicts = new byte[size];
+        this.flags = new byte[size];
+    }
+
+    int size() {
+        return verdicts.length;
+    }
+
+    /** The number of columns with at least one entry checked one by one. */
+    int checkedColumnCount() {
+        int count = 0;
+        for (int j = 0; j < columns; j++) {
+            for (int i = 0; i < rows; i++) {
+                if (verdicts[i * columns + j] != NOT_CHECKED) {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The columns with at least one entry checked one by one, in order. */
+    int[] checkedColumns() {
+        int[] found = new int[checkedColumnCount()];
+        int count = 0;
+        for (int j = 0; j < columns; j++) {
+            for (int i = 0; i < rows; i++) {
+                if (verdicts[i * columns + j] != NOT_CHECKED) {
+                    found[count++] = j;
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    boolean isChecked(int entry) {
+        return verdicts[entry] != NOT_CHECKED;
+    }
+
+    boolean negligible(int entry) {
+        return (flags[entry] & NEGLIGIBLE) != 0;
+    }
+
+    /** Records a decided entry. */
+    void decide(int entry, byte verdict, double reference, double error) {
+        verdicts[entry] = verdict;
+        numerical[entry] = reference;
+        bound[entry] = error;
+        flags[entry] &= ~SUSPECT;
+    }
+
+    static Verdict verdict(byte code) {
+        switch (code) {
+            case PASS:
+                return Verdict.PASS;
+            case KINK:
+                return Verdict.KINK;
+            case FAIL:
+                return Verdict.FAIL;
+            case UNRESOLVED:
+                return Verdict.UNRESOLVED;
+            default:
+                return Verdict.NOT_CHECKED;
+        }
+    }
+}

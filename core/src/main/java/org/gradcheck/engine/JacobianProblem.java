@@ -1,0 +1,275 @@
+package org.gradcheck.engine;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.gradcheck.CheckRefusedException;
+import org.gradcheck.function.VectorFunction;
+import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.report.DerivativeForm;
+import org.gradcheck.report.Entry;
+
+/**
+ * A vector function and its derivative in whichever forms it implements: the full Jacobian, vector-Jacobian
+ * products (a backward pass) or Jacobian-vector products (a forward mode). The analytic Jacobian is taken from
+ * the first form implemented, in that order, assembled row by row from products with unit vectors where needed;
+ * the other forms are checked against it with seeded random vectors. A Hessian is the Jacobian of the user's
+ * gradient ({@link org.gradcheck.engine.Checks}).
+ */
+final class JacobianProblem extends Problem {
+
+    private final VectorFunction function;
+    private final String title;
+    private final String derivative;
+    private ParameterLayout outputs;
+    private int m = -1;
+    private final Set<DerivativeForm> implemented = EnumSet.noneOf(DerivativeForm.class);
+    private final Set<DerivativeForm> tried = EnumSet.noneOf(DerivativeForm.class);
+    private DerivativeForm entriesFrom;
+
+    JacobianProblem(VectorFunction function, ParameterLayout inputs, ParameterLayout outputs, String title,
+            String derivative) {
+        super(inputs);
+        this.function = function;
+        this.outputs = outputs;
+        this.title = title;
+        this.derivative = derivative;
+    }
+
+    @Override
+    String title() {
+        return title;
+    }
+
+    @Override
+    String derivativeName() {
+        return derivative;
+    }
+
+    @Override
+    int outputCount() {
+        return m;
+    }
+
+    @Override
+    ParameterLayout outputs() {
+        return outputs;
+    }
+
+    @Override
+    double[] firstValues(double[] x) {
+        double[] y = function.value(x);
+        if (y == null) {
+            throw new CheckRefusedException("the function returned null while computing the outputs at the point: value(point)"
+                    + " must return an array");
+        }
+        if (y.length == 0) {
+            throw new CheckRefusedException("the function returned no outputs: value(point) must return at least one value");
+        }
+        m = y.length;
+        if (outputs == null) {
+            outputs = ParameterLayout.vector("y", m);
+        } else if (outputs.size() != m) {
+            throw new CheckRefusedException("the function has " + m + " outputs but the output layout has " + outputs.size()
+                    + ": give a layout of the function's output");
+        }
+        return y.clone();
+    }
+
+    @Override
+    void values(double[] x, double[] out) {
+        double[] y = function.value(x);
+        if (y == null || y.length != m) {
+            throw new CheckRefusedException("the function returned " + (y == null ? "null" : y.length + " outputs")
+                    + " but " + m + " at the point: the number of outputs must not change");
+        }
+        System.arraycopy(y, 0, out, 0, m);
+    }
+
+    @Override
+    void analytic(double[] x, double[] into) {
+        int n = x.length;
+        double[][] jacobian = optional(DerivativeForm.JACOBIAN, () -> function.jacobian(x));
+        if (jacobian != null) {
+            entriesFrom = DerivativeForm.JACOBIAN;
+            if (jacobian.length != m) {
+                throw new CheckRefusedException("the " + (title.equals("Hessian") ? "Hessian" : "Jacobian") + " has "
+                        + jacobian.length + " rows but the function has " + m + " outputs: return one row per output");
+            }
+            for (int i = 0; i < m; i++) {
+                double[] row = jacobian[i];
+                if (row == null || row.length != n) {
+                    throw new CheckRefusedException("row " + i + " (" + outputs.nameOf(i) + ") of the " + derivative.replace(
+                            "the analytic ", "") + " has " + (row == null ? "no values" : row.length + " columns")
+                            + " but the function has " + n + " inputs: return one column per input");
+                }
+                System.arraycopy(row, 0, into, i * n, n);
+            }
+            return;
+        }
+        double[] unit = new double[m];
+        boolean backward = false;
+        for (int i = 0; i < m; i++) {
+            unit[i] = 1;
+            double[] row = optional(DerivativeForm.VECTOR_JACOBIAN_PRODUCT, () -> function.vectorJacobianProduct(x, unit));
+            unit[i] = 0;
+            if (row == null) {
+                break;
+            }
+            backward = true;
+            requireLength(row, n, "the vector-Jacobian product", "J^T u has one value per input");
+            System.arraycopy(row, 0, into, i * n, n);
+        }
+        if (backward) {
+            entriesFrom = DerivativeForm.VECTOR_JACOBIAN_PRODUCT;
+            return;
+        }
+        double[] direction = new double[n];
+        for (int j = 0; j < n; j++) {
+            direction[j] = 1;
+            double[] column = optional(DerivativeForm.JACOBIAN_VECTOR_PRODUCT, () -> function.jacobianVectorProduct(x, direction));
+            direction[j] = 0;
+            if (column == null) {
+                throw new CheckRefusedException("the function implements no derivative: override jacobian(point), "
+                        + "vectorJacobianProduct(point, u) or jacobianVectorProduct(point, v) of VectorFunction");
+            }
+            requireLength(column, m, "the Jacobian-vector product", "J v has one value per output");
+            for (int i = 0; i < m; i++) {
+                into[i * n + j] = column[i];
+            }
+        }
+        entriesFrom = DerivativeForm.JACOBIAN_VECTOR_PRODUCT;
+    }
+
+    /** A derivative form's result, copied, or null when the function does not implement the form. */
+    private <T> T optional(DerivativeForm form, Supplier<T> computation) {
+        if (tried.contains(form) && !implemented.contains(form)) {
+            return null;
+        }
+        tried.add(form);
+        T result;
+        try {
+            result = computation.get();
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+        if (result == null) {
+            throw new CheckRefusedException("the function returned null from its " + form.description() + ": return an array,"
+                    + " or leave the method unimplemented (it then throws UnsupportedOperationException)");
+        }
+        implemented.add(form);
+        return result;
+    }
+
+    private static void requireLength(double[] product, int length, String what, String hint) {
+        if (product.length != length) {
+            throw new CheckRefusedException(what + " has length " + product.length + " but should have " + length + ": "
+                    + hint);
+        }
+    }
+
+    @Override
+    Problem copyForThread() {
+        return null;
+    }
+
+    @Override
+    String functionClass() {
+        return function.getClass().getName();
+    }
+
+    Set<DerivativeForm> implemented() {
+        return implemented;
+    }
+
+    DerivativeForm entriesFrom() {
+        return entriesFrom;
+    }
+
+    /**
+     * The consistency checks: for each trial, seeded Gaussian {@code u} and {@code v}, and {@code <u, J v>} through
+     * every implemented form, each product copied as soon as the user's code returns it (layers that reuse one output
+     * buffer are right to do so). Exact identities: the allowed error is the product tolerance times
+     * {@code sum |u_i| |J_ij| |v_j|}.
+     */
+    List<Entry> consistency(Evaluator evaluator, double[] analytic, int trials, double productTolerance, long seed) {
+        List<Entry> checks = new ArrayList<>();
+        int implementedForms = implemented.size();
+        if (trials == 0 || implementedForms < 2) {
+            return checks;
+        }
+        double[] x = evaluator.x;
+        int n = x.length;
+        Random random = new Random(seed);
+        double[] u = new double[m];
+        double[] v = new double[n];
+        for (int trial = 1; trial <= trials; trial++) {
+            for (int i = 0; i < m; i++) {
+                u[i] = random.nextGaussian();
+            }
+            for (int j = 0; j < n; j++) {
+                v[j] = random.nextGaussian();
+            }
+            double scale = 0;
+            double viaJacobian = 0;
+            for (int i = 0; i < m; i++) {
+                double row = 0;
+                double magnitude = 0;
+                for (int j = 0, k = i * n; j < n; j++, k++) {
+                    row += analytic[k] * v[j];
+                    magnitude += Math.abs(analytic[k] * v[j]);
+                }
+                viaJacobian += u[i] * row;
+                scale += Math.abs(u[i]) * magnitude;
+            }
+            double allowed = productTolerance * scale;
+            double[] backward = implemented.contains(DerivativeForm.VECTOR_JACOBIAN_PRODUCT)
+                    ? product(evaluator, () -> function.vectorJacobianProduct(x, u.clone()), n, "vector-Jacobian product")
+                    : null;
+            double[] forward = implemented.contains(DerivativeForm.JACOBIAN_VECTOR_PRODUCT)
+                    ? product(evaluator, () -> function.jacobianVectorProduct(x, v.clone()), m, "Jacobian-vector product")
+                    : null;
+            double viaBackward = backward == null ? Double.NaN : dot(backward, v);
+            double viaForward = forward == null ? Double.NaN : dot(u, forward);
+            if (backward != null && forward != null) {
+                checks.add(new Identity(checks.size(), "<J^T u, v> vs <u, J v>, trial " + trial, viaBackward, viaForward, allowed));
+            }
+            if (implemented.contains(DerivativeForm.JACOBIAN)) {
+                if (backward != null) {
+                    checks.add(new Identity(checks.size(), "<u, J v> vs <J^T u, v>, trial " + trial, viaJacobian, viaBackward,
+                            allowed));
+                }
+                if (forward != null) {
+                    checks.add(new Identity(checks.size(), "<u, J v> vs J v, trial " + trial, viaJacobian, viaForward, allowed));
+                }
+            }
+        }
+        return checks;
+    }
+
+    private double[] product(Evaluator evaluator, Supplier<double[]> computation, int length, String what) {
+        double[] result = evaluator.call(computation, "computing a " + what + " with random vectors");
+        if (result == null) {
+            throw new CheckRefusedException("the function returned null from its " + what + ": return an array");
+        }
+        requireLength(result, length, "the " + what, "give one value per " + (length == m ? "output" : "input"));
+        for (int k = 0; k < result.length; k++) {
+            if (!Double.isFinite(result[k])) {
+                throw new CheckRefusedException("the " + what + " is " + result[k] + " at index " + k + " for a random"
+                        + " direction: a check needs finite values");
+            }
+        }
+        return result.clone();
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int k = 0; k < a.length; k++) {
+            sum += a[k] * b[k];
+        }
+        return sum;
+    }
+}

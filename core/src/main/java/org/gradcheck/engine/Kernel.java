@@ -1,0 +1,1028 @@
+package org.gradcheck.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.gradcheck.CheckRefusedException;
+import org.gradcheck.DifferenceScheme;
+import org.gradcheck.KinkPolicy;
+import org.gradcheck.Refinement;
+import org.gradcheck.StepSize;
+import org.gradcheck.Tolerance;
+
+/**
+ * The one place where an entry is judged: the step, the first estimate and its error model, refinement, the kink
+ * test, the subgradient test at ties and the verdict, with every constant they use. Every check (gradient, Jacobian,
+ * Hessian, the leaves of screening, the blocks the Taylor strategy flags) judges its entries here; the exact oracle
+ * and the consistency checks between derivative forms use {@link #agreesExactly}.
+ *
+ * <h2>The rule</h2>
+ * An entry with analytic value {@code a}, reference {@code n} and error bound {@code e} <em>agrees</em> when
+ * {@code |a - n| <= absolute + relative max(|a|, |n|) + e} ({@link Tolerance}), and its reference is
+ * <em>resolved</em> when {@code e <= }{@value #RESOLVED}{@code  |n|}: the bound is clearly smaller than the reference.
+ * Then:
+ * <ul>
+ * <li>PASS: it agrees and is resolved, or {@code a} and {@code n} are both indistinguishable from zero
+ *     ({@code |a| <= }{@value #NEGLIGIBLE}{@code  e} and {@code |n| <= e}: dead or saturated units), counted as
+ *     negligible;</li>
+ * <li>FAIL: it does not agree and the reference is resolved, or it does not agree even with a bound that is not;</li>
+ * <li>KINK: the point sits on a kink of the function in this input (see below) and {@code a} is a subgradient;</li>
+ * <li>UNRESOLVED: anything else. A bound that is infinite, or as large as the values, is never permission to pass.</li>
+ * </ul>
+ *
+ * <h2>Estimates and their errors</h2>
+ * The first estimate is the checker's scheme at the step {@code h = c scale(x)} ({@link StepSize}), divided by the step
+ * realised in floating point; a side whose position would overflow is left out (a one-sided difference). Its bound is
+ * the rounding of two noisy values, {@code 3 sqrt(2) sigma / realised step}, with {@code sigma} the output's measured
+ * noise ({@link Noise}). An entry the first estimate does not settle is refined:
+ * <ol>
+ * <li>Ridders' method from {@value #RIDDERS_START} times the step, whose error estimate bounds truncation; the bound
+ *     is {@value #SAFETY_FACTOR} times (Ridders' error plus rounding at the finest step);</li>
+ * <li>if that is not resolved because the function changes too fast for the step (a pole or a kink inside it, a
+ *     domain edge, a fast oscillation), a ladder of steps {@value #LADDER_RATIO} times smaller each, down to the
+ *     smallest step the noise allows: at each step the central and both one-sided differences. The entry is
+ *     resolved at the steps where the function is smooth (the one-sided derivatives approach each other like the
+ *     step) and the central differences converge (Richardson's error estimate); the best such bound decides. A side
+ *     where the function is not finite is left out, and one-sided differences decide;</li>
+ * <li>if the differences are below the function's rounding while the analytic value is not negligible, steps up to
+ *     {@value #LARGEST_STEP} of the input's scale, with Ridders' method again.</li>
+ * </ol>
+ *
+ * <h2>Kinks</h2>
+ * A kink shows as a gap between the left and right one-sided derivatives that keeps its size as the step shrinks.
+ * The point sits on the kink only if the gap persists down to the smallest step at which the noise still resolves
+ * it; a kink farther away than that is stepped under, and the entry is judged as a derivative. At a kink, an analytic
+ * value between the one-sided derivatives is a subgradient. When several inputs of one output sit on kinks of the same
+ * kind (a tie of a maximum), their analytic values must also be a subgradient together: along the sum of their moves
+ * (and along pairs or random combinations of them), the analytic prediction must lie between the function's left and
+ * right changes, so a maximum whose gradient is given to every tied input fails.
+ */
+final class Kernel {
+
+    /** Three standard deviations of the difference of two values that each carry noise {@code sigma}. */
+    static final double ROUNDING_BOUND = 3 * Math.sqrt(2);
+
+    /** A single result rounded once has an error of about this many units of its precision. */
+    static final double ROUNDING_UNITS = 2;
+
+    /** Refined error estimates (Ridders', Richardson's) are multiplied by this factor. */
+    static final double SAFETY_FACTOR = 4;
+
+    /** A reference is resolved when its error bound is at most this fraction of the larger of the two values. */
+    static final double RESOLVED = 0.1;
+
+    /** Both values are negligible when the analytic one is at most this fraction of the bound and the reference within it. */
+    static final double NEGLIGIBLE = 0.1;
+
+    /**
+     * On the first estimate, an entry is negligible only if its analytic value is at most this fraction of the
+     * rounding bound: larger steps may resolve the others.
+     */
+    static final double FIRST_NEGLIGIBLE = 1e-3;
+
+    /** Values at the same point may differ by this much, relatively, as rounding noise (a sum in another order). */
+    static final double DETERMINISM_SPREAD = 0x1p-40;
+
+    /** ... or by this many units of a lower declared precision. */
+    static final double DETERMINISM_UNITS = 16;
+
+    /** Analytic derivatives at the same point may differ by this much of the row's largest as rounding noise. */
+    static final double ANALYTIC_SPREAD = 1e-8;
+
+    /** Measured relative noise above this is reported as "single or lower" precision. */
+    static final double DOUBLE_NOISE_LIMIT = 1e-10;
+
+    /** The measured relative noise sets steps up to this; beyond it differences say nothing anyway. */
+    static final double LARGEST_RELATIVE_NOISE = 1e-4;
+
+    /** Under {@code KinkPolicy.FAIL}, one-sided derivatives this far apart, relatively, make an entry a kink suspect. */
+    static final double KINK_CANDIDATE_GAP = 0.1;
+
+    /** Ridders' ladder starts this many times above the first step. */
+    static final double RIDDERS_START = 8;
+
+    /** After this many refined entries that all still fail, the others are judged on their first estimate. */
+    static final int REFINEMENT_SAMPLE = 200;
+
+    /** Each step of the ladder is this many times smaller than the one before. */
+    static final double LADDER_RATIO = 4;
+
+    /** The ladder's longest descent. */
+    static final int LADDER_LEVELS = 24;
+
+    /** The ladder stops at steps below this fraction of the input's scale. */
+    static final double SMALLEST_STEP = 0x1p-60;
+
+    /** A gap between one-sided derivatives is seen when it exceeds this many times their rounding. */
+    static final double KINK_NOISE = 8;
+
+    /** A gap persists when from one step to the next it keeps between half and twice its size. */
+    static final double KINK_PERSISTENCE = 0.5;
+
+    /** Upward steps for derivatives below the rounding grow by this factor. */
+    static final double UPWARD_RATIO = 16;
+
+    /** Upward steps stay below this fraction of the input's scale. */
+    static final double LARGEST_STEP = 0.25;
+
+    /** Inputs tied at kinks are tested pairwise up to this many; above, along their sum and random combinations. */
+    static final int PAIRWISE_TIES = 8;
+
+    /** Random sign combinations of a large tie. */
+    static final int TIE_COMBINATIONS = 3;
+
+    private final Problem problem;
+    private final Findings findings;
+    private final Noise noise;
+    private final Tolerance tolerance;
+    private final KinkPolicy kinkPolicy;
+    private final DifferenceScheme scheme;
+    private final StepSize stepSize;
+    private final Refinement refinement;
+    private final double[] point;
+    private final double[] value;
+    private final double factor;
+    private final int m;
+    private final int n;
+    /** Columns whose first estimate met a non-finite value. */
+    private final boolean[] edge;
+    /** How much two analytic derivatives at the same point differed, entry by entry; null when not at all. */
+    private final double[] spread;
+    private final long seed;
+
+    Kernel(Problem problem, Findings findings, Noise noise, Settings settings, double[] point, double[] value,
+            double[] spread) {
+        this.problem = problem;
+        this.findings = findings;
+        this.noise = noise;
+        this.tolerance = settings.tolerance;
+        this.kinkPolicy = settings.kinkPolicy;
+        this.scheme = settings.scheme;
+        this.stepSize = settings.stepSize;
+        this.refinement = settings.refinement;
+        this.seed = settings.seed;
+        this.point = point;
+        this.value = value;
+        this.factor = stepSize.factor(scheme, noise.relative);
+        this.m = findings.rows;
+        this.n = findings.columns;
+        this.edge = new boolean[n];
+        this.spread = spread;
+    }
+
+    // ------------------------------------------------------------------ the rule
+
+    /** Whether analytic {@code a} agrees with reference {@code reference} of error bound {@code error}: the decision rule. */
+    boolean agrees(double a, double reference, double error) {
+        return Math.abs(a - reference) <= tolerance.allowed(a, reference, error);
+    }
+
+    /**
+     * Whether a reference with bound {@code error} is resolved: the bound is clearly smaller than the reference itself.
+     * The analytic value does not count: a large one must not make a rough estimate look precise.
+     */
+    static boolean resolved(double a, double reference, double error) {
+        return error <= RESOLVED * Math.abs(reference);
+    }
+
+    /** Whether both values are indistinguishable from zero at bound {@code error}, a bound set by rounding. */
+    static boolean negligible(double a, double reference, double error) {
+        return Math.abs(a) <= NEGLIGIBLE * error && Math.abs(reference) <= error;
+    }
+
+    /**
+     * The rule for an exact reference (forward-mode derivatives, another derivative form): {@code |a - reference| <=
+     * allowed}, where {@code allowed} is the reference's rounding.
+     */
+    static boolean agreesExactly(double a, double reference, double allowed) {
+        return Math.abs(a - reference) <= allowed;
+    }
+
+    /** An error bound widened by the analytic value's own spread between calls (a reduction in another order). */
+    private double withSpread(int entry, double error) {
+        return spread == null ? error : error + 2 * spread[entry];
+    }
+
+    /**
+     * An entry that is not checked one by one: no reference, and the rounding bound its first estimate would have had,
+     * so that the report can count it as negligible when its analytic value is below that.
+     */
+    void unchecked(int column) {
+        double h = firstStep(column);
+        for (int i = 0, k = column; i < m; i++, k += n) {
+            double error = ROUNDING_BOUND * noise.rounding(i, value[i], value[i], Noise.distance(h, point[column])) / (2 * h);
+            findings.verdicts[k] = Findings.NOT_CHECKED;
+            findings.numerical[k] = Double.NaN;
+            findings.bound[k] = error;
+            if (Math.abs(findings.analytic[k]) <= NEGLIGIBLE * error) {
+                findings.flags[k] |= Findings.NEGLIGIBLE;
+            }
+        }
+    }
+
+    /** The first step of input {@code column}: the factor times the input's scale, computed without cube roots. */
+    double firstStep(int column) {
+        return factor * stepSize.scaleOf(point[column]);
+    }
+
+    // ------------------------------------------------------------------ first estimate
+
+    /** The first estimate of every entry of {@code column}, and its verdict where it settles one. Allocates nothing. */
+    void first(Evaluator evaluator, int column, double[] plus, double[] minus) {
+        double x = point[column];
+        double h = firstStep(column);
+        double upper = scheme == DifferenceScheme.BACKWARD ? x : problem.representable(column, x + h);
+        double lower = scheme == DifferenceScheme.FORWARD ? x : problem.representable(column, x - h);
+        if (!Double.isFinite(upper)) {
+            upper = x;
+        }
+        if (!Double.isFinite(lower)) {
+            lower = x;
+        }
+        double up = upper - x;
+        double down = x - lower;
+        if (up <= 0 && down <= 0) {
+            throw new CheckRefusedException("the step " + h + " vanishes next to " + problem.inputs.nameOf(column) + " = " + x
+                    + ": x + h == x in double precision. Use a larger or relative step (StepSize.automatic()).");
+        }
+        boolean finite = true;
+        if (up > 0) {
+            finite &= evaluator.withColumn(column, upper, plus);
+        } else {
+            System.arraycopy(value, 0, plus, 0, m);
+        }
+        if (down > 0) {
+            finite &= evaluator.withColumn(column, lower, minus);
+        } else {
+            System.arraycopy(value, 0, minus, 0, m);
+        }
+        edge[column] = !finite;
+        double realised = up + down;
+        boolean kinkSuspects = kinkPolicy == KinkPolicy.FAIL && up > 0 && down > 0;
+        for (int i = 0, k = column; i < m; i++, k += n) {
+            double a = findings.analytic[k];
+            double estimate = (plus[i] - minus[i]) / realised;
+            double error = withSpread(k, ROUNDING_BOUND * noise.rounding(i, plus[i], minus[i], Noise.distance(h, x)) / realised);
+            if (!Double.isFinite(estimate)) {
+                findings.decide(k, Findings.UNRESOLVED, Double.NaN, Double.POSITIVE_INFINITY);
+                findings.flags[k] |= Findings.SUSPECT;
+                continue;
+            }
+            boolean suspect;
+            if (agrees(a, estimate, error) && resolved(a, estimate, error)) {
+                findings.decide(k, Findings.PASS, estimate, error);
+                suspect = false;
+            } else if (Math.abs(a) <= FIRST_NEGLIGIBLE * error && Math.abs(estimate) <= withSpread(k, ROUNDING_BOUND
+                    * noise.roundingOnly(i, plus[i], minus[i], Noise.distance(h, x)) / realised)) {
+                findings.decide(k, Findings.PASS, estimate, error);
+                findings.flags[k] |= Findings.NEGLIGIBLE;
+                suspect = false;
+            } else {
+                findings.decide(k, Findings.FAIL, estimate, error);
+                suspect = true;
+            }
+            if (kinkSuspects && !suspect) {
+                double right = (plus[i] - value[i]) / up;
+                double left = (value[i] - minus[i]) / down;
+                double gap = Math.abs(right - left);
+                suspect = gap > KINK_CANDIDATE_GAP * Math.max(Math.abs(right), Math.abs(left))
+                        && gap > KINK_NOISE * ROUNDING_BOUND * noise.rounding(i, plus[i], minus[i], Noise.distance(h, x)) / Math.min(up, down);
+            }
+            if (suspect) {
+                findings.flags[k] |= Findings.SUSPECT;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ refinement
+
+    /**
+     * Refines every suspect entry of the given columns (all when null), borderline ones first, then tests ties of
+     * kinks as vectors. After {@value #REFINEMENT_SAMPLE} refined entries that all still fail, the rest are judged on
+     * their first estimate. Runs on the checking thread.
+     */
+    void refine(Evaluator evaluator, int[] columns) {
+        List<int[]> suspects = suspects(columns);
+        int refined = 0;
+        boolean anyPassed = false;
+        for (int[] suspect : suspects) {
+            int column = suspect[0];
+            int[] rows = Arrays.copyOfRange(suspect, 1, suspect.length);
+            if (refinement == Refinement.NONE || (refined >= REFINEMENT_SAMPLE && !anyPassed)) {
+                settleOnFirstEstimate(column, rows, refinement == Refinement.NONE ? "not refined (Refinement.NONE)"
+                        : "not re-estimated: more than " + REFINEMENT_SAMPLE + " entries disagreed on their first estimate and"
+                        + " every one re-estimated so far failed");
+                continue;
+            }
+            anyPassed |= new Column(evaluator, column, rows).resolve();
+            refined += rows.length;
+        }
+        findings.refined += refined;
+        if (refinement != Refinement.NONE) {
+            new Ties(evaluator).test();
+        }
+    }
+
+    /** The suspect entries of the columns, grouped by column ({column, row, row, ...}), most borderline first. */
+    private List<int[]> suspects(int[] columns) {
+        List<int[]> groups = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        int count = columns == null ? n : columns.length;
+        int[] rows = new int[m];
+        for (int c = 0; c < count; c++) {
+            int column = columns == null ? c : columns[c];
+            int found = 0;
+            double smallest = Double.POSITIVE_INFINITY;
+            for (int i = 0, k = column; i < m; i++, k += n) {
+                if ((findings.flags[k] & Findings.SUSPECT) != 0) {
+                    rows[found++] = i;
+                    double a = findings.analytic[k];
+                    double reference = findings.numerical[k];
+                    double allowed = tolerance.allowed(a, reference, findings.bound[k]);
+                    double ratio = Double.isFinite(reference) && allowed > 0 ? Math.abs(a - reference) / allowed
+                            : Double.POSITIVE_INFINITY;
+                    smallest = Math.min(smallest, ratio);
+                }
+            }
+            if (found > 0) {
+                int[] group = new int[found + 1];
+                group[0] = column;
+                System.arraycopy(rows, 0, group, 1, found);
+                groups.add(group);
+                ratios.add(smallest);
+            }
+        }
+        Integer[] order = new Integer[groups.size()];
+        for (int g = 0; g < order.length; g++) {
+            order[g] = g;
+        }
+        Arrays.sort(order, (p, q) -> Double.compare(ratios.get(p), ratios.get(q)));
+        List<int[]> sorted = new ArrayList<>(groups.size());
+        for (Integer g : order) {
+            sorted.add(groups.get(g));
+        }
+        return sorted;
+    }
+
+    /** Judges suspects on their first estimate alone: a resolved disagreement fails, anything else is unresolved. */
+    private void settleOnFirstEstimate(int column, int[] rows, String reason) {
+        for (int row : rows) {
+            int k = row * n + column;
+            double a = findings.analytic[k];
+            double reference = findings.numerical[k];
+            double error = findings.bound[k];
+            boolean failed = Double.isFinite(error) && !agrees(a, reference, error) && resolved(a, reference, error);
+            findings.decide(k, failed ? Findings.FAIL : Findings.UNRESOLVED, reference, error);
+            findings.reasons.put(k, reason);
+        }
+    }
+
+    /** The refinement of the suspect rows of one column. */
+    private final class Column {
+
+        private final Evaluator evaluator;
+        private final int column;
+        private final double x;
+        private final double h;
+        /** The suspect rows, in the order given. */
+        private final List<Integer> rows = new ArrayList<>();
+
+        Column(Evaluator evaluator, int column, int[] rows) {
+            this.evaluator = evaluator;
+            this.column = column;
+            this.x = point[column];
+            this.h = firstStep(column);
+            for (int row : rows) {
+                this.rows.add(row);
+            }
+        }
+
+        /** Resolves the column's suspect rows; returns whether one of them passed. */
+        boolean resolve() {
+            List<Integer> downward = new ArrayList<>();
+            List<Integer> upward = new ArrayList<>();
+            if (edge[column]) {
+                downward.addAll(rows);
+            } else {
+                ridders(RIDDERS_START * h, rows, downward, upward, false);
+            }
+            if (!downward.isEmpty()) {
+                new Ladder(evaluator, column, toArray(downward)).descend();
+            }
+            if (!upward.isEmpty()) {
+                ascend(upward);
+            }
+            boolean passed = false;
+            for (int row : rows) {
+                byte verdict = findings.verdicts[row * n + column];
+                passed |= verdict == Findings.PASS || verdict == Findings.KINK;
+            }
+            return passed;
+        }
+
+        private double line(double offset, double[] out) {
+            double at = problem.representable(column, x + offset);
+            if (!Double.isFinite(at)) {
+                return Double.NaN;
+            }
+            evaluator.withColumn(column, at, out);
+            return at - x;
+        }
+
+        /**
+         * Ridders' method from {@code start} for {@code wanted}: decides the rows it resolves and sorts the others into
+         * {@code truncated} (the function is not smooth at these steps) and {@code roundingLimited} (the differences
+         * are below the rounding). A resolved disagreement fails when {@code failResolved}, else it goes to
+         * {@code truncated} so that the ladder can tell a kink at the point from a wrong derivative.
+         */
+        private void ridders(double start, List<Integer> wanted, List<Integer> truncated, List<Integer> roundingLimited,
+                boolean failResolved) {
+            int[] rowsWanted = toArray(wanted);
+            Ridders.Estimates estimates = Ridders.derivatives(this::line, rowsWanted, m, start);
+            for (int r = 0; r < rowsWanted.length; r++) {
+                int row = rowsWanted[r];
+                int k = row * n + column;
+                double a = findings.analytic[k];
+                double estimate = estimates.value[r];
+                double distance = Noise.distance(estimates.finestStep[r], x);
+                double rounding = ROUNDING_BOUND * noise.sigma(row, distance) / (2 * estimates.finestStep[r]);
+                double roundingOnly = ROUNDING_BOUND * noise.roundingSigma(row, distance) / (2 * estimates.finestStep[r]);
+                double error = withSpread(k, SAFETY_FACTOR * (estimates.error[r] + rounding));
+                findings.flags[k] |= Findings.REFINED;
+                boolean finite = Double.isFinite(error) && Double.isFinite(estimate);
+                if (finite && resolved(a, estimate, error)) {
+                    if (agrees(a, estimate, error)) {
+                        findings.decide(k, Findings.PASS, estimate, error);
+                    } else if (failResolved) {
+                        findings.decide(k, Findings.FAIL, estimate, error);
+                    } else {
+                        truncated.add(row);
+                    }
+                } else if (finite && estimates.error[r] <= roundingOnly && rounding <= 2 * roundingOnly) {
+                    if (negligible(a, estimate, error) && (failResolved || Math.abs(a) <= FIRST_NEGLIGIBLE * error)) {
+                        findings.decide(k, Findings.PASS, estimate, error);
+                        findings.flags[k] |= Findings.NEGLIGIBLE;
+                    } else {
+                        findings.decide(k, Findings.UNRESOLVED, estimate, error);
+                        roundingLimited.add(row);
+                    }
+                } else {
+                    truncated.add(row);
+                }
+            }
+        }
+
+        /** Steps up to {@value #LARGEST_STEP} of the scale for derivatives below the rounding at the first step. */
+        private void ascend(List<Integer> rounded) {
+            List<Integer> rowsLeft = rounded;
+            double largest = LARGEST_STEP * stepSize.scaleOf(x);
+            double start = RIDDERS_START * h;
+            List<Integer> undecided = new ArrayList<>();
+            while (!rowsLeft.isEmpty() && start * UPWARD_RATIO <= largest) {
+                start *= UPWARD_RATIO;
+                List<Integer> notSmooth = new ArrayList<>();
+                List<Integer> stillRounded = new ArrayList<>();
+                ridders(start, rowsLeft, notSmooth, stillRounded, true);
+                undecided.addAll(notSmooth);
+                rowsLeft = stillRounded;
+            }
+            undecided.addAll(rowsLeft);
+            for (int row : undecided) {
+                int k = row * n + column;
+                findings.decide(k, Findings.UNRESOLVED, findings.numerical[k], findings.bound[k]);
+                findings.reasons.put(k, "its finite differences are below the function's rounding: with noise "
+                        + Numbers.brief(noise.sigma(row)) + " (|" + (m == 1 ? "f" : problem.outputs().nameOf(row)) + "| = "
+                        + Numbers.brief(Math.abs(value[row])) + "), steps up to " + Numbers.brief(start)
+                        + " resolve derivatives of " + Numbers.brief(findings.bound[k]) + " at best, not enough to tell the"
+                        + " analytic value " + Numbers.format(findings.analytic[k]) + " from zero: subtract a constant from"
+                        + " the function, check a smaller part of it, or declare its precision");
+            }
+        }
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        int[] array = new int[list.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = list.get(i);
+        }
+        return array;
+    }
+
+    /**
+     * The descending ladder of one column: steps {@value #LADDER_RATIO} times smaller each, central and one-sided
+     * differences at each, until every row is resolved at steps where the function is smooth, confirmed at a kink,
+     * or left unresolved at the smallest step the noise allows.
+     */
+    private final class Ladder {
+
+        private final Evaluator evaluator;
+        private final int column;
+        private final int[] rows;
+        private final double x;
+        private final double firstStep;
+        private final Track[] tracks;
+        private final double[] plus;
+        private final double[] minus;
+
+        Ladder(Evaluator evaluator, int column, int[] rows) {
+            this.evaluator = evaluator;
+            this.column = column;
+            this.rows = rows;
+            this.x = point[column];
+            this.firstStep = firstStep(column);
+            this.tracks = new Track[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                tracks[r] = new Track(rows[r]);
+            }
+            this.plus = new double[m];
+            this.minus = new double[m];
+        }
+
+        void descend() {
+            double step = firstStep;
+            int remaining = rows.length;
+            double smallest = SMALLEST_STEP * stepSize.scaleOf(x);
+            for (int level = 0; level < LADDER_LEVELS && remaining > 0 && step >= smallest; level++, step /= LADDER_RATIO) {
+                Level at = evaluate(step);
+                if (at == null) {
+                    break;
+                }
+                for (Track track : tracks) {
+                    if (!track.closed && track.add(at)) {
+                        remaining--;
+                    }
+                }
+                for (Track track : tracks) {
+                    if (!track.closed && track.wantsJump()) {
+                        Level probe = evaluate(track.jumpStep());
+                        if (probe != null && track.confirmKink(probe)) {
+                            remaining--;
+                        }
+                    }
+                }
+            }
+            for (Track track : tracks) {
+                if (!track.closed) {
+                    track.finish(step * LADDER_RATIO);
+                }
+            }
+        }
+
+        /** The outputs at {@code x +- step}; null when the step vanished. */
+        private Level evaluate(double step) {
+            double upper = problem.representable(column, x + step);
+            double lower = problem.representable(column, x - step);
+            double up = Double.isFinite(upper) ? upper - x : 0;
+            double down = Double.isFinite(lower) ? x - lower : 0;
+            if (up <= 0 && down <= 0) {
+                return null;
+            }
+            if (up > 0) {
+                evaluator.withColumn(column, upper, plus);
+            }
+            if (down > 0) {
+                evaluator.withColumn(column, lower, minus);
+            }
+            return new Level(step, up, down, plus.clone(), minus.clone());
+        }
+
+        /** The outputs on both sides at one step, with the realised one-sided steps. */
+        private final class Level {
+            final double step;
+            final double up;
+            final double down;
+            final double[] plusValues;
+            final double[] minusValues;
+
+            Level(double step, double up, double down, double[] plusValues, double[] minusValues) {
+                this.step = step;
+                this.up = up;
+                this.down = down;
+                this.plusValues = plusValues;
+                this.minusValues = minusValues;
+            }
+
+            double right(int row) {
+                return up > 0 ? (plusValues[row] - value[row]) / up : Double.NaN;
+            }
+
+            double left(int row) {
+                return down > 0 ? (value[row] - minusValues[row]) / down : Double.NaN;
+            }
+
+            double central(int row) {
+                return up > 0 && down > 0 ? (plusValues[row] - minusValues[row]) / (up + down) : Double.NaN;
+            }
+
+            /** The rounding bound of a one-sided difference at this step. */
+            double oneSidedRounding(int row) {
+                return ROUNDING_BOUND * noise.rounding(row, plusValues[row], minusValues[row], Noise.distance(step, x))
+                        / Math.min(up > 0 ? up : down, down > 0 ? down : up);
+            }
+
+            /** The one-sided bound at this step from rounding alone: below it, no smaller step can help. */
+            double roundingOnly(int row) {
+                return ROUNDING_BOUND * noise.roundingOnly(row, plusValues[row], minusValues[row], Noise.distance(step, x))
+                        / Math.min(up > 0 ? up : down, down > 0 ? down : up);
+            }
+
+            /** The central bound at this step from rounding alone. */
+            double centralRoundingOnly(int row) {
+                return ROUNDING_BOUND * noise.roundingOnly(row, plusValues[row], minusValues[row], Noise.distance(step, x))
+                        / (up + down);
+            }
+
+            double centralRounding(int row) {
+                return ROUNDING_BOUND * noise.rounding(row, plusValues[row], minusValues[row], Noise.distance(step, x)) / (up + down);
+            }
+        }
+
+        /** One row's way down the ladder. */
+        private final class Track {
+            final int row;
+            final int entry;
+            final double a;
+            boolean closed;
+            Level previous;
+            double previousDelta = Double.NaN;
+            double previousGap = Double.NaN;
+            int persistent;
+            double firstPersistentStep = Double.NaN;
+            int jumps;
+            boolean jumpWanted;
+            double bestValue = Double.NaN;
+            double bestError = Double.POSITIVE_INFINITY;
+            double bestRounding = Double.NaN;
+            double bestStep = Double.NaN;
+            /** Whether a larger step than the best showed a kink, a pole or a domain edge: the reason to say so. */
+            boolean rough;
+            boolean floor;
+            String sideMissing;
+
+            Track(int row) {
+                this.row = row;
+                this.entry = row * n + column;
+                this.a = findings.analytic[entry];
+            }
+
+            /** Takes one level into account; returns true when the row is decided. */
+            boolean add(Level level) {
+                double right = level.right(row);
+                double left = level.left(row);
+                boolean rightFinite = Double.isFinite(right);
+                boolean leftFinite = Double.isFinite(left);
+                double oneSided = level.oneSidedRounding(row);
+                double size = Math.max(Math.abs(a), Math.max(finiteOrZero(right), finiteOrZero(left)));
+                if (level.roundingOnly(row) > size && (rightFinite || leftFinite)) {
+                    floor = true;
+                }
+                if (!rightFinite && !leftFinite) {
+                    previous = null;
+                    rough = true;
+                    return false;
+                }
+                if (rightFinite && leftFinite) {
+                    sideMissing = null;
+                    double gap = right - left;
+                    double central = level.central(row);
+                    if (previous != null && Double.isFinite(previous.central(row))) {
+                        double previousCentral = previous.central(row);
+                        boolean gapResolved = Math.abs(gap) > KINK_NOISE * oneSided;
+                        boolean shrinking = !gapResolved || Math.abs(gap) <= KINK_PERSISTENCE * Math.abs(previousGap);
+                        boolean keeping = gapResolved && Double.isFinite(previousGap) && Math.signum(gap) == Math.signum(previousGap)
+                                && Math.abs(gap) >= KINK_PERSISTENCE * Math.abs(previousGap)
+                                && Math.abs(gap) * KINK_PERSISTENCE <= Math.abs(previousGap);
+                        if (keeping) {
+                            if (persistent++ == 0) {
+                                firstPersistentStep = previous.step;
+                            }
+                            jumpWanted = persistent >= 2 && jumps < 2;
+                        } else {
+                            persistent = 0;
+                        }
+                        double delta = Math.abs(central - previousCentral);
+                        rough |= !shrinking;
+                        if (shrinking) {
+                            double rounding = level.centralRounding(row) + previous.centralRounding(row);
+                            double estimate;
+                            double error;
+                            if (delta <= 2 * rounding) {
+                                estimate = central;
+                                error = SAFETY_FACTOR * (delta + level.centralRounding(row));
+                            } else if (Double.isFinite(previousDelta) && delta <= previousDelta / 2) {
+                                estimate = central + (central - previousCentral) / (LADDER_RATIO * LADDER_RATIO - 1);
+                                error = SAFETY_FACTOR * (delta / 3 + level.centralRounding(row));
+                            } else {
+                                estimate = Double.NaN;
+                                error = Double.POSITIVE_INFINITY;
+                            }
+                            if (offer(estimate, error, SAFETY_FACTOR * level.centralRoundingOnly(row), level.step)) {
+                                return true;
+                            }
+                        }
+                        previousDelta = delta;
+                    }
+                    previousGap = gap;
+                } else {
+                    rough = true;
+                    sideMissing = rightFinite ? "x - h" : "x + h";
+                    double oneSidedValue = rightFinite ? right : left;
+                    double previousOneSided = previous == null ? Double.NaN : (rightFinite ? previous.right(row) : previous.left(row));
+                    if (Double.isFinite(previousOneSided)) {
+                        double delta = Math.abs(oneSidedValue - previousOneSided);
+                        double estimate;
+                        double error;
+                        if (delta <= 2 * oneSided) {
+                            estimate = oneSidedValue;
+                            error = SAFETY_FACTOR * (delta + oneSided);
+                        } else if (Double.isFinite(previousDelta) && delta <= previousDelta / 2) {
+                            estimate = oneSidedValue + (oneSidedValue - previousOneSided) / (LADDER_RATIO - 1);
+                            error = SAFETY_FACTOR * (delta / 2 + oneSided);
+                        } else {
+                            estimate = Double.NaN;
+                            error = Double.POSITIVE_INFINITY;
+                        }
+                        previousDelta = delta;
+                        if (offer(estimate, error, SAFETY_FACTOR * level.roundingOnly(row), level.step)) {
+                            return true;
+                        }
+                    }
+                }
+                previous = level;
+                if (floor) {
+                    if (Double.isFinite(bestError)) {
+                        decide();
+                    } else {
+                        finish(level.step);
+                    }
+                    return true;
+                }
+                return false;
+            }
+
+            private double finiteOrZero(double v) {
+                return Double.isFinite(v) ? Math.abs(v) : 0;
+            }
+
+            /**
+             * A converged estimate at this step: kept if it is the best so far; the row is decided when the estimates
+             * stop improving (the next is not twice as good).
+             */
+            private boolean offer(double estimate, double rawError, double rounding, double step) {
+                if (!Double.isFinite(rawError)) {
+                    return false;
+                }
+                double error = withSpread(entry, rawError);
+                boolean improved = error < bestError / 2 || !Double.isFinite(bestError);
+                if (error < bestError) {
+                    bestValue = estimate;
+                    bestError = error;
+                    bestRounding = rounding;
+                    bestStep = step;
+                }
+                if (improved || !resolved(a, bestValue, bestError)) {
+                    return false;
+                }
+                decide();
+                return true;
+            }
+
+            private void decide() {
+                closed = true;
+                if (resolved(a, bestValue, bestError)) {
+                    findings.decide(entry, agrees(a, bestValue, bestError) ? Findings.PASS : Findings.FAIL, bestValue, bestError);
+                    if (rough) {
+                        findings.reasons.put(entry, "judged at step " + Numbers.brief(bestStep) + ", where the function is smooth"
+                                + " (the first step " + Numbers.brief(firstStep) + " crossed a kink, a pole or a domain edge, or the"
+                                + " function changes too fast for it)");
+                    }
+                } else if (bestError <= 2 * bestRounding && negligible(a, bestValue, bestError)) {
+                    findings.decide(entry, Findings.PASS, bestValue, bestError);
+                    findings.flags[entry] |= Findings.NEGLIGIBLE;
+                } else if (!agrees(a, bestValue, bestError)) {
+                    findings.decide(entry, Findings.FAIL, bestValue, bestError);
+                } else {
+                    findings.decide(entry, Findings.UNRESOLVED, bestValue, bestError);
+                    findings.reasons.put(entry, "the best estimate, at step " + Numbers.brief(bestStep) + ", has an error bound"
+                            + " of " + Numbers.brief(bestError) + ", not clearly smaller than the values compared");
+                }
+            }
+
+            boolean wantsJump() {
+                return jumpWanted;
+            }
+
+            /** The smallest step at which the noise still resolves the gap. */
+            double jumpStep() {
+                jumpWanted = false;
+                jumps++;
+                double gap = Math.abs(previousGap);
+                double sigma = Math.max(noise.smallestSigma(row), ROUNDING_UNITS * noise.unit * Math.abs(value[row]));
+                double smallest = 2 * KINK_NOISE * ROUNDING_BOUND * sigma / gap;
+                double ulps = 16 * Math.ulp(x);
+                return Math.max(smallest, ulps);
+            }
+
+            /** Whether the gap persists at the probe's step too: the point sits on a kink. Decides the row if so. */
+            boolean confirmKink(Level probe) {
+                if (previous == null || probe.step >= previous.step / LADDER_RATIO) {
+                    return false;
+                }
+                double right = probe.right(row);
+                double left = probe.left(row);
+                if (!Double.isFinite(right) || !Double.isFinite(left)) {
+                    return false;
+                }
+                double gap = right - left;
+                double rounding = probe.oneSidedRounding(row);
+                boolean persists = Math.abs(gap) > KINK_NOISE * rounding && Math.signum(gap) == Math.signum(previousGap)
+                        && Math.abs(gap) >= KINK_PERSISTENCE * Math.abs(previousGap)
+                        && Math.abs(gap) * KINK_PERSISTENCE <= Math.abs(previousGap);
+                if (!persists) {
+                    return false;
+                }
+                closed = true;
+                double error = SAFETY_FACTOR * rounding;
+                double low = Math.min(left, right);
+                double high = Math.max(left, right);
+                double slack = tolerance.allowed(low, high, error);
+                double centre = (left + right) / 2;
+                findings.kinks.put(entry, new double[] {left, right, firstPersistentStep});
+                if (a < low - slack || a > high + slack) {
+                    findings.decide(entry, Findings.FAIL, centre, error);
+                    findings.reasons.put(entry, "at a kink of the function (left derivative " + Numbers.format(left)
+                            + ", right " + Numbers.format(right) + " down to step " + Numbers.brief(probe.step)
+                            + "): the analytic value is not between them, so it is no subgradient");
+                } else if (kinkPolicy == KinkPolicy.FAIL) {
+                    findings.decide(entry, Findings.FAIL, centre, error);
+                    findings.reasons.put(entry, "at a kink of the function (left derivative " + Numbers.format(left)
+                            + ", right " + Numbers.format(right) + "), failed by KinkPolicy.FAIL");
+                } else {
+                    findings.decide(entry, Findings.KINK, centre, error);
+                }
+                return true;
+            }
+
+            /** The ladder ended without deciding the row. */
+            void finish(double lastStep) {
+                if (Double.isFinite(bestError)) {
+                    decide();
+                    return;
+                }
+                closed = true;
+                double reference = findings.numerical[entry];
+                findings.decide(entry, Findings.UNRESOLVED, reference, Double.POSITIVE_INFINITY);
+                if (sideMissing != null) {
+                    findings.reasons.put(entry, "the function is not finite at " + sideMissing + " for every step from "
+                            + Numbers.brief(firstStep) + " down to " + Numbers.brief(lastStep) + ", and one-sided differences"
+                            + " did not converge: a domain edge at the point; check the function's domain, or check at a point"
+                            + " inside it");
+                } else {
+                    findings.reasons.put(entry, "no step resolved the derivative: differences at steps from "
+                            + Numbers.brief(firstStep) + " down to " + Numbers.brief(lastStep) + " did not converge (a jump, a"
+                            + " pole or a domain edge within every step, or a function that changes faster than any step can"
+                            + " follow); check at a point away from the discontinuity, or declare a smaller step");
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ ties
+
+    /**
+     * Kinks of one output that share the point, judged together: the analytic values of inputs tied at kinks of the
+     * same kind must form a subgradient of the function along their combined moves.
+     */
+    private final class Ties {
+
+        private final Evaluator evaluator;
+
+        Ties(Evaluator evaluator) {
+            this.evaluator = evaluator;
+        }
+
+        void test() {
+            if (findings.kinks.isEmpty()) {
+                return;
+            }
+            for (int row = 0; row < m; row++) {
+                List<Integer> convex = new ArrayList<>();
+                List<Integer> concave = new ArrayList<>();
+                for (int column = 0; column < n; column++) {
+                    int k = row * n + column;
+                    double[] sides = findings.kinks.get(k);
+                    if (sides != null && findings.verdicts[k] == Findings.KINK) {
+                        (sides[1] > sides[0] ? convex : concave).add(column);
+                    }
+                }
+                test(row, convex);
+                test(row, concave);
+            }
+        }
+
+        private void test(int row, List<Integer> tied) {
+            if (tied.size() < 2) {
+                return;
+            }
+            int[] columns = toArray(tied);
+            double step = Double.POSITIVE_INFINITY;
+            for (int column : columns) {
+                step = Math.min(step, findings.kinks.get(row * n + column)[2] / stepSize.scaleOf(point[column]));
+            }
+            for (double[] signs : combinations(columns.length)) {
+                String failure = along(row, columns, signs, step);
+                if (failure != null) {
+                    for (int column : columns) {
+                        int k = row * n + column;
+                        findings.verdicts[k] = Findings.FAIL;
+                        findings.reasons.put(k, failure);
+                    }
+                    return;
+                }
+            }
+        }
+
+        /** The sign patterns to test: the sum, then pairs (few inputs) or seeded random combinations (many). */
+        private List<double[]> combinations(int count) {
+            List<double[]> patterns = new ArrayList<>();
+            double[] sum = new double[count];
+            Arrays.fill(sum, 1);
+            patterns.add(sum);
+            if (count <= PAIRWISE_TIES) {
+                if (count > 2) {
+                    for (int p = 0; p < count; p++) {
+                        for (int q = p + 1; q < count; q++) {
+                            double[] pair = new double[count];
+                            pair[p] = 1;
+                            pair[q] = 1;
+                            patterns.add(pair);
+                        }
+                    }
+                }
+                return patterns;
+            }
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int c = 0; c < TIE_COMBINATIONS; c++) {
+                double[] signs = new double[count];
+                for (int j = 0; j < count; j++) {
+                    signs[j] = random.nextBoolean() ? 1 : -1;
+                }
+                patterns.add(signs);
+            }
+            return patterns;
+        }
+
+        /** Null if the analytic values predict a change between the left and right changes along the move; else why not. */
+        private String along(int row, int[] columns, double[] signs, double step) {
+            int count = columns.length;
+            int[] moved = new int[count];
+            double[] forward = new double[count];
+            double[] backward = new double[count];
+            int used = 0;
+            double predictedForward = 0;
+            double predictedBackward = 0;
+            double magnitude = 0;
+            double moves = 0;
+            for (int c = 0; c < count; c++) {
+                if (signs[c] == 0) {
+                    continue;
+                }
+                int column = columns[c];
+                double x = point[column];
+                double move = signs[c] * step * stepSize.scaleOf(x);
+                moved[used] = column;
+                forward[used] = problem.representable(column, x + move);
+                backward[used] = problem.representable(column, x - move);
+                double a = findings.analytic[row * n + column];
+                predictedForward += a * (forward[used] - x);
+                predictedBackward += a * (x - backward[used]);
+                magnitude += Math.abs(a * move);
+                moves += Math.abs(move);
+                used++;
+            }
+            int[] which = Arrays.copyOf(moved, used);
+            double[] plus = new double[m];
+            double[] minus = new double[m];
+            evaluator.withColumns(which, Arrays.copyOf(forward, used), plus);
+            evaluator.withColumns(which, Arrays.copyOf(backward, used), minus);
+            double right = plus[row] - value[row];
+            double left = value[row] - minus[row];
+            double predicted = (predictedForward + predictedBackward) / 2;
+            double slack = tolerance.absolutePart() * moves + tolerance.relativePart() * magnitude
+                    + SAFETY_FACTOR * ROUNDING_BOUND * noise.rounding(row, plus[row], minus[row], Noise.distance(step
+                    * stepSize.scaleOf(point[columns[0]]), point[columns[0]]));
+            if (predicted >= Math.min(left, right) - slack && predicted <= Math.max(left, right) + slack) {
+                return null;
+            }
+            StringBuilder names = new StringBuilder();
+            for (int c = 0; c < used; c++) {
+                names.append(c == 0 ? "" : ", ").append(problem.entryName(row, which[c]));
+            }
+            return "at a tie of kinks (" + names + "): moved together, they change the function by "
+                    + Numbers.format(left) + " (backward) and " + Numbers.format(right) + " (forward), but their analytic"
+                    + " values predict " + Numbers.format(predicted) + ": each lies between its own one-sided derivatives,"
+                    + " yet together they are no subgradient (a maximum whose gradient goes to every tied input?)";
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package org.gradcheck.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.gradcheck.CheckBudgetExceededException;
+import org.gradcheck.CheckRefusedException;
+import org.gradcheck.layout.Block;
+import org.gradcheck.report.TaylorDirection;
+
+/**
+ * One check, from the first evaluation to the report: the value and the analytic derivative twice at the point
+ * (determinism), the noise, the entries the strategy chooses judged by the {@link Kernel}, the value at the point
+ * once more at the end (non-determinism that starts late), and the point compared with its copy (a function that
+ * modifies its input).
+ */
+final class Run {
+
+    /** Above this many entries a derivative does not fit in one array. */
+    static final long MOST_ENTRIES = Integer.MAX_VALUE - 8;
+
+    final Settings settings;
+    final Problem problem;
+    final double[] point;
+    final int n;
+    final Evaluator main;
+    final List<Evaluator> helpers = new ArrayList<>();
+    final Outcome.Description description = new Outcome.Description();
+    double[] value;
+    int m;
+    Findings findings;
+    Noise noise;
+    Kernel kernel;
+    /** The fastest evaluation of the function seen so far, for time estimates. */
+    long fastestNanos = Long.MAX_VALUE;
+    final List<TaylorDirection> taylor = new ArrayList<>();
+    private final long start = System.nanoTime();
+
+    Run(Settings settings, Problem problem, double[] point) {
+        this.settings = settings;
+        this.problem = problem;
+        this.point = point;
+        this.n = point.length;
+        this.main = new Evaluator(problem, point, new Evaluator.Control());
+    }
+
+    /** The value, the analytic derivative, determinism and noise: everything before entries are judged. */
+    void prepare() {
+        long begin = System.nanoTime();
+        value = firstValues();
+        fastestNanos = System.nanoTime() - begin;
+        m = value.length;
+        if ((long) m * n > MOST_ENTRIES) {
+            throw new IllegalArgumentException("the derivative has " + m + " x " + n + " = " + (long) m * n + " entries, more"
+                    + " than one array holds (" + MOST_ENTRIES + "): check a part of the function at a time (fewer outputs or"
+                    + " inputs), or check products only");
+        }
+        for (int i = 0; i < m; i++) {
+            if (!Double.isFinite(value[i])) {
+                throw new CheckRefusedException("the function's value " + outputName(i) + " is " + value[i]
+                        + " at the point being checked: a check needs a finite value; check the inputs and parameters");
+            }
+        }
+        double[] analytic = new double[m * n];
+        main.analytic(analytic, problem.derivativeName());
+        requireFinite(analytic, problem.derivativeName());
+        main.requireUnmodified(problem.derivativeName());
+        double[] again = new double[m];
+        main.atPoint(again, outputName(-1) + " a second time");
+        double[] analyticAgain = new double[m * n];
+        main.analytic(analyticAgain, problem.derivativeName() + " a second time");
+        main.requireUnmodified(problem.derivativeName() + " a second time");
+        requireDeterministic(again, analytic, analyticAgain);
+        long before = main.evaluations;
+        begin = System.nanoTime();
+        noise = Noise.of(main, value, again, sizes(analytic), settings.precision, settings.nondeterminismTolerance,
+                settings.seed);
+        long probes = main.evaluations - before;
+        if (probes > 0) {
+            fastestNanos = Math.min(fastestNanos, (System.nanoTime() - begin) / probes);
+        }
+        findings = new Findings(m, n, analytic);
+        Arrays.fill(findings.verdicts, Findings.NOT_CHECKED);
+        kernel = new Kernel(problem, findings, noise, settings, point, value, spreadOf(analytic, analyticAgain));
+        description.precision = noise.description;
+        description.step = settings.stepSize.describe(settings.scheme, noise.relative);
+    }
+
+    private double[] firstValues() {
+        return main.first(outputName(-1));
+    }
+
+    private String outputName(int row) {
+        if (problem instanceof GradientProblem) {
+            return "f(x)";
+        }
+        return row < 0 ? "the outputs" : "output " + problem.outputs().nameOf(row);
+    }
+
+    private void requireFinite(double[] derivative, String what) {
+        for (int k = 0; k < derivative.length; k++) {
+            if (!Double.isFinite(derivative[k])) {
+                throw new CheckRefusedException(what + " is " + derivative[k] + " at " + problem.entryName(k / n, k % n)
+                        + " (index " + k + "): a check needs finite values; look for a division by zero or an overflow");
+            }
+        }
+    }
+
+    /**
+     * Values and derivatives at the same point agree to rounding (a reduction summed in another order counts as
+     * rounding) or to the declared non-determinism; anything more is refused, with the usual causes.
+     */
+    private void requireDeterministic(double[] again, double[] analytic, double[] analyticAgain) {
+        double spread = Math.max(Kernel.DETERMINISM_SPREAD, Math.max(Kernel.DETERMINISM_UNITS
+                * settings.precision.relativeNoise(), settings.nondeterminismTolerance));
+        for (int i = 0; i < m; i++) {
+            if (Math.abs(again[i] - value[i]) > spread * Math.max(Math.abs(value[i]), Math.abs(again[i]))) {
+                throw new CheckRefusedException("the function is not deterministic: " + outputName(i) + " was " + value[i]
+                        + " and then " + again[i] + " at the same point (a relative difference of "
+                        + Numbers.brief(Math.abs(again[i] - value[i]) / Math.abs(value[i])) + "). A check compares values at"
+                        + " nearby points, so it needs the same value for the same point. The usual causes: dropout or another"
+                        + " random layer left on (check with it off, or reset its random generator before each evaluation with"
+                        + " Stochastic.withReset), an unseeded random generator inside the function, or state carried from one"
+                        + " call to the next. If the difference is expected, state it with withNondeterminismTolerance(...).");
+            }
+        }
+        double derivativeSpread = Math.max(Kernel.ANALYTIC_SPREAD, settings.nondeterminismTolerance);
+        for (int i = 0; i < m; i++) {
+            double largest = 0;
+            for (int j = 0; j < n; j++) {
+                largest = Math.max(largest, Math.abs(analytic[i * n + j]));
+            }
+            for (int j = 0; j < n; j++) {
+                int k = i * n + j;
+                double difference = Math.abs(analytic[k] - analyticAgain[k]);
+                if (difference > derivativeSpread * largest) {
+                    throw new CheckRefusedException(problem.derivativeName() + " is not deterministic: "
+                            + problem.entryName(i, j) + " (index " + k + ") was " + analytic[k] + " and then " + analyticAgain[k]
+                            + " at the same point. The usual causes: dropout or another random layer left on, an unseeded"
+                            + " random generator, or state carried from one call to the next (such as gradients accumulated"
+                            + " into a buffer that is not cleared).");
+                }
+            }
+        }
+    }
+
+    /** The size each output varies on: the larger of its value and its derivatives times the inputs' scales. */
+    private double[] sizes(double[] analytic) {
+        double[] sizes = new double[m];
+        for (int i = 0; i < m; i++) {
+            double size = Math.abs(value[i]);
+            for (int j = 0, k = i * n; j < n; j++, k++) {
+                size = Math.max(size, Math.abs(analytic[k]) * settings.stepSize.scaleOf(point[j]));
+            }
+            sizes[i] = size;
+        }
+        return sizes;
+    }
+
+    /** The differences between the two analytic derivatives, or null when they are equal. */
+    private static double[] spreadOf(double[] analytic, double[] again) {
+        if (Arrays.equals(analytic, again)) {
+            return null;
+        }
+        double[] spread = new double[analytic.length];
+        for (int k = 0; k < spread.length; k++) {
+            spread[k] = Math.abs(analytic[k] - again[k]);
+        }
+        return spread;
+    }
+
+    // ------------------------------------------------------------------ strategies
+
+    /** Every column, on one thread or several, then refinement. */
+    void full() {
+        requireWithinBudget((long) n * settings.scheme.evaluationsPerCoordinate(), "a full");
+        firstPass(null, n);
+        kernel.refine(main, null);
+    }
+
+    /** A seeded sample of columns per block. */
+    void sampled(int perBlock) {
+        int[] columns = sample(perBlock);
+        requireWithinBudget((long) columns.length * settings.scheme.evaluationsPerCoordinate(), "a sampled");
+        firstPass(columns, columns.length);
+        markUnchecked();
+        kernel.refine(main, columns);
+    }
+
+    /** The first estimate of the given columns (all when null), on the checker's threads. */
+    void firstPass(int[] columns, int count) {
+        if (settings.threads > 1 && count > 1 && helpers.isEmpty()) {
+            for (int t = 1; t < settings.threads; t++) {
+                helpers.add(main.copyForThread(settings.threads));
+            }
+        }
+        Evaluator.forEach(main, helpers, count, columns, (evaluator, column) -> {
+            double[][] buffers = evaluator.buffers(2);
+            kernel.first(evaluator, column, buffers[0], buffers[1]);
+        }, settings.progress);
+    }
+
+    /** The columns checked one by one, on the checking thread (screening leaves, failing Taylor blocks). */
+    void checkColumns(int from, int to) {
+        double[][] buffers = main.buffers(2);
+        for (int column = from; column < to; column++) {
+            kernel.first(main, column, buffers[0], buffers[1]);
+        }
+    }
+
+    /** Entries never checked one by one: a rounding bound for their negligible count. */
+    void markUnchecked() {
+        for (int column = 0; column < n; column++) {
+            if (findings.verdicts[column] == Findings.NOT_CHECKED) {
+                kernel.unchecked(column);
+            }
+        }
+    }
+
+    private int[] sample(int perBlock) {
+        BitSet chosen = new BitSet(n);
+        SplittableRandom random = new SplittableRandom(settings.seed);
+        for (Block block : problem.inputs.blocks()) {
+            int size = block.size();
+            if (size <= perBlock) {
+                chosen.set(block.offset(), block.offset() + size);
+                continue;
+            }
+            int[] order = new int[size];
+            for (int k = 0; k < size; k++) {
+                order[k] = k;
+            }
+            for (int k = 0; k < perBlock; k++) {
+                int pick = k + random.nextInt(size - k);
+                int swap = order[k];
+                order[k] = order[pick];
+                order[pick] = swap;
+                chosen.set(block.offset() + order[k]);
+            }
+        }
+        return chosen.stream().toArray();
+    }
+
+    void requireWithinBudget(long plannedEvaluations, String what) {
+        double seconds = plannedEvaluations * (fastestNanos / 1e9) / Math.max(1, settings.threads);
+        Duration estimate = Duration.ofMillis((long) (seconds * 1000));
+        if (estimate.compareTo(settings.timeBudget) > 0) {
+            throw new CheckBudgetExceededException(what + " check of " + n + " parameters needs " + plannedEvaluations
+                    + " evaluations of the function, about " + readable(estimate) + " at "
+                    + Numbers.brief(fastestNanos / 1e6) + " ms per evaluation"
+                    + (settings.threads > 1 ? " on " + settings.threads + " threads" : "") + ", more than the time budget of "
+                    + readable(settings.timeBudget) + ". Use withStrategy(Strategy.screening()) to find wrong parameters with"
+                    + " a few evaluations per block, withStrategy(Strategy.sampled(k)) for k parameters per block, more"
+                    + " threads (withThreads), or a larger budget (withTimeBudget).", estimate);
+        }
+    }
+
+    static String readable(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds >= 3600) {
+            return seconds / 3600 + " h " + (seconds % 3600) / 60 + " min";
+        }
+        if (seconds >= 60) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    /** The estimated time of a full check: two evaluations per parameter at the fastest time seen, over the threads. */
+    Duration fullCheckEstimate() {
+        double nanos = (double) n * settings.scheme.evaluationsPerCoordinate() * fastestNanos / Math.max(1, settings.threads);
+        return Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE / 2.0));
+    }
+
+    // ------------------------------------------------------------------ the end
+
+    /** The value at the point once more, and the point unchanged on every thread. */
+    void finish() {
+        double[] later = new double[m];
+        for (int probe = 0; probe < 2; probe++) {
+            main.atPoint(later, outputName(-1) + " at the end of the check");
+            for (int i = 0; i < m; i++) {
+                if (!noise.sameValue(value[i], later[i])) {
+                    throw new CheckRefusedException("the function is not deterministic: " + outputName(i) + " was " + value[i]
+                            + " at the start of the check and " + later[i] + " at the same point after " + evaluations()
+                            + " evaluations (a relative difference of " + Numbers.brief(Math.abs(later[i] - value[i])
+                            / Math.abs(value[i])) + "): its values changed during the check, so the differences it was judged"
+                            + " by are not to be trusted. The usual causes: state carried from one call to the next (a cache,"
+                            + " a counter, an accumulator), or randomness that starts after the first calls. If the difference"
+                            + " is expected, state it with withNondeterminismTolerance(...).");
+                }
+            }
+        }
+        main.requireUnmodified("the numerical derivatives");
+        for (Evaluator helper : helpers) {
+            helper.requireUnmodified("the numerical derivatives (in a parallel check)");
+        }
+        description.evaluations = evaluations();
+        description.elapsed = Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    long evaluations() {
+        long total = main.evaluations;
+        for (Evaluator helper : helpers) {
+            total += helper.evaluations;
+        }
+        return total;
+    }
+}

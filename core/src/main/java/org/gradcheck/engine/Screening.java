@@ -1,0 +1,298 @@
+package org.gradcheck.engine;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.gradcheck.Tolerance;
+import org.gradcheck.layout.Block;
+
+/**
+ * The screening strategy: directional derivatives per block decide where to look; every verdict comes from a
+ * parameter checked one by one by the {@link Kernel}, as in a full check.
+ *
+ * <h2>Directions that cannot hide an entry</h2>
+ * A direction moves parameter {@code i} by {@code w_i = z_i lambda_i} with {@code z_i = s (1 + u)}, a random sign
+ * {@code s} and {@code u} uniform in {@code [0, 1)}: {@code |z_i| >= 1}, so no parameter's share of the directional
+ * derivative is ever small. {@code lambda_i} is {@value #MOVE} times the parameter's own step, or less where the
+ * tolerance needs less ({@code lambda_i <= }{@value #MOVE}{@code  R / (relative |g_i| + absolute)}, {@code R} the
+ * rounding of a directional difference): a wrong entry whose error is above the full check's threshold adds more
+ * than the directional estimate's own error to the mismatch. Two entries with equal and opposite errors cancel only
+ * if their {@code z} agree to within the ratio of the threshold to their error, which happens for each direction
+ * with probability at most that ratio; each block is tested along {@value #TOP_DIRECTIONS} independent directions,
+ * so a pair with errors a thousand times the threshold is missed with probability below 1e-6.
+ *
+ * <h2>A strict comparison</h2>
+ * The directional derivative {@code D = (f(x + w) - f(x - w)) / 2} is compared with the analytic prediction
+ * {@code a = sum g_i w_i} (over the moves realised in floating point). They agree when {@code |a - D|} is at most the
+ * estimate's own error: the rounding of the two values, the rounding of the sum and of the realised moves. Not a
+ * tolerance aggregated from every parameter's allowance: many small allowed errors may cost bisection, but the
+ * leaves decide, so they never fail a check. Where {@code D} disagrees it is re-estimated by Ridders' method along the
+ * direction, whose error bound adds truncation, before it counts.
+ *
+ * <h2>Bisection and evidence</h2>
+ * A part that disagrees is halved and each half tested along a fresh direction, down to {@value #LEAF_SIZE}
+ * parameters, which are checked one by one. A part whose halves both agree is never dropped: its halves are tested
+ * again along fresh directions, then it is checked one by one (up to {@value #CONTRADICTION_LEAF} parameters) or
+ * tested again as a whole along fresh directions; only if those agree is the first disagreement taken as noise.
+ * Consecutive blocks of at most {@value #LEAF_SIZE} parameters are screened together. The report says, per block, how
+ * many directions ran, which parameters were checked one by one, and the smallest error in one entry the directions
+ * were certain to see.
+ */
+final class Screening {
+
+    /** Parts of a block this small are checked one by one instead of bisected further. */
+    static final int LEAF_SIZE = 8;
+
+    /** Independent directions per block at the top level. */
+    static final int TOP_DIRECTIONS = 2;
+
+    /** A direction moves each parameter by up to this many times its own step. */
+    static final double MOVE = 4;
+
+    /** A part whose halves agree after it disagreed is checked one by one up to this size. */
+    static final int CONTRADICTION_LEAF = 256;
+
+    /** Times a contradiction is resolved by fresh directions before the part is checked one by one regardless. */
+    static final int RETRIES = 2;
+
+    /** Names of parameters checked one by one listed per block in the report. */
+    private static final int LISTED = 8;
+
+    private final Run run;
+    private final Kernel kernel;
+    private final double[] x;
+    private final double[] g;
+    private final double[] w;
+    private final double[] plus = new double[1];
+    private final double[] minus = new double[1];
+    private final BitSet leaves;
+    private final Tolerance tolerance;
+    private final double sigma;
+    private final double unit;
+    private long directionCounter;
+    private int directions;
+    private double power;
+    private final List<Integer> listed = new ArrayList<>();
+    private final List<String> notReproduced = new ArrayList<>();
+
+    Screening(Run run) {
+        this.run = run;
+        this.kernel = run.kernel;
+        this.x = run.point;
+        this.g = run.findings.analytic;
+        this.w = new double[x.length];
+        this.leaves = new BitSet(x.length);
+        this.tolerance = run.settings.tolerance;
+        this.sigma = run.noise.sigma(0);
+        this.unit = run.noise.unit;
+    }
+
+    void run() {
+        List<Block> blocks = run.problem.inputs.blocks();
+        int b = 0;
+        while (b < blocks.size()) {
+            Block first = blocks.get(b);
+            int from = first.offset();
+            int last = b;
+            if (first.size() <= LEAF_SIZE) {
+                while (last + 1 < blocks.size() && blocks.get(last + 1).size() <= LEAF_SIZE) {
+                    last++;
+                }
+            }
+            Block end = blocks.get(last);
+            int to = end.offset() + end.size();
+            String name = names(blocks, b, last);
+            screenBlock(name, from, to);
+            b = last + 1;
+        }
+        int[] leafColumns = leaves.stream().toArray();
+        kernel.refine(run.main, leafColumns);
+        run.markUnchecked();
+    }
+
+    private static String names(List<Block> blocks, int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (int b = from; b <= to; b++) {
+            text.append(b == from ? "" : ", ").append(blocks.get(b).name()).append(' ').append(blocks.get(b).shapeText());
+        }
+        return text.toString();
+    }
+
+    private void screenBlock(String name, int from, int to) {
+        directions = 0;
+        power = 0;
+        listed.clear();
+        notReproduced.clear();
+        int before = leaves.cardinality();
+        if (to - from <= LEAF_SIZE) {
+            checkOneByOne(from, to);
+            run.description.notes.add(name + ": " + (to - from) + " parameters checked one by one");
+            return;
+        }
+        boolean agrees = true;
+        Directional worst = null;
+        for (int d = 0; d < TOP_DIRECTIONS; d++) {
+            Directional test = directional(from, to, name);
+            power = Math.max(power, test.power);
+            if (worst == null || test.mismatch / test.allowed > worst.mismatch / worst.allowed) {
+                worst = test;
+            }
+            agrees &= test.agrees;
+        }
+        String powerText = "; would see an error of " + Numbers.brief(power) + " in any entry";
+        if (agrees) {
+            run.description.notes.add(name + ": " + directions + " directions agreed (largest mismatch "
+                    + Numbers.brief(worst.mismatch) + ", allowed " + Numbers.brief(worst.allowed) + ")" + powerText);
+            return;
+        }
+        bisect(from, to, name, 0);
+        int checked = leaves.cardinality() - before;
+        StringBuilder note = new StringBuilder(name).append(": directional derivative disagreed (mismatch ")
+                .append(Numbers.brief(worst.mismatch)).append(", allowed ").append(Numbers.brief(worst.allowed))
+                .append("); bisection: ").append(directions).append(" directions, ").append(checked)
+                .append(checked == 1 ? " parameter" : " parameters").append(" checked one by one");
+        if (checked > 0) {
+            note.append(" (");
+            for (int k = 0; k < listed.size(); k++) {
+                note.append(k == 0 ? "" : ", ").append(run.problem.inputs.nameOf(listed.get(k)));
+            }
+            note.append(checked > listed.size() ? ", ..." : "").append(')');
+        }
+        for (String part : notReproduced) {
+            note.append("; ").append(part);
+        }
+        run.description.notes.add(note.append(powerText).toString());
+    }
+
+    /** Halves a disagreeing part and follows the halves that disagree; never drops a part without evidence. */
+    private void bisect(int from, int to, String name, int retries) {
+        int middle = (from + to) >>> 1;
+        boolean left = directional(from, middle, name).agrees;
+        boolean right = directional(middle, to, name).agrees;
+        if (left && right) {
+            left = directional(from, middle, name).agrees;
+            right = directional(middle, to, name).agrees;
+        }
+        if (left && right) {
+            if (to - from <= CONTRADICTION_LEAF || retries >= RETRIES) {
+                checkOneByOne(from, to);
+                return;
+            }
+            boolean again = true;
+            for (int d = 0; d < TOP_DIRECTIONS; d++) {
+                again &= directional(from, to, name).agrees;
+            }
+            if (again) {
+                notReproduced.add("the disagreement of " + run.problem.inputs.nameOf(from) + " to "
+                        + run.problem.inputs.nameOf(to - 1) + " was not reproduced by " + (2 + TOP_DIRECTIONS)
+                        + " fresh directions");
+                return;
+            }
+            bisect(from, to, name, retries + 1);
+            return;
+        }
+        if (!left) {
+            narrow(from, middle, name, retries);
+        }
+        if (!right) {
+            narrow(middle, to, name, retries);
+        }
+    }
+
+    private void narrow(int from, int to, String name, int retries) {
+        if (to - from <= LEAF_SIZE) {
+            checkOneByOne(from, to);
+        } else {
+            bisect(from, to, name, retries);
+        }
+    }
+
+    private void checkOneByOne(int from, int to) {
+        run.checkColumns(from, to);
+        leaves.set(from, to);
+        for (int i = from; i < to && listed.size() < LISTED; i++) {
+            listed.add(i);
+        }
+    }
+
+    /** The outcome of one directional comparison, and the smallest single-entry error it was certain to see. */
+    private static final class Directional {
+        final boolean agrees;
+        final double mismatch;
+        final double allowed;
+        final double power;
+
+        Directional(boolean agrees, double mismatch, double allowed, double power) {
+            this.agrees = agrees;
+            this.mismatch = mismatch;
+            this.allowed = allowed;
+            this.power = power;
+        }
+    }
+
+    /** One seeded direction over {@code [from, to)}: the cheap estimate, and Ridders' where it disagrees. */
+    private Directional directional(int from, int to, String name) {
+        directions++;
+        long state = mix(run.settings.seed ^ (++directionCounter * 0x9E3779B97F4A7C15L));
+        double rounding = Kernel.ROUNDING_BOUND * sigma / 2;
+        double relative = tolerance.relativePart();
+        double absolute = tolerance.absolutePart();
+        double limit = MOVE * rounding;
+        double projection = 0;
+        double magnitude = 0;
+        double positions = 0;
+        double smallestMove = Double.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            state ^= state << 13;
+            state ^= state >>> 7;
+            state ^= state << 17;
+            double z = 1 + (state >>> 11) * 0x1p-53;
+            double step = MOVE * kernel.firstStep(i);
+            double gi = Math.abs(g[i]);
+            double share = relative * gi + absolute;
+            if (share * step > limit) {
+                step = limit / share;
+            }
+            smallestMove = Math.min(smallestMove, step);
+            double move = state < 0 ? -z * step : z * step;
+            w[i] = move;
+            double realised = move;
+            double term = g[i] * realised;
+            projection += term;
+            magnitude += Math.abs(term);
+            double scaled = g[i] * Math.max(Math.abs(x[i]), 1.0);
+            positions += scaled * scaled;
+        }
+        String what = "block " + name + " along a random direction";
+        run.main.along(w, from, to, 1, plus, what);
+        run.main.along(w, from, to, -1, minus, what);
+        double estimate = (plus[0] - minus[0]) / 2;
+        double sums = 4 * unit * magnitude + 1.5 * unit * Math.sqrt(positions);
+        double allowed = Kernel.ROUNDING_BOUND * run.noise.rounding(0, plus[0], minus[0], Double.POSITIVE_INFINITY) / 2 + sums;
+        double mismatch = Math.abs(projection - estimate);
+        if (!Double.isFinite(estimate)) {
+            return new Directional(false, Double.POSITIVE_INFINITY, allowed, Double.POSITIVE_INFINITY);
+        }
+        if (mismatch <= allowed) {
+            return new Directional(true, mismatch, allowed, allowed / smallestMove);
+        }
+        Ridders.Estimates refined = Ridders.derivatives((t, out) -> {
+            run.main.along(w, from, to, t, out, what);
+            return t;
+        }, new int[] {0}, 1, 1);
+        double refinedAllowed = Kernel.SAFETY_FACTOR * (refined.error[0] + Kernel.ROUNDING_BOUND * sigma
+                / (2 * refined.finestStep[0])) + sums / Math.min(1, refined.finestStep[0]);
+        double refinedMismatch = Math.abs(projection - refined.value[0]);
+        boolean agrees = Double.isFinite(refinedAllowed) && refinedMismatch <= refinedAllowed;
+        return new Directional(agrees, refinedMismatch, refinedAllowed, refinedAllowed / smallestMove);
+    }
+
+    /** SplitMix64's finaliser: a well-mixed, never-zero state for a direction's generator. */
+    private static long mix(long seed) {
+        long z = seed + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return z == 0 ? 0x9E3779B97F4A7C15L : z;
+    }
+}
