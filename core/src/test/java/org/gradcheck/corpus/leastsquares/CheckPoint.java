@@ -16,7 +16,9 @@ final class CheckPoint {
     private final double[][] jacobian;
     private final double[][] exactJacobian;
     private final double[][] bestError;
+    private final double[][] bestStep;
     private final double[] objectiveBestError;
+    private final double[] objectiveBestStep;
     private final double[] gradient;
     private final double[] exactGradient;
 
@@ -32,12 +34,18 @@ final class CheckPoint {
         double[][][] taylor = ExactDerivatives.taylorCoefficients(problem, x);
         double[] bounds = ExactDerivatives.roundingBounds(problem, x);
         this.bestError = new double[m][n];
+        this.bestStep = new double[m][n];
         this.objectiveBestError = new double[n];
+        this.objectiveBestStep = new double[n];
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < m; i++) {
-                bestError[i][j] = Resolution.bestError(taylor[j][i], bounds[i], x[j]);
+                double[] best = Resolution.best(taylor[j][i], bounds[i], x[j]);
+                bestError[i][j] = best[0];
+                bestStep[i][j] = best[1];
             }
-            objectiveBestError[j] = Resolution.bestError(taylor[j][m], bounds[m], x[j]);
+            double[] best = Resolution.best(taylor[j][m], bounds[m], x[j]);
+            objectiveBestError[j] = best[0];
+            objectiveBestStep[j] = best[1];
         }
         this.gradient = transposedProduct(jacobian, residuals);
         this.exactGradient = transposedProduct(exactJacobian, residuals);
@@ -143,9 +151,18 @@ final class CheckPoint {
         return bestError[i][j];
     }
 
+    /** The step at which a central difference reaches {@link #bestError(int, int)}. */
+    double bestStep(int i, int j) {
+        return bestStep[i][j];
+    }
+
     /** The same for the objective's partial derivative {@code j}. */
     double objectiveBestError(int j) {
         return objectiveBestError[j];
+    }
+
+    double objectiveBestStep(int j) {
+        return objectiveBestStep[j];
     }
 
     /** {@code J^T r} with the hand-written Jacobian: the gradient of {@code 1/2 ||r||^2}. */

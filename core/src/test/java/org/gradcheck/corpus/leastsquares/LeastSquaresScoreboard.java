@@ -44,8 +44,8 @@ public final class LeastSquaresScoreboard {
             out.println("  excluded: " + excluded);
         }
         out.println();
-        out.printf(Locale.ROOT, "%-40s %8s %12s %7s %8s %10s %9s %17s%n", "rule", "correct", "false alarms", "errors",
-                "mutants", "resolvable", "detected", "missed resolvable");
+        out.printf(Locale.ROOT, "%-40s %8s %12s %7s %8s %10s %9s %17s %9s%n", "rule", "correct", "false alarms", "errors",
+                "mutants", "resolvable", "detected", "missed resolvable", "unnamed");
         List<String> wrongVerdicts = new ArrayList<>();
         Map<Mutant.Kind, int[]> byKind = new EnumMap<>(Mutant.Kind.class);
         List<JacobianRule> rules = List.of(PeerRules.PYTORCH, PeerRules.ARTICLE, GradCheckRules.JACOBIAN);
@@ -60,12 +60,13 @@ public final class LeastSquaresScoreboard {
                 if (!outcome.passed()) {
                     falseAlarms++;
                     if (gradCheck) {
-                        wrongVerdicts.add(falseAlarm(check, outcome));
+                        wrongVerdicts.add(falseAlarm(check, outcome, check.jacobian(), ""));
                     }
                 }
             }
             int detected = 0;
             int missed = 0;
+            int unnamed = 0;
             for (Mutant mutant : mutants) {
                 Outcome outcome = rule.judge(mutant.point(), mutant.jacobian());
                 errors += outcome.status() == Outcome.Status.ERROR ? 1 : 0;
@@ -76,6 +77,14 @@ public final class LeastSquaresScoreboard {
                 }
                 if (!outcome.passed()) {
                     detected++;
+                    boolean named = mutant.mutatedEntries().stream().anyMatch(e -> outcome.failed(e[0], e[1]));
+                    if (!named && mutant.resolvable() && rule != PeerRules.ARTICLE) {
+                        unnamed++;
+                        if (gradCheck) {
+                            wrongVerdicts.add("  NOT NAMED " + mutant.name() + ": the check failed " + outcome.failureCount()
+                                    + " entries, none of them mutated");
+                        }
+                    }
                 } else if (mutant.resolvable()) {
                     missed++;
                     row[2 + r]++;
@@ -84,8 +93,8 @@ public final class LeastSquaresScoreboard {
                     }
                 }
             }
-            out.printf(Locale.ROOT, "%-40s %8d %12d %7d %8d %10d %9d %17d%n", rule.name(), checks.size(), falseAlarms,
-                    errors, mutants.size(), resolvable, detected, missed);
+            out.printf(Locale.ROOT, "%-40s %8d %12d %7d %8d %10d %9d %17d %9s%n", rule.name(), checks.size(), falseAlarms,
+                    errors, mutants.size(), resolvable, detected, missed, rule == PeerRules.ARTICLE ? "-" : unnamed);
         }
         printObjective(out, checks, mutants, wrongVerdicts);
         out.println();
@@ -113,13 +122,14 @@ public final class LeastSquaresScoreboard {
             errors += outcome.status() == Outcome.Status.ERROR ? 1 : 0;
             if (!outcome.passed()) {
                 falseAlarms++;
-                wrongVerdicts.add("  objective " + falseAlarm(check, outcome).substring(2));
+                wrongVerdicts.add(falseAlarm(check, outcome, new double[][] {check.gradient()}, "objective "));
             }
         }
         int wrong = 0;
         int resolvable = 0;
         int detected = 0;
         int missed = 0;
+        int unnamed = 0;
         for (Mutant mutant : mutants) {
             if (!mutant.gradientWrong()) {
                 continue;
@@ -130,36 +140,44 @@ public final class LeastSquaresScoreboard {
             resolvable += mutant.gradientResolvable() ? 1 : 0;
             if (!outcome.passed()) {
                 detected++;
+                if (mutant.gradientResolvable()
+                        && mutant.resolvableGradientEntries().stream().noneMatch(j -> outcome.failed(0, j))) {
+                    unnamed++;
+                    wrongVerdicts.add("  objective NOT NAMED " + mutant.name() + ": the check failed "
+                            + outcome.failureCount() + " entries, none of them a resolvable wrong one");
+                }
             } else if (mutant.gradientResolvable()) {
                 missed++;
                 int j = mutant.resolvableGradientEntries().get(0);
-                wrongVerdicts.add(String.format(Locale.ROOT, "  objective MISS %s: gradient entry x[%d] analytic %s,"
-                        + " exact %s, numerical %s, numerical error %s, verdict PASS", mutant.name(), j,
-                        number(mutant.gradient()[j]), number(mutant.point().exactGradient()[j]),
-                        number(outcome.numerical(0, j)), number(outcome.numericalError(0, j))));
+                wrongVerdicts.add(String.format(Locale.ROOT, "  objective MISS %s:%n      gradient entry x[%d] analytic"
+                        + " %s, exact %s, numerical %s, numerical error %s, verdict PASS (best central difference error"
+                        + " %s at step %s)", mutant.name(), j, number(mutant.gradient()[j]),
+                        number(mutant.point().exactGradient()[j]), number(outcome.numerical(0, j)),
+                        number(outcome.numericalError(0, j)), number(mutant.point().objectiveBestError(j)),
+                        number(mutant.point().objectiveBestStep(j))));
             }
         }
-        out.printf(Locale.ROOT, "%-40s %8d %12d %7d %8d %10d %9d %17d%n", "GradCheck GradientChecker on 1/2||r||^2",
-                checks.size(), falseAlarms, errors, wrong, resolvable, detected, missed);
-        out.println("  (the objective's mutants are those whose gradient J^T r is wrong; resolvable by finite"
-                + " differences of the objective)");
+        out.printf(Locale.ROOT, "%-40s %8d %12d %7d %8d %10d %9d %17d %9d%n", "GradCheck GradientChecker on 1/2||r||^2",
+                checks.size(), falseAlarms, errors, wrong, resolvable, detected, missed, unnamed);
+        out.println("  (the objective's mutants are those whose gradient J^T r is wrong, resolvable by finite"
+                + " differences of the objective; unnamed: failed, but not for a mutated entry; the article's rule has no"
+                + " per-entry verdict)");
     }
 
-    private static String falseAlarm(CheckPoint check, Outcome outcome) {
+    private static String falseAlarm(CheckPoint check, Outcome outcome, double[][] analytic, String prefix) {
         if (outcome.status() == Outcome.Status.ERROR) {
-            return "  FALSE ALARM " + check.name() + ": error " + outcome.error();
+            return "  " + prefix + "FALSE ALARM " + check.name() + ": error " + outcome.error();
         }
-        StringBuilder text = new StringBuilder("  FALSE ALARM " + check.name() + ":");
-        int rows = outcome.failureCount();
+        StringBuilder text = new StringBuilder("  " + prefix + "FALSE ALARM " + check.name() + ":");
         int shown = 0;
-        for (int i = 0; i < check.rows() && shown < 3; i++) {
-            for (int j = 0; j < check.columns() && shown < 3; j++) {
+        for (int i = 0; i < analytic.length && shown < 3; i++) {
+            for (int j = 0; j < analytic[i].length && shown < 3; j++) {
                 if (outcome.failed(i, j)) {
-                    double analytic = rows > 0 && outcome.numerical(0, 0) == outcome.numerical(0, 0) && check.rows() > i
-                            ? check.jacobian(i, j) : Double.NaN;
-                    text.append(String.format(Locale.ROOT, "%n      entry %s analytic %s, numerical %s,"
-                            + " numerical error %s, verdict FAIL", Mutations.entryName(i, j), number(analytic),
-                            number(outcome.numerical(i, j)), number(outcome.numericalError(i, j))));
+                    String entry = analytic.length == 1 && prefix.length() > 0 ? "gradient entry x[" + j + "]"
+                            : "entry " + Mutations.entryName(i, j);
+                    text.append(String.format(Locale.ROOT, "%n      %s analytic %s, numerical %s, numerical error %s,"
+                            + " verdict FAIL", entry, number(analytic[i][j]), number(outcome.numerical(i, j)),
+                            number(outcome.numericalError(i, j))));
                     shown++;
                 }
             }
@@ -174,10 +192,12 @@ public final class LeastSquaresScoreboard {
         int[] entry = mutant.resolvableEntries().get(0);
         int i = entry[0];
         int j = entry[1];
+        CheckPoint point = mutant.point();
         return String.format(Locale.ROOT, "  MISS %s:%n      entry %s analytic %s, exact %s, numerical %s, numerical"
-                + " error %s, verdict PASS (%d resolvable entries)", mutant.name(), Mutations.entryName(i, j),
-                number(mutant.jacobian(i, j)), number(mutant.point().exactJacobian(i, j)), number(outcome.numerical(i, j)),
-                number(outcome.numericalError(i, j)), mutant.resolvableEntries().size());
+                + " error %s, verdict PASS (%d resolvable entries; best central difference error %s at step %s)",
+                mutant.name(), Mutations.entryName(i, j), number(mutant.jacobian(i, j)), number(point.exactJacobian(i, j)),
+                number(outcome.numerical(i, j)), number(outcome.numericalError(i, j)), mutant.resolvableEntries().size(),
+                number(point.bestError(i, j)), number(point.bestStep(i, j)));
     }
 
     static String number(double value) {

@@ -681,8 +681,8 @@ final class NistModels {
         @Override
         double value(double[] b, double[] x) {
             double a = 2 * Math.PI * x[0] / 12;
-            double w = 2 * Math.PI * x[0] / b[3];
-            double v = 2 * Math.PI * x[0] / b[6];
+            double w = 1 / b[3] * (2 * Math.PI * x[0]);
+            double v = 1 / b[6] * (2 * Math.PI * x[0]);
             return b[0] + b[1] * Math.cos(a) + b[2] * Math.sin(a) + b[4] * Math.cos(w) + b[5] * Math.sin(w)
                     + b[7] * Math.cos(v) + b[8] * Math.sin(v);
         }
@@ -690,8 +690,8 @@ final class NistModels {
         @Override
         double[] gradient(double[] b, double[] x) {
             double a = 2 * Math.PI * x[0] / 12;
-            double w = 2 * Math.PI * x[0] / b[3];
-            double v = 2 * Math.PI * x[0] / b[6];
+            double w = 1 / b[3] * (2 * Math.PI * x[0]);
+            double v = 1 / b[6] * (2 * Math.PI * x[0]);
             return new double[] {1, Math.cos(a), Math.sin(a), (b[4] * Math.sin(w) - b[5] * Math.cos(w)) * w / b[3],
                 Math.cos(w), Math.sin(w), (b[7] * Math.sin(v) - b[8] * Math.cos(v)) * v / b[6], Math.cos(v), Math.sin(v)};
         }
@@ -708,7 +708,7 @@ final class NistModels {
         @Override
         double[] slip(double[] b, double[] x) {
             double[] g = gradient(b, x);
-            double w = 2 * Math.PI * x[0] / b[3];
+            double w = 1 / b[3] * (2 * Math.PI * x[0]);
             g[3] = b[4] * Math.sin(w) - b[5] * Math.cos(w);
             return g;
         }

@@ -31,10 +31,16 @@ final class Resolution {
      * and coordinate value {@code x}.
      */
     static double bestError(double[] c, double bound, double x) {
+        return best(c, bound, x)[0];
+    }
+
+    /** {@code {E*, h*}}: the best error and the step that reaches it. */
+    static double[] best(double[] c, double bound, double x) {
         double smallest = Math.max(Math.scalb(Math.ulp(x), 20), Double.MIN_NORMAL);
         double largest = Math.max(Math.abs(x), 1);
         double ratio = Math.pow(10, 1.0 / STEPS_PER_DECADE);
         double best = Double.POSITIVE_INFINITY;
+        double bestStep = largest;
         double c3 = Math.abs(c[3]);
         double c5 = Math.abs(c[5]);
         double c7 = Math.abs(c[7]);
@@ -44,9 +50,10 @@ final class Resolution {
             double error = square * (c3 + square * (c5 + square * c7)) + bound / step;
             if (error < best) {
                 best = error;
+                bestStep = step;
             }
         }
-        return best;
+        return new double[] {best, bestStep};
     }
 
     /** Whether a difference {@code difference} of an entry of magnitude {@code magnitude} is resolvable. */
