@@ -41,18 +41,20 @@ final class GradCheckRules {
             int n = point.columns();
             double[][] numerical = new double[m][n];
             double[][] numericalError = new double[m][n];
+            String[][] verdicts = new String[m][n];
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     JacobianEntry entry = report.entry(i, j);
                     numerical[i][j] = entry.numerical();
                     numericalError[i][j] = entry.numericalError();
+                    verdicts[i][j] = entry.verdict().name();
                 }
             }
             BitSet failing = new BitSet();
             for (JacobianEntry entry : report.failures()) {
                 failing.set(entry.outputIndex() * n + entry.inputIndex());
             }
-            return Outcome.judged(report.passed(), n, failing, numerical, numericalError);
+            return Outcome.judged(report.passed(), n, failing, numerical, numericalError, verdicts);
         }
     };
 
@@ -73,15 +75,17 @@ final class GradCheckRules {
         int n = point.columns();
         double[][] numerical = new double[1][n];
         double[][] numericalError = new double[1][n];
+        String[][] verdicts = new String[1][n];
         for (int j = 0; j < n; j++) {
             ParameterCheck parameter = report.parameter(j);
             numerical[0][j] = parameter.numerical();
             numericalError[0][j] = parameter.numericalError();
+            verdicts[0][j] = parameter.verdict().name();
         }
         BitSet failing = new BitSet();
         for (ParameterCheck parameter : report.failures()) {
             failing.set(parameter.index());
         }
-        return Outcome.judged(report.passed(), n, failing, numerical, numericalError);
+        return Outcome.judged(report.passed(), n, failing, numerical, numericalError, verdicts);
     }
 }

@@ -150,10 +150,10 @@ public final class LeastSquaresScoreboard {
                 missed++;
                 int j = mutant.resolvableGradientEntries().get(0);
                 wrongVerdicts.add(String.format(Locale.ROOT, "  objective MISS %s:%n      gradient entry x[%d] analytic"
-                        + " %s, exact %s, numerical %s, numerical error %s, verdict PASS (best central difference error"
+                        + " %s, exact %s, numerical %s, numerical error %s, verdict %s (best central difference error"
                         + " %s at step %s)", mutant.name(), j, number(mutant.gradient()[j]),
                         number(mutant.point().exactGradient()[j]), number(outcome.numerical(0, j)),
-                        number(outcome.numericalError(0, j)), number(mutant.point().objectiveBestError(j)),
+                        number(outcome.numericalError(0, j)), outcome.verdict(0, j), number(mutant.point().objectiveBestError(j)),
                         number(mutant.point().objectiveBestStep(j))));
             }
         }
@@ -176,8 +176,8 @@ public final class LeastSquaresScoreboard {
                     String entry = analytic.length == 1 && prefix.length() > 0 ? "gradient entry x[" + j + "]"
                             : "entry " + Mutations.entryName(i, j);
                     text.append(String.format(Locale.ROOT, "%n      %s analytic %s, numerical %s, numerical error %s,"
-                            + " verdict FAIL", entry, number(analytic[i][j]), number(outcome.numerical(i, j)),
-                            number(outcome.numericalError(i, j))));
+                            + " verdict %s", entry, number(analytic[i][j]), number(outcome.numerical(i, j)),
+                            number(outcome.numericalError(i, j)), outcome.verdict(i, j)));
                     shown++;
                 }
             }
@@ -194,9 +194,10 @@ public final class LeastSquaresScoreboard {
         int j = entry[1];
         CheckPoint point = mutant.point();
         return String.format(Locale.ROOT, "  MISS %s:%n      entry %s analytic %s, exact %s, numerical %s, numerical"
-                + " error %s, verdict PASS (%d resolvable entries; best central difference error %s at step %s)",
+                + " error %s, verdict %s (%d resolvable entries; best central difference error %s at step %s)",
                 mutant.name(), Mutations.entryName(i, j), number(mutant.jacobian(i, j)), number(point.exactJacobian(i, j)),
-                number(outcome.numerical(i, j)), number(outcome.numericalError(i, j)), mutant.resolvableEntries().size(),
+                number(outcome.numerical(i, j)), number(outcome.numericalError(i, j)), outcome.verdict(i, j),
+                mutant.resolvableEntries().size(),
                 number(point.bestError(i, j)), number(point.bestStep(i, j)));
     }
 

@@ -20,15 +20,17 @@ final class Outcome {
     private final BitSet failing;
     private final double[][] numerical;
     private final double[][] numericalError;
+    private final String[][] verdicts;
     private final String error;
 
     private Outcome(Status status, int columns, BitSet failing, double[][] numerical, double[][] numericalError,
-            String error) {
+            String[][] verdicts, String error) {
         this.status = status;
         this.columns = columns;
         this.failing = failing;
         this.numerical = numerical;
         this.numericalError = numericalError;
+        this.verdicts = verdicts;
         this.error = error;
     }
 
@@ -37,11 +39,18 @@ final class Outcome {
      * the rule has no per-entry verdict); {@code numericalError} may be null.
      */
     static Outcome judged(boolean passed, int columns, BitSet failing, double[][] numerical, double[][] numericalError) {
-        return new Outcome(passed ? Status.PASSED : Status.FAILED, columns, failing, numerical, numericalError, null);
+        return new Outcome(passed ? Status.PASSED : Status.FAILED, columns, failing, numerical, numericalError, null, null);
+    }
+
+    /** As {@link #judged}, with the rule's own verdict of each entry ({@code "PASS"}, {@code "KINK"}, ...). */
+    static Outcome judged(boolean passed, int columns, BitSet failing, double[][] numerical, double[][] numericalError,
+            String[][] verdicts) {
+        return new Outcome(passed ? Status.PASSED : Status.FAILED, columns, failing, numerical, numericalError, verdicts,
+                null);
     }
 
     static Outcome error(String message) {
-        return new Outcome(Status.ERROR, 1, new BitSet(), null, null, message);
+        return new Outcome(Status.ERROR, 1, new BitSet(), null, null, null, message);
     }
 
     Status status() {
@@ -68,6 +77,11 @@ final class Outcome {
     /** The numerical error bound the rule allowed entry {@code (i, j)}, NaN if the rule has none. */
     double numericalError(int i, int j) {
         return numericalError == null ? Double.NaN : numericalError[i][j];
+    }
+
+    /** The rule's verdict of entry {@code (i, j)}: its own word where it has one, else FAIL or PASS. */
+    String verdict(int i, int j) {
+        return verdicts != null ? verdicts[i][j] : failed(i, j) ? "FAIL" : "PASS";
     }
 
     /** The error's message, or null. */
