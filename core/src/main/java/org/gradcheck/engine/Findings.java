@@ -28,6 +28,8 @@ final class Findings {
     static final byte SUSPECT = 2;
     /** Flag: the entry was re-estimated after its first estimate. */
     static final byte REFINED = 4;
+    /** Flag: the one-sided derivatives at the first step differ by more than their rounding (a kink, a cusp, a jump). */
+    static final byte ONE_SIDED_GAP = 8;
 
     final int rows;
     final int columns;

@@ -15,7 +15,6 @@ import org.gradcheck.report.Verdict;
 /** The report of a Jacobian or Hessian check: one entry per output and input, and the consistency checks. */
 final class JacobianOutcome extends Outcome implements JacobianReport {
 
-    private final double[] value;
     private final Set<DerivativeForm> implemented;
     private final DerivativeForm entriesFrom;
     private final List<Entry> consistency;
@@ -25,8 +24,7 @@ final class JacobianOutcome extends Outcome implements JacobianReport {
     JacobianOutcome(String title, ParameterLayout inputs, ParameterLayout outputs, Findings findings, Settings settings,
             Description description, double[] value, Set<DerivativeForm> implemented, DerivativeForm entriesFrom,
             List<Entry> consistency) {
-        super(title, inputs, outputs, findings, settings, description);
-        this.value = value;
+        super(title, inputs, outputs, findings, settings, description, largest(value));
         this.implemented = Collections.unmodifiableSet(implemented.isEmpty() ? EnumSet.noneOf(DerivativeForm.class)
                 : EnumSet.copyOf(implemented));
         this.entriesFrom = entriesFrom;
@@ -39,8 +37,7 @@ final class JacobianOutcome extends Outcome implements JacobianReport {
         this.productTolerance = settings.productTolerance;
     }
 
-    @Override
-    double largestValue() {
+    private static double largest(double[] value) {
         double largest = 0;
         for (double v : value) {
             largest = Math.max(largest, Math.abs(v));

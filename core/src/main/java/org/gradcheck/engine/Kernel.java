@@ -10,6 +10,7 @@ import org.gradcheck.KinkPolicy;
 import org.gradcheck.Refinement;
 import org.gradcheck.StepSize;
 import org.gradcheck.Tolerance;
+import org.gradcheck.layout.Block;
 
 /**
  * The one place where an entry is judged: the step, the first estimate and its error model, refinement, the kink
@@ -69,8 +70,11 @@ final class Kernel {
     /** Refined error estimates (Ridders', Richardson's) are multiplied by this factor. */
     static final double SAFETY_FACTOR = 4;
 
-    /** A reference is resolved when its error bound is at most this fraction of the larger of the two values. */
+    /** A reference is resolved when its error bound is at most this fraction of the reference. */
     static final double RESOLVED = 0.1;
+
+    /** Errors below this fraction of the largest analytic entry of an entry's input block cannot matter. */
+    static final double SIGNIFICANCE = 1e-8;
 
     /** Both values are negligible when the analytic one is at most this fraction of the bound and the reference within it. */
     static final double NEGLIGIBLE = 0.1;
@@ -123,8 +127,12 @@ final class Kernel {
     /** Upward steps for derivatives below the rounding grow by this factor. */
     static final double UPWARD_RATIO = 16;
 
-    /** Upward steps stay below this fraction of the input's scale. */
-    static final double LARGEST_STEP = 0.25;
+    /**
+     * Upward steps stay below this many times the input's scale: a derivative below the rounding of a huge value (an
+     * energy of 1e12 with a small term in some parameters) is resolved only by steps far beyond the parameter's size,
+     * where Ridders' error estimate still shows whether the function is smooth enough there.
+     */
+    static final double LARGEST_STEP = 1e4;
 
     /** Inputs tied at kinks are tested pairwise up to this many; above, along their sum and random combinations. */
     static final int PAIRWISE_TIES = 8;
@@ -149,6 +157,10 @@ final class Kernel {
     private final boolean[] edge;
     /** How much two analytic derivatives at the same point differed, entry by entry; null when not at all. */
     private final double[] spread;
+    /** The input block of each column. */
+    private final int[] blockOf;
+    /** The largest analytic magnitude of each input block, over every output. */
+    private final double[] significance;
     private final long seed;
 
     Kernel(Problem problem, Findings findings, Noise noise, Settings settings, double[] point, double[] value,
@@ -169,6 +181,19 @@ final class Kernel {
         this.n = findings.columns;
         this.edge = new boolean[n];
         this.spread = spread;
+        List<Block> blocks = problem.inputs.blocks();
+        int blockCount = blocks.size();
+        this.blockOf = new int[n];
+        for (int b = 0; b < blockCount; b++) {
+            Block block = blocks.get(b);
+            Arrays.fill(blockOf, block.offset(), block.offset() + block.size(), b);
+        }
+        this.significance = new double[blockCount];
+        for (int i = 0, k = 0; i < m; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                significance[blockOf[j]] = Math.max(significance[blockOf[j]], Math.abs(findings.analytic[k]));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ the rule
@@ -179,11 +204,34 @@ final class Kernel {
     }
 
     /**
-     * Whether a reference with bound {@code error} is resolved: the bound is clearly smaller than the reference itself.
-     * The analytic value does not count: a large one must not make a rough estimate look precise.
+     * Whether the reference of entry {@code entry} with bound {@code error} is resolved: the bound is clearly smaller
+     * than the reference itself, or than {@value #SIGNIFICANCE} of the largest analytic entry of its input block (an
+     * error below that is beyond the floating-point significance of the derivative's size in that block, so it cannot
+     * matter). The analytic value itself does not count: a large one must not make a rough estimate look precise.
      */
-    static boolean resolved(double a, double reference, double error) {
+    boolean resolved(int entry, double reference, double error) {
         return error <= RESOLVED * Math.abs(reference);
+    }
+
+    /**
+     * The last word on an entry no step resolved: it passes, counted as negligible, when it agrees and its bound is
+     * below {@value #SIGNIFICANCE} of the largest analytic entry of its input block (an error that small is beyond
+     * the floating-point significance of the derivative in that block, so it cannot matter); otherwise it stays
+     * unresolved for {@code reason}.
+     */
+    private void settleUnresolved(int entry, double reference, double error, String reason) {
+        double a = findings.analytic[entry];
+        if (Double.isFinite(error) && agrees(a, reference, error)
+                && error <= RESOLVED * SIGNIFICANCE * significance[blockOf[entry % n]]) {
+            findings.decide(entry, Findings.PASS, reference, error);
+            findings.flags[entry] |= Findings.NEGLIGIBLE;
+            findings.reasons.put(entry, "resolved only to " + Numbers.brief(error) + ", below " + Numbers.brief(SIGNIFICANCE)
+                    + " of the largest derivative of its block (" + Numbers.brief(significance[blockOf[entry % n]])
+                    + "): too small to matter");
+            return;
+        }
+        findings.decide(entry, Findings.UNRESOLVED, reference, error);
+        findings.reasons.put(entry, reason);
     }
 
     /** Whether both values are indistinguishable from zero at bound {@code error}, a bound set by rounding. */
@@ -259,7 +307,7 @@ final class Kernel {
         }
         edge[column] = !finite;
         double realised = up + down;
-        boolean kinkSuspects = kinkPolicy == KinkPolicy.FAIL && up > 0 && down > 0;
+        boolean kinkSuspects = kinkPolicy == KinkPolicy.FAIL;
         for (int i = 0, k = column; i < m; i++, k += n) {
             double a = findings.analytic[k];
             double estimate = (plus[i] - minus[i]) / realised;
@@ -270,11 +318,10 @@ final class Kernel {
                 continue;
             }
             boolean suspect;
-            if (agrees(a, estimate, error) && resolved(a, estimate, error)) {
+            if (agrees(a, estimate, error) && resolved(k, estimate, error)) {
                 findings.decide(k, Findings.PASS, estimate, error);
                 suspect = false;
-            } else if (Math.abs(a) <= FIRST_NEGLIGIBLE * error && Math.abs(estimate) <= withSpread(k, ROUNDING_BOUND
-                    * noise.roundingOnly(i, plus[i], minus[i], Noise.distance(h, x)) / realised)) {
+            } else if (flat(k, a, estimate, error, plus[i], minus[i], value[i], up, down)) {
                 findings.decide(k, Findings.PASS, estimate, error);
                 findings.flags[k] |= Findings.NEGLIGIBLE;
                 suspect = false;
@@ -282,17 +329,50 @@ final class Kernel {
                 findings.decide(k, Findings.FAIL, estimate, error);
                 suspect = true;
             }
-            if (kinkSuspects && !suspect) {
+            if (up > 0 && down > 0) {
                 double right = (plus[i] - value[i]) / up;
                 double left = (value[i] - minus[i]) / down;
                 double gap = Math.abs(right - left);
-                suspect = gap > KINK_CANDIDATE_GAP * Math.max(Math.abs(right), Math.abs(left))
-                        && gap > KINK_NOISE * ROUNDING_BOUND * noise.rounding(i, plus[i], minus[i], Noise.distance(h, x)) / Math.min(up, down);
+                boolean resolvedGap = gap > KINK_NOISE * ROUNDING_BOUND * noise.rounding(i, plus[i], minus[i],
+                        Noise.distance(h, x)) / Math.min(up, down);
+                if (resolvedGap) {
+                    findings.flags[k] |= Findings.ONE_SIDED_GAP;
+                }
+                if (kinkSuspects && !suspect) {
+                    suspect = resolvedGap && gap > KINK_CANDIDATE_GAP * Math.max(Math.abs(right), Math.abs(left));
+                }
             }
             if (suspect) {
                 findings.flags[k] |= Findings.SUSPECT;
             }
         }
+    }
+
+    /**
+     * Whether an entry is flat at its first step: the analytic value is zero, or negligible against the rounding bound
+     * and tiny against its block ({@value #SIGNIFICANCE} of the block's largest); the central difference is within
+     * rounding of zero; and so are both one-sided differences (a cusp like {@code sqrt|x|} has a central difference of
+     * zero too). Dead and saturated units are flat; an entry that is merely below the rounding at this step is not,
+     * and is refined with larger steps.
+     */
+    private boolean flat(int entry, double a, double estimate, double error, double plus, double minus, double centre,
+            double up, double down) {
+        if (!tiny(entry, a, error) || Math.abs(estimate) > error) {
+            return false;
+        }
+        if (up > 0 && Math.abs(plus - centre) / up > error * (up + down) / Math.min(up, down)) {
+            return false;
+        }
+        return !(down > 0 && Math.abs(centre - minus) / down > error * (up + down) / Math.min(up, down));
+    }
+
+    /**
+     * Whether an analytic value counts as zero before larger steps were tried: zero, or negligible against the bound
+     * and tiny against its block ({@value #SIGNIFICANCE} of the block's largest).
+     */
+    private boolean tiny(int entry, double a, double error) {
+        return a == 0 || (Math.abs(a) <= FIRST_NEGLIGIBLE * error
+                && Math.abs(a) <= SIGNIFICANCE * significance[blockOf[entry % n]]);
     }
 
     // ------------------------------------------------------------------ refinement
@@ -372,9 +452,12 @@ final class Kernel {
             double a = findings.analytic[k];
             double reference = findings.numerical[k];
             double error = findings.bound[k];
-            boolean failed = Double.isFinite(error) && !agrees(a, reference, error) && resolved(a, reference, error);
-            findings.decide(k, failed ? Findings.FAIL : Findings.UNRESOLVED, reference, error);
-            findings.reasons.put(k, reason);
+            if (Double.isFinite(error) && !agrees(a, reference, error) && resolved(k, reference, error)) {
+                findings.decide(k, Findings.FAIL, reference, error);
+                findings.reasons.put(k, reason);
+            } else {
+                settleUnresolved(k, reference, error, reason);
+            }
         }
     }
 
@@ -446,21 +529,26 @@ final class Kernel {
                 double a = findings.analytic[k];
                 double estimate = estimates.value[r];
                 double distance = Noise.distance(estimates.finestStep[r], x);
-                double rounding = ROUNDING_BOUND * noise.sigma(row, distance) / (2 * estimates.finestStep[r]);
-                double roundingOnly = ROUNDING_BOUND * noise.roundingSigma(row, distance) / (2 * estimates.finestStep[r]);
+                double rounding = ROUNDING_BOUND * noise.rounding(row, 0, 0, distance) / (2 * estimates.finestStep[r]);
+                double roundingOnly = ROUNDING_BOUND * noise.rounding(row, 0, 0, distance) / (2 * estimates.finestStep[r]);
                 double error = withSpread(k, SAFETY_FACTOR * (estimates.error[r] + rounding));
                 findings.flags[k] |= Findings.REFINED;
                 boolean finite = Double.isFinite(error) && Double.isFinite(estimate);
-                if (finite && resolved(a, estimate, error)) {
+                if (finite && resolved(k, estimate, error)) {
                     if (agrees(a, estimate, error)) {
                         findings.decide(k, Findings.PASS, estimate, error);
+                        boolean leansOnBound = Math.abs(a - estimate) > tolerance.allowed(a, estimate, 0);
+                        if (!failResolved && leansOnBound && estimates.error[r] <= roundingOnly) {
+                            roundingLimited.add(row);
+                        }
                     } else if (failResolved) {
                         findings.decide(k, Findings.FAIL, estimate, error);
                     } else {
                         truncated.add(row);
                     }
-                } else if (finite && estimates.error[r] <= roundingOnly && rounding <= 2 * roundingOnly) {
-                    if (negligible(a, estimate, error) && (failResolved || Math.abs(a) <= FIRST_NEGLIGIBLE * error)) {
+                } else if (finite && estimates.error[r] <= roundingOnly && rounding <= 2 * roundingOnly
+                        && (findings.flags[k] & Findings.ONE_SIDED_GAP) == 0) {
+                    if (!failResolved && negligible(a, estimate, error) && tiny(k, a, error)) {
                         findings.decide(k, Findings.PASS, estimate, error);
                         findings.flags[k] |= Findings.NEGLIGIBLE;
                     } else {
@@ -490,8 +578,16 @@ final class Kernel {
             undecided.addAll(rowsLeft);
             for (int row : undecided) {
                 int k = row * n + column;
-                findings.decide(k, Findings.UNRESOLVED, findings.numerical[k], findings.bound[k]);
-                findings.reasons.put(k, "its finite differences are below the function's rounding: with noise "
+                if (findings.verdicts[k] == Findings.PASS && resolved(k, findings.numerical[k], findings.bound[k])) {
+                    continue;
+                }
+                if (negligible(findings.analytic[k], findings.numerical[k], findings.bound[k])) {
+                    findings.decide(k, Findings.PASS, findings.numerical[k], findings.bound[k]);
+                    findings.flags[k] |= Findings.NEGLIGIBLE;
+                    continue;
+                }
+                settleUnresolved(k, findings.numerical[k], findings.bound[k], "its finite differences are below the"
+                        + " function's rounding: with noise "
                         + Numbers.brief(noise.sigma(row)) + " (|" + (m == 1 ? "f" : problem.outputs().nameOf(row)) + "| = "
                         + Numbers.brief(Math.abs(value[row])) + "), steps up to " + Numbers.brief(start)
                         + " resolve derivatives of " + Numbers.brief(findings.bound[k]) + " at best, not enough to tell the"
@@ -623,13 +719,13 @@ final class Kernel {
 
             /** The one-sided bound at this step from rounding alone: below it, no smaller step can help. */
             double roundingOnly(int row) {
-                return ROUNDING_BOUND * noise.roundingOnly(row, plusValues[row], minusValues[row], Noise.distance(step, x))
+                return ROUNDING_BOUND * noise.rounding(row, plusValues[row], minusValues[row], Noise.distance(step, x))
                         / Math.min(up > 0 ? up : down, down > 0 ? down : up);
             }
 
             /** The central bound at this step from rounding alone. */
             double centralRoundingOnly(int row) {
-                return ROUNDING_BOUND * noise.roundingOnly(row, plusValues[row], minusValues[row], Noise.distance(step, x))
+                return ROUNDING_BOUND * noise.rounding(row, plusValues[row], minusValues[row], Noise.distance(step, x))
                         / (up + down);
             }
 
@@ -659,6 +755,10 @@ final class Kernel {
             boolean rough;
             boolean floor;
             String sideMissing;
+            /** The largest gap between one-sided derivatives seen above their rounding, 0 if none. */
+            double largestGap;
+            /** Whether at the best step a gap seen before had vanished (or none was ever seen): the entry is flat there. */
+            boolean bestFlat;
 
             Track(int row) {
                 this.row = row;
@@ -674,7 +774,7 @@ final class Kernel {
                 boolean leftFinite = Double.isFinite(left);
                 double oneSided = level.oneSidedRounding(row);
                 double size = Math.max(Math.abs(a), Math.max(finiteOrZero(right), finiteOrZero(left)));
-                if (level.roundingOnly(row) > size && (rightFinite || leftFinite)) {
+                if (size > 0 && level.roundingOnly(row) > size && (rightFinite || leftFinite)) {
                     floor = true;
                 }
                 if (!rightFinite && !leftFinite) {
@@ -689,7 +789,12 @@ final class Kernel {
                     if (previous != null && Double.isFinite(previous.central(row))) {
                         double previousCentral = previous.central(row);
                         boolean gapResolved = Math.abs(gap) > KINK_NOISE * oneSided;
+                        if (gapResolved) {
+                            largestGap = Math.max(largestGap, Math.abs(gap));
+                        }
                         boolean shrinking = !gapResolved || Math.abs(gap) <= KINK_PERSISTENCE * Math.abs(previousGap);
+                        boolean flat = gapResolved ? shrinking
+                                : largestGap == 0 || KINK_NOISE * oneSided <= 0.1 * largestGap;
                         boolean keeping = gapResolved && Double.isFinite(previousGap) && Math.signum(gap) == Math.signum(previousGap)
                                 && Math.abs(gap) >= KINK_PERSISTENCE * Math.abs(previousGap)
                                 && Math.abs(gap) * KINK_PERSISTENCE <= Math.abs(previousGap);
@@ -717,7 +822,7 @@ final class Kernel {
                                 estimate = Double.NaN;
                                 error = Double.POSITIVE_INFINITY;
                             }
-                            if (offer(estimate, error, SAFETY_FACTOR * level.centralRoundingOnly(row), level.step)) {
+                            if (offer(estimate, error, SAFETY_FACTOR * level.centralRoundingOnly(row), level.step, flat)) {
                                 return true;
                             }
                         }
@@ -744,7 +849,7 @@ final class Kernel {
                             error = Double.POSITIVE_INFINITY;
                         }
                         previousDelta = delta;
-                        if (offer(estimate, error, SAFETY_FACTOR * level.roundingOnly(row), level.step)) {
+                        if (offer(estimate, error, SAFETY_FACTOR * level.roundingOnly(row), level.step, false)) {
                             return true;
                         }
                     }
@@ -769,7 +874,7 @@ final class Kernel {
              * A converged estimate at this step: kept if it is the best so far; the row is decided when the estimates
              * stop improving (the next is not twice as good).
              */
-            private boolean offer(double estimate, double rawError, double rounding, double step) {
+            private boolean offer(double estimate, double rawError, double rounding, double step, boolean flat) {
                 if (!Double.isFinite(rawError)) {
                     return false;
                 }
@@ -780,8 +885,9 @@ final class Kernel {
                     bestError = error;
                     bestRounding = rounding;
                     bestStep = step;
+                    bestFlat = flat;
                 }
-                if (improved || !resolved(a, bestValue, bestError)) {
+                if (improved || !resolved(entry, bestValue, bestError)) {
                     return false;
                 }
                 decide();
@@ -790,22 +896,21 @@ final class Kernel {
 
             private void decide() {
                 closed = true;
-                if (resolved(a, bestValue, bestError)) {
+                if (resolved(entry, bestValue, bestError)) {
                     findings.decide(entry, agrees(a, bestValue, bestError) ? Findings.PASS : Findings.FAIL, bestValue, bestError);
                     if (rough) {
                         findings.reasons.put(entry, "judged at step " + Numbers.brief(bestStep) + ", where the function is smooth"
                                 + " (the first step " + Numbers.brief(firstStep) + " crossed a kink, a pole or a domain edge, or the"
                                 + " function changes too fast for it)");
                     }
-                } else if (bestError <= 2 * bestRounding && negligible(a, bestValue, bestError)) {
+                } else if (bestFlat && bestError <= 2 * bestRounding && negligible(a, bestValue, bestError)) {
                     findings.decide(entry, Findings.PASS, bestValue, bestError);
                     findings.flags[entry] |= Findings.NEGLIGIBLE;
                 } else if (!agrees(a, bestValue, bestError)) {
                     findings.decide(entry, Findings.FAIL, bestValue, bestError);
                 } else {
-                    findings.decide(entry, Findings.UNRESOLVED, bestValue, bestError);
-                    findings.reasons.put(entry, "the best estimate, at step " + Numbers.brief(bestStep) + ", has an error bound"
-                            + " of " + Numbers.brief(bestError) + ", not clearly smaller than the values compared");
+                    settleUnresolved(entry, bestValue, bestError, "the best estimate, at step " + Numbers.brief(bestStep)
+                            + ", has an error bound of " + Numbers.brief(bestError) + ", not clearly smaller than the estimate");
                 }
             }
 
@@ -818,7 +923,7 @@ final class Kernel {
                 jumpWanted = false;
                 jumps++;
                 double gap = Math.abs(previousGap);
-                double sigma = Math.max(noise.smallestSigma(row), ROUNDING_UNITS * noise.unit * Math.abs(value[row]));
+                double sigma = noise.rounding(row, value[row], value[row], 0);
                 double smallest = 2 * KINK_NOISE * ROUNDING_BOUND * sigma / gap;
                 double ulps = 16 * Math.ulp(x);
                 return Math.max(smallest, ulps);
@@ -872,14 +977,15 @@ final class Kernel {
                 }
                 closed = true;
                 double reference = findings.numerical[entry];
-                findings.decide(entry, Findings.UNRESOLVED, reference, Double.POSITIVE_INFINITY);
+                boolean refined = (findings.flags[entry] & Findings.REFINED) != 0;
+                double error = refined ? findings.bound[entry] : Double.POSITIVE_INFINITY;
                 if (sideMissing != null) {
-                    findings.reasons.put(entry, "the function is not finite at " + sideMissing + " for every step from "
+                    settleUnresolved(entry, reference, error, "the function is not finite at " + sideMissing + " for every step from "
                             + Numbers.brief(firstStep) + " down to " + Numbers.brief(lastStep) + ", and one-sided differences"
                             + " did not converge: a domain edge at the point; check the function's domain, or check at a point"
                             + " inside it");
                 } else {
-                    findings.reasons.put(entry, "no step resolved the derivative: differences at steps from "
+                    settleUnresolved(entry, reference, error, "no step resolved the derivative: differences at steps from "
                             + Numbers.brief(firstStep) + " down to " + Numbers.brief(lastStep) + " did not converge (a jump, a"
                             + " pole or a domain edge within every step, or a function that changes faster than any step can"
                             + " follow); check at a point away from the discontinuity, or declare a smaller step");
@@ -943,21 +1049,29 @@ final class Kernel {
             }
         }
 
-        /** The sign patterns to test: the sum, then pairs (few inputs) or seeded random combinations (many). */
+        /**
+     * The sign patterns to test: the sum, then pairs moved the same way and opposite ways (few inputs), or seeded random
+     * combinations (many). Opposite moves catch analytic values that each pick a different one-sided derivative of one
+     * shared kink (a ReLU unit at zero whose mask differs between its weights).
+     */
         private List<double[]> combinations(int count) {
             List<double[]> patterns = new ArrayList<>();
             double[] sum = new double[count];
             Arrays.fill(sum, 1);
             patterns.add(sum);
             if (count <= PAIRWISE_TIES) {
-                if (count > 2) {
-                    for (int p = 0; p < count; p++) {
-                        for (int q = p + 1; q < count; q++) {
+                for (int p = 0; p < count; p++) {
+                    for (int q = p + 1; q < count; q++) {
+                        if (count > 2) {
                             double[] pair = new double[count];
                             pair[p] = 1;
                             pair[q] = 1;
                             patterns.add(pair);
                         }
+                        double[] opposite = new double[count];
+                        opposite[p] = 1;
+                        opposite[q] = -1;
+                        patterns.add(opposite);
                     }
                 }
                 return patterns;

@@ -156,34 +156,18 @@ final class Noise {
         return size == 0 ? 0 : noise / size;
     }
 
-    /** The noise of output {@code row} near the point, at the first probe's scale. */
+    /** The rounding noise of output {@code row} near the point, at the first probe's scale. */
     double sigma(int row) {
-        return profile.length == 0 ? floor[row] : profile[0][row];
+        return profile.length == 0 ? floor[row] : roundingSigma(row, PROBE_POINTS * spacings[0]);
     }
 
     /**
-     * The noise of output {@code row} at values a relative distance {@code distance} from the point (a step divided
-     * by the coordinate's magnitude): the estimate of the probe whose points lay at such distances, or of the nearest
-     * larger one.
-     */
-    double sigma(int row, double distance) {
-        if (profile.length == 0) {
-            return floor[row];
-        }
-        int chosen = 0;
-        for (int p = 1; p < spacings.length; p++) {
-            if (PROBE_POINTS * spacings[p] >= distance) {
-                chosen = p;
-            }
-        }
-        return profile[chosen][row];
-    }
-
-    /**
-     * The rounding noise of output {@code row} a relative distance {@code distance} from the point, as far as it is
-     * rounding: the probes at that scale and below, each estimate scaled up in proportion to the distance. Rounding
-     * grows at most in proportion to the distance (near a zero of the function); an estimate that falls faster when
-     * the probe comes closer was variation the probe could not follow (kinks, a pole, oscillation), not rounding.
+     * The rounding noise of output {@code row} a relative distance {@code distance} from the point (a step divided by
+     * the coordinate's magnitude): the estimate of the probe whose points lay at such distances, or of the nearest
+     * larger one, but no more than any closer probe's estimate scaled up in proportion to the distance. Rounding grows
+     * at most in proportion to the distance (near a zero of the function); an estimate that falls faster when the probe
+     * comes closer measured variation the probe could not follow (kinks, a pole, oscillation, another coordinate's
+     * curvature), which the differences of one coordinate judge for themselves.
      */
     double roundingSigma(int row, double distance) {
         if (profile.length == 0) {
@@ -199,30 +183,22 @@ final class Noise {
         for (int q = chosen + 1; q < spacings.length; q++) {
             sigma = Math.min(sigma, profile[q][row] * Math.max(1, distance / (PROBE_POINTS * spacings[q])));
         }
-        return sigma;
-    }
-
-    /** The smallest noise of output {@code row} at any scale the probes saw. */
-    double smallestSigma(int row) {
-        double smallest = floor[row];
-        for (int p = 0; p < profile.length; p++) {
-            smallest = p == 0 ? profile[0][row] : Math.min(smallest, profile[p][row]);
-        }
-        return smallest;
+        return Math.max(sigma, floor[row]);
     }
 
     /**
-     * The rounding error of output {@code row} at values near {@code plus} and {@code minus}, a relative distance
-     * {@code distance} from the point.
+     * The rounding error of output {@code row} at values {@code plus} and {@code minus}, a relative distance
+     * {@code distance} from the point: the noise there, and no less than the rounding of the finite values themselves.
      */
     double rounding(int row, double plus, double minus, double distance) {
-        return Math.max(sigma(row, distance), Kernel.ROUNDING_UNITS * unit * Math.max(Math.abs(plus), Math.abs(minus)));
-    }
-
-    /** As {@link #rounding}, with only the noise that is rounding ({@link #roundingSigma}). */
-    double roundingOnly(int row, double plus, double minus, double distance) {
-        return Math.max(roundingSigma(row, distance), Kernel.ROUNDING_UNITS * unit * Math.max(Math.abs(plus),
-                Math.abs(minus)));
+        double size = 0;
+        if (Double.isFinite(plus)) {
+            size = Math.abs(plus);
+        }
+        if (Double.isFinite(minus)) {
+            size = Math.max(size, Math.abs(minus));
+        }
+        return Math.max(roundingSigma(row, distance), Kernel.ROUNDING_UNITS * unit * size);
     }
 
     /** The relative distance of a step {@code step} of a coordinate of value {@code x}, as {@link #sigma(int, double)} takes it. */
@@ -323,15 +299,20 @@ final class Noise {
             return false;
         }
 
-        /** The noise estimates at one spacing; null when a value is not finite, {@link #UNSEEN} when quantised. */
+        /**
+         * The noise estimates at one spacing; null when a value is not finite, {@link #UNSEEN} when quantised. An output
+         * that does not change at all is noise-free at the first spacing, but unseen at a closer one (the function
+         * may not see moves that small, as a function computed in {@code float} does not).
+         */
         private double[] probe(double spacing) {
             if (!evaluate(spacing)) {
                 return null;
             }
+            boolean closer = !spacings.isEmpty();
             double[] sigma = new double[m];
             for (int i = 0; i < m; i++) {
                 Levels levels = new Levels(values, i);
-                if (levels.distinct < FEWEST_DISTINCT_VALUES && !levels.constant) {
+                if (levels.distinct < FEWEST_DISTINCT_VALUES && (!levels.constant || closer)) {
                     return UNSEEN;
                 }
                 sigma[i] = levels.sigma();

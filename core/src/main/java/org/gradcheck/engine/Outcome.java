@@ -54,7 +54,7 @@ abstract class Outcome implements DerivativeReport {
     }
 
     Outcome(String title, ParameterLayout inputs, ParameterLayout outputs, Findings findings, Settings settings,
-            Description description) {
+            Description description, double largestValue) {
         this.title = title;
         this.inputs = inputs;
         this.outputs = outputs;
@@ -77,7 +77,7 @@ abstract class Outcome implements DerivativeReport {
             checked += summary.checked();
             summaries.add(summary);
             if (summary.barelyTested()) {
-                notes.add(barelyTested(summary));
+                notes.add(barelyTested(summary, largestValue));
             }
         }
         if (kinks > 0) {
@@ -98,17 +98,14 @@ abstract class Outcome implements DerivativeReport {
         this.checkedCount = checked;
     }
 
-    private String barelyTested(BlockSummary summary) {
+    private static String barelyTested(BlockSummary summary, double largestValue) {
         return String.format(Locale.ROOT, "block %s was barely tested: %d of %d entries (%.1f%%) have analytic and"
                 + " reference values indistinguishable from zero: moving them by their step changes the function by less"
                 + " than its rounding noise. Saturated tanh or sigmoid units (scale the inputs, e.g. to [0, 1]) and dead"
                 + " ReLUs are the usual cause; so is a function value so large (|f| = %s) that its rounding hides small"
                 + " derivatives.", summary.name(), summary.negligible(), summary.count(),
-                100.0 * summary.negligible() / summary.count(), Numbers.brief(largestValue()));
+                100.0 * summary.negligible() / summary.count(), Numbers.brief(largestValue));
     }
-
-    /** The largest output at the point, for messages. */
-    abstract double largestValue();
 
     private BlockSummary summarize(Block block) {
         int failures = 0;

@@ -1,15 +1,14 @@
 package org.gradcheck.corpus.leastsquares;
 
 import java.util.BitSet;
-import org.gradcheck.GradientCheckException;
+import org.gradcheck.CheckRefusedException;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.function.VectorFunction;
-import org.gradcheck.jacobian.JacobianChecker;
-import org.gradcheck.jacobian.JacobianEntry;
-import org.gradcheck.jacobian.JacobianReport;
+import org.gradcheck.report.DerivativeReport;
+import org.gradcheck.report.Entry;
 import org.gradcheck.report.GradientReport;
-import org.gradcheck.report.ParameterCheck;
+import org.gradcheck.report.JacobianReport;
 
 /**
  * GradCheck's default checkers as rules of the corpus: the only class of the corpus that calls GradCheck, so that
@@ -20,11 +19,11 @@ final class GradCheckRules {
     private GradCheckRules() {
     }
 
-    /** {@code JacobianChecker.defaults()} on the residuals, with the analytic Jacobian given. */
+    /** {@code GradientChecker.defaults().checkJacobian} on the residuals, with the analytic Jacobian given. */
     static final JacobianRule JACOBIAN = new JacobianRule() {
         @Override
         public String name() {
-            return "GradCheck JacobianChecker.defaults()";
+            return "GradCheck checkJacobian, defaults";
         }
 
         @Override
@@ -33,8 +32,8 @@ final class GradCheckRules {
             VectorFunction function = VectorFunction.of(problem::residuals, x -> CheckPoint.copy(jacobian));
             JacobianReport report;
             try {
-                report = JacobianChecker.defaults().check(function, point.x());
-            } catch (GradientCheckException e) {
+                report = GradientChecker.defaults().checkJacobian(function, point.x());
+            } catch (CheckRefusedException e) {
                 return Outcome.error(e.getMessage());
             }
             int m = point.rows();
@@ -44,17 +43,13 @@ final class GradCheckRules {
             String[][] verdicts = new String[m][n];
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
-                    JacobianEntry entry = report.entry(i, j);
+                    Entry entry = report.entry(i, j);
                     numerical[i][j] = entry.numerical();
                     numericalError[i][j] = entry.numericalError();
                     verdicts[i][j] = entry.verdict().name();
                 }
             }
-            BitSet failing = new BitSet();
-            for (JacobianEntry entry : report.failures()) {
-                failing.set(entry.outputIndex() * n + entry.inputIndex());
-            }
-            return Outcome.judged(report.passed(), n, failing, numerical, numericalError, verdicts);
+            return Outcome.judged(report.passed(), n, failing(report), numerical, numericalError, verdicts);
         }
     };
 
@@ -69,7 +64,7 @@ final class GradCheckRules {
         GradientReport report;
         try {
             report = GradientChecker.defaults().check(function, point.x());
-        } catch (GradientCheckException e) {
+        } catch (CheckRefusedException e) {
             return Outcome.error(e.getMessage());
         }
         int n = point.columns();
@@ -77,15 +72,23 @@ final class GradCheckRules {
         double[][] numericalError = new double[1][n];
         String[][] verdicts = new String[1][n];
         for (int j = 0; j < n; j++) {
-            ParameterCheck parameter = report.parameter(j);
+            Entry parameter = report.parameter(j);
             numerical[0][j] = parameter.numerical();
             numericalError[0][j] = parameter.numericalError();
             verdicts[0][j] = parameter.verdict().name();
         }
+        return Outcome.judged(report.passed(), n, failing(report), numerical, numericalError, verdicts);
+    }
+
+    /** The entries that fail the check: failures and entries the check could not resolve, by flat index. */
+    private static BitSet failing(DerivativeReport report) {
         BitSet failing = new BitSet();
-        for (ParameterCheck parameter : report.failures()) {
-            failing.set(parameter.index());
+        for (Entry entry : report.failures()) {
+            failing.set(entry.index());
         }
-        return Outcome.judged(report.passed(), n, failing, numerical, numericalError, verdicts);
+        for (Entry entry : report.unresolved()) {
+            failing.set(entry.index());
+        }
+        return failing;
     }
 }
