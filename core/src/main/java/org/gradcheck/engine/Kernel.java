@@ -669,6 +669,9 @@ final class Kernel {
         private Level evaluate(double step) {
             double upper = problem.representable(column, x + step);
             double lower = problem.representable(column, x - step);
+            if (upper == x || lower == x) {
+                return null;
+            }
             double up = Double.isFinite(upper) ? upper - x : 0;
             double down = Double.isFinite(lower) ? x - lower : 0;
             if (up <= 0 && down <= 0) {
@@ -1024,6 +1027,89 @@ final class Kernel {
                 }
                 test(row, convex);
                 test(row, concave);
+            }
+            if (m > 1) {
+                for (int column = 0; column < n; column++) {
+                    combined(column);
+                }
+            }
+        }
+
+        /**
+         * A column kinked in several outputs (a sort, a pooling layer with overlapping windows): combinations of those
+         * outputs are functions too, and their analytic derivatives, the same combinations of the entries, must lie
+         * between their one-sided derivatives. The sum of the two outputs of a sort at a tie is smooth, so a sort that
+         * gives both tied outputs the same input fails here while each of its rows is a subgradient.
+         */
+        private void combined(int column) {
+            List<Integer> rows = new ArrayList<>();
+            double step = Double.POSITIVE_INFINITY;
+            for (int row = 0; row < m; row++) {
+                int k = row * n + column;
+                if (findings.verdicts[k] == Findings.KINK) {
+                    rows.add(row);
+                    step = Math.min(step, findings.kinks.get(k)[2]);
+                }
+            }
+            if (rows.size() < 2) {
+                return;
+            }
+            double x = point[column];
+            double upper = problem.representable(column, x + step);
+            double lower = problem.representable(column, x - step);
+            double[] plus = new double[m];
+            double[] minus = new double[m];
+            evaluator.withColumn(column, upper, plus);
+            evaluator.withColumn(column, lower, minus);
+            double up = upper - x;
+            double down = x - lower;
+            List<double[]> patterns = new ArrayList<>();
+            double[] sum = new double[rows.size()];
+            Arrays.fill(sum, 1);
+            patterns.add(sum);
+            SplittableRandom random = new SplittableRandom(seed ^ column);
+            for (int c = 0; c < TIE_COMBINATIONS; c++) {
+                double[] signs = new double[rows.size()];
+                for (int r = 0; r < signs.length; r++) {
+                    signs[r] = random.nextBoolean() ? 1 : -1;
+                }
+                patterns.add(signs);
+            }
+            for (double[] u : patterns) {
+                double right = 0;
+                double left = 0;
+                double predicted = 0;
+                double magnitude = 0;
+                double rounding = 0;
+                for (int r = 0; r < u.length; r++) {
+                    int row = rows.get(r);
+                    right += u[r] * (plus[row] - value[row]) / up;
+                    left += u[r] * (value[row] - minus[row]) / down;
+                    double a = findings.analytic[row * n + column];
+                    predicted += u[r] * a;
+                    magnitude += Math.abs(a);
+                    rounding += ROUNDING_BOUND * noise.rounding(row, plus[row], minus[row], Noise.distance(step, x))
+                            / Math.min(up, down);
+                }
+                double slack = tolerance.absolutePart() + tolerance.relativePart() * magnitude + SAFETY_FACTOR * rounding;
+                if (predicted >= Math.min(left, right) - slack && predicted <= Math.max(left, right) + slack) {
+                    continue;
+                }
+                StringBuilder names = new StringBuilder();
+                for (int r = 0; r < u.length; r++) {
+                    names.append(r == 0 ? "" : u[r] > 0 ? " + " : " - ").append(r == 0 && u[r] < 0 ? "-" : "")
+                            .append(problem.outputs().nameOf(rows.get(r)));
+                }
+                String reason = "at kinks of several outputs in " + problem.inputs.nameOf(column) + ": the combination "
+                        + names + " has one-sided derivatives " + Numbers.format(left) + " and " + Numbers.format(right)
+                        + ", but the analytic entries give " + Numbers.format(predicted) + ": each row is a subgradient,"
+                        + " the rows together are not (two outputs given the same input at a tie?)";
+                for (int row : rows) {
+                    int k = row * n + column;
+                    findings.verdicts[k] = Findings.FAIL;
+                    findings.reasons.put(k, reason);
+                }
+                return;
             }
         }
 

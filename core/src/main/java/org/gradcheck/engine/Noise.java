@@ -132,7 +132,11 @@ final class Noise {
         for (int p = 0; p < probes; p++) {
             spacings[p] = probe.spacings.get(p);
             profile[p] = probe.estimates.get(p);
+            double seenRelative = seenRelative(profile[p], sizes, unit);
             for (int i = 0; i < m; i++) {
+                if (Double.isNaN(profile[p][i])) {
+                    profile[p][i] = p == 0 ? seenRelative * sizes[i] : profile[p - 1][i];
+                }
                 profile[p][i] = Math.max(profile[p][i], floor[i]);
                 smallest[i] = Math.min(smallest[i], profile[p][i]);
             }
@@ -143,6 +147,22 @@ final class Noise {
                 + Numbers.brief(measured) + " of the size of " + letter
                 + (probes > 1 ? ", " + Numbers.brief(relativeOf(smallest, sizes)) + " at smaller scales" : "") + ")";
         return new Noise(unit, relative, description, spread, spacings, profile, floor);
+    }
+
+    /**
+     * The relative noise of the outputs a probe saw, for those it did not see: their noise relative to their sizes,
+     * and no less than the precision's unit.
+     */
+    private static double seenRelative(double[] sigma, double[] sizes, double unit) {
+        double noise = 0;
+        double size = 0;
+        for (int i = 0; i < sigma.length; i++) {
+            if (!Double.isNaN(sigma[i])) {
+                noise += sigma[i];
+                size += sizes[i];
+            }
+        }
+        return Math.max(unit, size == 0 ? 0 : noise / size);
     }
 
     /** {@code sum sigma_i / sum size_i}: the outputs' noise relative to their size; 0 when all sizes are zero. */
@@ -300,9 +320,11 @@ final class Noise {
         }
 
         /**
-         * The noise estimates at one spacing; null when a value is not finite, {@link #UNSEEN} when quantised. An output
-         * that does not change at all is noise-free at the first spacing, but unseen at a closer one (the function
-         * may not see moves that small, as a function computed in {@code float} does not).
+         * The noise estimates at one spacing; null when a value is not finite, {@link #UNSEEN} when every output is
+         * quantised. An output whose values are mostly equal is unseen ({@code NaN}): quantised, or switching between
+         * zero and not (a hinge whose kink the probe crosses). An output that does not change at all is noise-free at
+         * the first spacing, but unseen at a closer one (the function may not see moves that small, as a function
+         * computed in {@code float} does not).
          */
         private double[] probe(double spacing) {
             if (!evaluate(spacing)) {
@@ -310,14 +332,17 @@ final class Noise {
             }
             boolean closer = !spacings.isEmpty();
             double[] sigma = new double[m];
+            int seen = 0;
             for (int i = 0; i < m; i++) {
                 Levels levels = new Levels(values, i);
                 if (levels.distinct < FEWEST_DISTINCT_VALUES && (!levels.constant || closer)) {
-                    return UNSEEN;
+                    sigma[i] = Double.NaN;
+                } else {
+                    sigma[i] = levels.sigma();
+                    seen++;
                 }
-                sigma[i] = levels.sigma();
             }
-            return sigma;
+            return seen == 0 ? UNSEEN : sigma;
         }
 
         /** The outputs at the probe's points for {@code spacing}; false if one of them is not finite. */
