@@ -470,6 +470,9 @@ final class Kernel {
         private final double h;
         /** The suspect rows, in the order given. */
         private final List<Integer> rows = new ArrayList<>();
+        /** The rows Ridders' method resolved to a disagreement, and its value and bound for each. */
+        private final List<Integer> disagreeing = new ArrayList<>();
+        private final List<double[]> disagreement = new ArrayList<>();
 
         Column(Evaluator evaluator, int column, int[] rows) {
             this.evaluator = evaluator;
@@ -492,6 +495,7 @@ final class Kernel {
             }
             if (!downward.isEmpty()) {
                 new Ladder(evaluator, column, toArray(downward)).descend();
+                keepSharperDisagreements();
             }
             if (!upward.isEmpty()) {
                 ascend(upward);
@@ -502,6 +506,23 @@ final class Kernel {
                 passed |= verdict == Findings.PASS || verdict == Findings.KINK;
             }
             return passed;
+        }
+
+        /**
+         * A row Ridders' method resolved to a value the analytic one disagrees with goes down the ladder only to tell a
+         * kink at the point: when the ladder passes it with a wider bound that still contains Ridders' value, smaller
+         * steps saw nothing the larger ones missed, and the sharper disagreement stands.
+         */
+        private void keepSharperDisagreements() {
+            for (int r = 0; r < disagreeing.size(); r++) {
+                int row = disagreeing.get(r);
+                int k = row * n + column;
+                double[] ridders = disagreement.get(r);
+                boolean consistent = Math.abs(findings.numerical[k] - ridders[0]) <= findings.bound[k] + ridders[1];
+                if (findings.verdicts[k] == Findings.PASS && (findings.flags[k] & Findings.NEGLIGIBLE) == 0 && consistent) {
+                    findings.decide(k, Findings.FAIL, ridders[0], ridders[1]);
+                }
+            }
         }
 
         private double line(double offset, double[] out) {
@@ -545,6 +566,8 @@ final class Kernel {
                         findings.decide(k, Findings.FAIL, estimate, error);
                     } else {
                         truncated.add(row);
+                        disagreeing.add(row);
+                        disagreement.add(new double[] {estimate, error});
                     }
                 } else if (finite && estimates.error[r] <= roundingOnly && rounding <= 2 * roundingOnly
                         && (findings.flags[k] & Findings.ONE_SIDED_GAP) == 0) {

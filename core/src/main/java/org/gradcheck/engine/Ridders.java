@@ -39,7 +39,11 @@ final class Ridders {
         double values(double offset, double[] out);
     }
 
-    /** The estimates of one call: value, error and the finest step used, per requested output. */
+    /**
+     * The estimates of one call, per requested output: value, error, and the finest step the chosen estimate was
+     * extrapolated from (its rounding is that of a difference at this step, amplified by no more than its own error
+     * estimate shows).
+     */
     static final class Estimates {
         final double[] value;
         final double[] error;
@@ -96,9 +100,9 @@ final class Ridders {
                 }
                 double[][] t = table[r];
                 t[level][0] = difference;
-                result.finestStep[r] = step;
                 if (level == 0) {
                     result.value[r] = difference;
+                    result.finestStep[r] = step;
                     continue;
                 }
                 double factor = RATIO_SQUARED;
@@ -110,6 +114,7 @@ final class Ridders {
                     if (error <= result.error[r]) {
                         result.error[r] = error;
                         result.value[r] = t[level][column];
+                        result.finestStep[r] = step;
                     }
                 }
                 if (Math.abs(t[level][level] - t[level - 1][level - 1]) >= GROWTH_LIMIT * result.error[r]) {
