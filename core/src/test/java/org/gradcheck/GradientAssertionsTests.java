@@ -1,25 +1,37 @@
 package org.gradcheck;
 
+import static org.gradcheck.GradientAssertions.assertGradientExact;
 import static org.gradcheck.GradientAssertions.assertGradientsMatch;
+import static org.gradcheck.GradientAssertions.assertHessianMatches;
+import static org.gradcheck.GradientAssertions.assertHessianVectorProductsMatch;
+import static org.gradcheck.GradientAssertions.assertJacobianMatches;
+import static org.gradcheck.GradientAssertions.assertTaylorSecondOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.math3.RealFieldElement;
 import org.gradcheck.GradientCheckerTests.ScaledModel;
-import org.gradcheck.DifferenceScheme;
 import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.function.FieldFunction;
+import org.gradcheck.function.TwiceDifferentiableFunction;
+import org.gradcheck.function.VectorFunction;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.layout.Parameters;
 import org.gradcheck.report.GradientReport;
-import org.gradcheck.report.NumberFormatter;
+import org.gradcheck.report.TaylorDirection;
+import org.gradcheck.report.Verdict;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
 class GradientAssertionsTests {
+
 
     private static final DifferentiableFunction SQUARE = DifferentiableFunction.of(x -> x[0] * x[0], x -> new double[] {2 * x[0]});
     private static final DifferentiableFunction WRONG_SQUARE = DifferentiableFunction.of(x -> x[0] * x[0], x -> new double[] {3 * x[0]});
@@ -41,23 +53,23 @@ class GradientAssertionsTests {
 
     @Test
     void theFailingExampleOfTheClassComment() {
-        GradientMismatchError e = assertThrows(GradientMismatchError.class, () -> assertGradientsMatch(WRONG_SQUARE, new double[] {3}));
+        DerivativeMismatchError e = assertThrows(DerivativeMismatchError.class, () -> assertGradientsMatch(WRONG_SQUARE, new double[] {3}));
 
         assertEquals("Gradient check failed: 1 of 1 parameters disagree", e.getMessage().lines().findFirst().orElseThrow());
-        assertEquals("  worst x[0]: mismatch 3.000e+00, numerical error " + NumberFormatter.format(e.report().parameter(0).numericalError()),
-                e.getMessage().lines().skip(1).findFirst().orElseThrow());
+        assertEquals("  worst x[0]: analytic 9.000e+00, numerical 6.000e+00, mismatch 3.000e+00, allowed 9.007e-06\n"
+                + "      (numerical error 7.467e-09)", e.getMessage().lines().skip(1).limit(2).collect(Collectors.joining("\n")));
     }
 
     @Nested
     class TheMismatchError {
 
-        private final GradientMismatchError error = assertThrows(GradientMismatchError.class,
+        private final DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class,
                 () -> assertGradientsMatch(GradientChecker.defaults().withStep(0.5), product(true), new double[] {1, 2}));
 
         @Test
         void isAnOpentest4jAssertionFailedErrorWhoseMessageIsTheReport() {
             assertInstanceOf(AssertionFailedError.class, error);
-            assertEquals(error.report().toString(), error.getMessage());
+            assertEquals(error.report().format(DerivativeMismatchError.MESSAGE_ROWS), error.getMessage());
             assertEquals(1, error.report().failureCount());
             assertEquals("x[1]", error.report().failures().get(0).name());
         }
@@ -89,11 +101,12 @@ class GradientAssertionsTests {
             return gradient;
         });
 
-        GradientMismatchError e = assertThrows(GradientMismatchError.class, () -> assertGradientsMatch(sum, new double[n]));
+        DerivativeMismatchError e = assertThrows(DerivativeMismatchError.class, () -> assertGradientsMatch(sum, new double[n]));
 
-        // worst first, as in the report: x[1400] (analytic 0) has the larger error ratio
-        assertEquals("x[1400] = 1.0\nx[700] = 1.0\n", e.getExpected().getValue());
-        assertEquals("x[1400] = 0.0\nx[700] = 2.0\n", e.getActual().getValue());
+        // more than DerivativeMismatchError.MAX_LISTED_ENTRIES (1000) checked: only the two failing parameters, in flat order
+        assertEquals(1500, e.report().checkedCount());
+        assertEquals("x[700] = 1.0\nx[1400] = 1.0\n", e.getExpected().getValue());
+        assertEquals("x[700] = 2.0\nx[1400] = 0.0\n", e.getActual().getValue());
     }
 
     @Nested
@@ -108,7 +121,7 @@ class GradientAssertionsTests {
 
             assertEquals(DifferenceScheme.FORWARD, assertGradientsMatch(forward.withTolerance(Tolerance.relative(1e-2)), SQUARE,
                     new double[] {3}).scheme());
-            assertThrows(GradientMismatchError.class, () -> assertGradientsMatch(forward, SQUARE, new double[] {3}));
+            assertThrows(DerivativeMismatchError.class, () -> assertGradientsMatch(forward, SQUARE, new double[] {3}));
         }
 
         @Test
@@ -116,7 +129,7 @@ class GradientAssertionsTests {
             ParameterLayout layout = ParameterLayout.builder().vector("a", 1).vector("b", 1).build();
 
             assertEquals("b[0]", assertGradientsMatch(product(false), new double[] {1, 2}, layout).parameter(1).name());
-            GradientMismatchError e = assertThrows(GradientMismatchError.class,
+            DerivativeMismatchError e = assertThrows(DerivativeMismatchError.class,
                     () -> assertGradientsMatch(product(true), new double[] {1, 2}, layout));
             assertEquals("b[0]", e.report().failures().get(0).name());
         }
@@ -128,9 +141,9 @@ class GradientAssertionsTests {
             assertTrue(assertGradientsMatch(new ScaledModel(null), parameters, scales).passed());
             assertTrue(assertGradientsMatch(GradientChecker.defaults(), new ScaledModel(null), parameters, scales).passed());
             assertTrue(assertGradientsMatch(GradientChecker.defaults(), new ScaledModel(null), Parameters.copyOf(parameters), scales).passed());
-            assertEquals("b2", assertThrows(GradientMismatchError.class,
+            assertEquals("b2", assertThrows(DerivativeMismatchError.class,
                     () -> assertGradientsMatch(new ScaledModel("b2"), parameters, scales)).report().failures().get(0).block());
-            assertEquals("W1", assertThrows(GradientMismatchError.class, () -> assertGradientsMatch(GradientChecker.defaults(),
+            assertEquals("W1", assertThrows(DerivativeMismatchError.class, () -> assertGradientsMatch(GradientChecker.defaults(),
                     new ScaledModel("W1"), Parameters.copyOf(parameters), scales)).report().failures().get(0).block());
         }
 
@@ -150,9 +163,72 @@ class GradientAssertionsTests {
         GradientReport report = GradientChecker.defaults().check(SQUARE, new double[] {3});
 
         assertSame(report, GradientAssertions.requirePassed(report));
-        assertEquals("report must not be null", assertThrows(IllegalArgumentException.class,
+        assertEquals("report must not be null: pass the result of a check", assertThrows(IllegalArgumentException.class,
                 () -> GradientAssertions.requirePassed(null)).getMessage());
         assertEquals("report must not be null: a mismatch error carries the failed report",
-                assertThrows(IllegalArgumentException.class, () -> new GradientMismatchError(null, "message")).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new DerivativeMismatchError(null)).getMessage());
+    }
+
+    /** The assertions of Jacobians, Hessians, the Taylor remainder and exact gradients. */
+    @Nested
+    class OtherDerivatives {
+
+        private static final double[] POINT = {2, 3};
+
+        private static final TwiceDifferentiableFunction PRODUCT = TwiceDifferentiableFunction.withProduct(
+                x -> x[0] * x[0] * x[1], x -> new double[] {2 * x[0] * x[1], x[0] * x[0]},
+                (x, v) -> new double[] {2 * x[1] * v[0] + 2 * x[0] * v[1], 2 * x[0] * v[0]});
+
+        @Test
+        void jacobianAssertionPassesAndFailsAsDocumented() {
+            assertTrue(assertJacobianMatches(VectorFunction.of(x -> new double[] {x[0] * x[1]}, x -> new double[][] {{x[1], x[0]}}),
+                    POINT).passed());
+
+            DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class, () -> assertJacobianMatches(
+                    VectorFunction.of(x -> new double[] {x[0] * x[1]}, x -> new double[][] {{x[0], x[1]}}), POINT));
+
+            assertTrue(error.getMessage().startsWith("Jacobian check failed: 2 of 2 entries disagree\n"
+                    + "  worst y[0] / x[1]: analytic 3.000e+00, numerical 2.000e+00, mismatch 1.000e+00, allowed 3.005e-06\n"),
+                    error::getMessage);
+        }
+
+        @Test
+        void hessianAssertionsCheckFullAndDirectionalProducts() {
+            assertEquals(4, assertHessianMatches(PRODUCT, POINT).size());
+            assertEquals(6, assertHessianVectorProductsMatch(PRODUCT, POINT).size());
+
+            TwiceDifferentiableFunction wrong = TwiceDifferentiableFunction.withProduct(PRODUCT::value, PRODUCT::gradient,
+                    (x, v) -> new double[] {2 * x[1] * v[0] + 2 * x[0] * v[1], 2 * x[0] * v[1]});
+            assertThrows(DerivativeMismatchError.class, () -> assertHessianMatches(wrong, POINT));
+            assertThrows(DerivativeMismatchError.class, () -> assertHessianVectorProductsMatch(wrong, POINT));
+        }
+
+        @Test
+        void taylorAssertionFailsAWrongGradient() {
+            assertTrue(assertTaylorSecondOrder(PRODUCT, POINT).passed());
+
+            DifferentiableFunction wrong = DifferentiableFunction.of(PRODUCT::value, x -> new double[] {2 * x[0] * x[1], x[0] * x[1]});
+            assertThrows(DerivativeMismatchError.class, () -> assertTaylorSecondOrder(wrong, POINT));
+            DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class, () -> assertTaylorSecondOrder(wrong, POINT,
+                    ParameterLayout.builder().vector("u", 1).vector("w", 1).build()));
+            GradientReport report = (GradientReport) error.report();
+            assertEquals(List.of("w"), report.taylorDirections().stream().filter(d -> d.verdict() == Verdict.FAIL)
+                    .map(TaylorDirection::block).distinct().toList());
+        }
+
+        @Test
+        void exactAssertionComparesWithAutomaticDifferentiation() {
+            FieldFunction field = new FieldFunction() {
+                @Override
+                public <T extends RealFieldElement<T>> T value(T[] x) {
+                    return x[0].multiply(x[0]).multiply(x[1]);
+                }
+            };
+
+            assertTrue(assertGradientExact(field, PRODUCT, POINT).passed());
+            assertThrows(DerivativeMismatchError.class, () -> assertGradientExact(field,
+                    DifferentiableFunction.of(PRODUCT::value, x -> new double[] {2 * x[0] * x[1] * (1 + 1e-12), x[0] * x[0]}),
+                    POINT));
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.ArrayList;
 import java.util.List;
 import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.report.DerivativeReport;
 import org.gradcheck.report.GradientReport;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class ProgressListenerTests {
 
     @Test
     void listenerIsToldTheReportOfEveryFinishedCheck() {
-        List<GradientReport> finished = new ArrayList<>();
+        List<DerivativeReport> finished = new ArrayList<>();
         List<String> progress = new ArrayList<>();
         ProgressListener listener = new ProgressListener() {
             @Override
@@ -22,7 +23,7 @@ class ProgressListenerTests {
             }
 
             @Override
-            public void finished(GradientReport report) {
+            public void finished(DerivativeReport report) {
                 finished.add(report);
             }
         };

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.gradcheck.GradientCheckException;
+import org.gradcheck.CheckRefusedException;
 import org.gradcheck.GradientChecker;
+import org.gradcheck.report.Entry;
 import org.gradcheck.report.GradientReport;
-import org.gradcheck.report.ParameterCheck;
 
 /** What a checker said of one corpus case, and whether that is what the case requires. */
 record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException error) {
@@ -18,7 +18,7 @@ record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException e
     static Verdicts of(CorpusCase corpusCase, GradientChecker checker) {
         try {
             return new Verdicts(corpusCase, checker.check(corpusCase.function(), corpusCase.point(), corpusCase.layout()), null);
-        } catch (IllegalArgumentException | GradientCheckException e) {
+        } catch (IllegalArgumentException | CheckRefusedException e) {
             return new Verdicts(corpusCase, null, e);
         }
     }
@@ -28,19 +28,22 @@ record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException e
         return report != null && !report.passed();
     }
 
-    /** The worst rows name only wrong parameters, and every failing parameter is a wrong one. */
+    /**
+     * The worst rows name only wrong parameters, and every parameter the report names (failing or unresolved) is a
+     * wrong one.
+     */
     boolean localised() {
         if (!detected()) {
             return false;
         }
         Set<String> wrong = corpusCase.wrongParameters();
         int rows = Math.min(WORST_ROWS, wrong.size());
-        for (ParameterCheck check : report.worst(rows)) {
+        for (Entry check : report.worst(rows)) {
             if (!wrong.contains(check.name())) {
                 return false;
             }
         }
-        for (ParameterCheck check : report.failures()) {
+        for (Entry check : named()) {
             if (!wrong.contains(check.name())) {
                 return false;
             }
@@ -48,11 +51,18 @@ record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException e
         return true;
     }
 
-    /** The failing parameters that are not wrong: false alarms within a case. */
+    /** The parameters the report names as not passing: the failing ones and the ones it could not resolve. */
+    List<Entry> named() {
+        List<Entry> named = new ArrayList<>(report.failures());
+        named.addAll(report.unresolved());
+        return named;
+    }
+
+    /** The failing or unresolved parameters that are not wrong: false alarms within a case. */
     Set<String> wronglyFailed() {
         Set<String> names = new TreeSet<>();
         if (report != null) {
-            for (ParameterCheck check : report.failures()) {
+            for (Entry check : named()) {
                 if (!corpusCase.wrongParameters().contains(check.name())) {
                     names.add(check.name());
                 }
@@ -75,7 +85,7 @@ record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException e
                 return report != null && report.passed();
             default:
                 return reportedAsRequired() && (corpusCase.kind() != CorpusCase.Kind.BAD_INPUT
-                        || error instanceof IllegalArgumentException || error instanceof GradientCheckException);
+                        || error instanceof IllegalArgumentException || error instanceof CheckRefusedException);
         }
     }
 
@@ -86,7 +96,8 @@ record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException e
         if (error != null) {
             parts.add("error: " + error.getMessage());
         } else {
-            parts.add(report.passed() ? "passed" : "failed " + report.failureCount() + " of " + report.size());
+            parts.add(report.passed() ? "passed" : "failed " + report.failureCount() + " and left " + report.unresolvedCount()
+                    + " unresolved of " + report.size());
             if (!report.passed()) {
                 parts.add("worst " + report.worst(1).get(0));
                 if (!wronglyFailed().isEmpty()) {

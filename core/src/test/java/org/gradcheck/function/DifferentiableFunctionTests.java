@@ -13,7 +13,7 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.analysis.differentiation.MultivariateDifferentiableFunction;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.report.GradientReport;
-import org.gradcheck.report.ParameterCheck;
+import org.gradcheck.report.Entry;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -138,7 +138,7 @@ class DifferentiableFunctionTests {
 
             // x0 and x2 meet the trigonometric term; x1 does not
             assertFalse(report.passed());
-            assertEquals(List.of("x[0]", "x[2]"), report.failures().stream().map(ParameterCheck::name).sorted().toList());
+            assertEquals(List.of("x[0]", "x[2]"), report.failures().stream().map(Entry::name).sorted().toList());
         }
 
         @Test

@@ -200,12 +200,12 @@ class ParameterLayoutTests {
 
     static Stream<Arguments> malformedNames() {
         return Stream.of(
-                Arguments.of("W1", "coordinate name 'W1' is not of the form W1[2,3] (matrix) or b2[4] (vector)"),
-                Arguments.of("W1[]", "coordinate name 'W1[]' is not of the form W1[2,3] (matrix) or b2[4] (vector)"),
-                Arguments.of("W1[1,2,3]", "coordinate name 'W1[1,2,3]' is not of the form W1[2,3] (matrix) or b2[4] (vector)"),
-                Arguments.of("W1[-1,0]", "coordinate name 'W1[-1,0]' is not of the form W1[2,3] (matrix) or b2[4] (vector)"),
-                Arguments.of("b1[x]", "coordinate name 'b1[x]' is not of the form W1[2,3] (matrix) or b2[4] (vector)"),
-                Arguments.of("[0]", "coordinate name '[0]' is not of the form W1[2,3] (matrix) or b2[4] (vector)"),
+                Arguments.of("W1", "coordinate name 'W1' has no index but block W1 is a matrix of shape [2, 3]: write W1[row,column]"),
+                Arguments.of("W1[]", "coordinate name 'W1[]' is not of the form W1[2,3] (matrix), b2[4] (vector) or hi (scalar)"),
+                Arguments.of("W1[1,2,3]", "coordinate name 'W1[1,2,3]' is not of the form W1[2,3] (matrix), b2[4] (vector) or hi (scalar)"),
+                Arguments.of("W1[-1,0]", "coordinate name 'W1[-1,0]' is not of the form W1[2,3] (matrix), b2[4] (vector) or hi (scalar)"),
+                Arguments.of("b1[x]", "coordinate name 'b1[x]' is not of the form W1[2,3] (matrix), b2[4] (vector) or hi (scalar)"),
+                Arguments.of("[0]", "coordinate name '[0]' is not of the form W1[2,3] (matrix), b2[4] (vector) or hi (scalar)"),
                 Arguments.of("d[0]", "no parameter block named d; the blocks are [W1, b1, W2, b2, c]"),
                 Arguments.of("W1[1]", "coordinate name 'W1[1]' has one index but block W1 is a matrix of shape [2, 3]: write W1[row,column]"),
                 Arguments.of("b1[0,0]", "coordinate name 'b1[0,0]' has two indices but block b1 is a vector of shape [2]: write b1[index]"),
@@ -386,13 +386,16 @@ class ParameterLayoutTests {
 
         @Test
         void aGradientOfAnotherTypeIsNamed() {
-            Map<String, Object> gradients = map("dW1", new float[2][3], "db1", new double[2]);
+            Map<String, Object> gradients = map("dW1", new int[2][3], "db1", new double[2]);
 
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> layout.rollGradients(gradients, GradientNaming.standard()));
 
-            assertEquals("gradient dW1 has shape float[][] (expected double[] or double[][]) but block W1 has shape [2, 3]: "
-                    + "give dW1 the shape of W1", e.getMessage());
+            assertEquals("gradient dW1 has shape int[][] (expected a Double (a scalar), double[], double[][], float[] or float[][])"
+                    + " but block W1 has shape [2, 3]: give dW1 the shape of W1", e.getMessage());
+            // a float[][] gradient of a double block is read as it is
+            assertEquals(6.0, layout.rollGradients(map("dW1", new float[][] {{0, 0, 0}, {0, 0, 6}}, "db1", new double[2]),
+                    GradientNaming.standard())[5]);
         }
 
         @Test
@@ -593,11 +596,16 @@ class ParameterLayoutTests {
 
         static Stream<Arguments> wrongTypes() {
             return Stream.of(
-                    Arguments.of(new float[] {1, 2}, "parameter b1 is a float[]: parameter blocks must be double[] or double[][]"),
-                    Arguments.of(new Double[] {1.0, 2.0}, "parameter b1 is a Double[]: parameter blocks must be double[] or double[][]"),
-                    Arguments.of(new ArrayList<>(List.of(1.0, 2.0)), "parameter b1 is a ArrayList: parameter blocks must be double[] or double[][]"),
-                    Arguments.of(new double[1][2][3], "parameter b1 is a double[][][]: parameter blocks must be double[] or double[][]"),
-                    Arguments.of(2.0, "parameter b1 is a Double: parameter blocks must be double[] or double[][]"));
+                    Arguments.of(new Double[] {1.0, 2.0}, "parameter b1 is a Double[]: parameter blocks must be a Double (a scalar), double[],"
+                            + " double[][], float[] or float[][]"),
+                    Arguments.of(new ArrayList<>(List.of(1.0, 2.0)), "parameter b1 is a ArrayList: parameter blocks must be a Double (a scalar), double[],"
+                            + " double[][], float[] or float[][]"),
+                    Arguments.of(new double[1][2][3], "parameter b1 is a double[][][]: parameter blocks must be a Double (a scalar), double[],"
+                            + " double[][], float[] or float[][]"),
+                    Arguments.of(new int[] {1, 2}, "parameter b1 is a int[]: parameter blocks must be a Double (a scalar), double[],"
+                            + " double[][], float[] or float[][]"),
+                    Arguments.of(2.0f, "parameter b1 is a Float: parameter blocks must be a Double (a scalar), double[], double[][],"
+                            + " float[] or float[][]"));
         }
 
         @ParameterizedTest
@@ -613,7 +621,22 @@ class ParameterLayoutTests {
         void aNullValueIsRejected() {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParameterLayout.of(map("b1", null)));
 
-            assertEquals("parameter b1 is null: parameter blocks must be double[] or double[][]", e.getMessage());
+            assertEquals("parameter b1 is null: parameter blocks must be a Double (a scalar), double[], double[][], float[] or"
+                    + " float[][]", e.getMessage());
+        }
+
+        /** A {@code float[]} is a vector block in single precision, a {@code Double} a scalar block. */
+        @Test
+        void floatArraysAndDoublesAreBlocks() {
+            ParameterLayout layout = ParameterLayout.of(map("W1", new double[2][2], "b1", new float[] {1, 2}, "c", 2.0));
+
+            assertEquals(2 * 2 + 2 + 1, layout.size());
+            assertTrue(layout.block("b1").isSinglePrecision());
+            assertEquals(2, layout.block("b1").size());
+            assertEquals(1, layout.block("c").size());
+            assertTrue(layout.hasSinglePrecisionBlocks());
+            assertEquals("b1[1]", layout.nameOf(5));
+            assertEquals("c", layout.nameOf(6));
         }
 
         @Test

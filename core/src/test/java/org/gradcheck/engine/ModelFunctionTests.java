@@ -1,11 +1,12 @@
-package org.gradcheck.function;
+package org.gradcheck.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
+import org.gradcheck.GradientChecker;
+import org.gradcheck.function.GradientModel;
 import org.gradcheck.layout.GradientNaming;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.layout.Parameters;
@@ -30,9 +31,8 @@ class ModelFunctionTests {
 
     @Test
     void aModelOnAFixedBatchIsAFunctionOfTheFlatVector() {
-        ModelFunction<Double> function = ModelFunction.of(linear, layout, 10.0, GradientNaming.standard());
+        ModelFunction<Double> function = new ModelFunction<>(linear, layout, 10.0, GradientNaming.standard());
 
-        assertSame(layout, function.layout());
         assertEquals(10 * (1 + 4 + 9), function.value(new double[] {1, 2, 3}));
         assertArrayEquals(new double[] {10, 20, 30}, function.gradient(new double[] {1, 2, 3}));
     }
@@ -52,18 +52,23 @@ class ModelFunctionTests {
         };
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ModelFunction.of(broken, layout, 1.0, GradientNaming.prefixed("grad_")).gradient(new double[3]));
+                () -> new ModelFunction<>(broken, layout, 1.0, GradientNaming.prefixed("grad_")).gradient(new double[3]));
 
         assertEquals("the model's gradients(...) returned null: return a map with grad_W and the other gradients", e.getMessage());
     }
 
+    /** The model function is built by the checker, which rejects a null model, null parameters and a null naming. */
     @Test
     void nullArgumentsAreRejected() {
-        assertEquals("model must not be null: pass the model whose gradients are checked", assertThrows(IllegalArgumentException.class,
-                () -> ModelFunction.of(null, layout, 1.0, GradientNaming.standard())).getMessage());
-        assertEquals("layout must not be null", assertThrows(IllegalArgumentException.class,
-                () -> ModelFunction.of(linear, null, 1.0, GradientNaming.standard())).getMessage());
-        assertEquals("naming must not be null: use GradientNaming.standard() for dW1, db1, ...", assertThrows(IllegalArgumentException.class,
-                () -> ModelFunction.of(linear, layout, 1.0, null)).getMessage());
+        GradientChecker checker = GradientChecker.defaults();
+
+        assertEquals("model must not be null: use for example a GradientModel with cost(...) and gradients(...)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> checker.check((GradientModel<Double>) null, Parameters.view(layout, new double[3]), 1.0))
+                        .getMessage());
+        assertEquals("parameters must not be null: use for example Parameters.copyOf(map)",
+                assertThrows(IllegalArgumentException.class, () -> checker.check(linear, (Parameters) null, 1.0)).getMessage());
+        assertEquals("naming must not be null: use for example GradientNaming.standard()",
+                assertThrows(IllegalArgumentException.class, () -> checker.withGradientNaming(null)).getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.gradcheck.report;
+package org.gradcheck.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,10 +10,18 @@ import java.time.Duration;
 import java.util.List;
 import org.gradcheck.Tolerance;
 import org.gradcheck.DifferenceScheme;
+import org.gradcheck.GradientChecker;
+import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.function.VectorFunction;
 import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.report.BlockSummary;
+import org.gradcheck.report.Entry;
+import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.JacobianReport;
+import org.gradcheck.report.Verdict;
 import org.junit.jupiter.api.Test;
 
-class GradientReportTests {
+class OutcomeTests {
 
     /** a [3]: a[1] is off by 3 (ratio 3e6); B [2, 2]: B[0,1] off by 1 and B[1,1] by 2; c [1] right. */
     private static GradientReport mixed() {
@@ -23,8 +31,8 @@ class GradientReportTests {
                 new double[] {1, 5, 3, 10, 11, 10, 12, 5});
     }
 
-    private static List<String> names(List<ParameterCheck> checks) {
-        return checks.stream().map(ParameterCheck::name).toList();
+    private static List<String> names(List<Entry> checks) {
+        return checks.stream().map(Entry::name).toList();
     }
 
     @Test
@@ -38,18 +46,18 @@ class GradientReportTests {
         assertEquals(3, a.count());
         assertEquals(1, a.failures());
         assertEquals(3.0 / 5, a.maxRelativeError());
-        assertEquals("a[1]", a.worstParameter());
+        assertEquals("a[1]", a.worstEntry());
         assertEquals(3 / (Math.sqrt(14) + Math.sqrt(35)), a.difference(), 1e-15);
         assertFalse(a.passed());
         assertEquals(4, b.count());
         assertEquals(2, b.failures());
         assertEquals(2.0 / 12, b.maxRelativeError());
-        assertEquals("B[1,1]", b.worstParameter());
+        assertEquals("B[1,1]", b.worstEntry());
         assertEquals(Math.sqrt(5) / (Math.sqrt(400) + Math.sqrt(465)), b.difference(), 1e-15);
         assertEquals(1, c.count());
         assertEquals(0, c.failures());
         assertEquals(0.0, c.maxRelativeError());
-        assertEquals("c[0]", c.worstParameter());
+        assertEquals("c[0]", c.worstEntry());
         assertEquals(0.0, c.difference());
         assertTrue(c.passed());
         assertEquals(3, report.failureCount());
@@ -97,7 +105,7 @@ class GradientReportTests {
     @Test
     void parametersAreFoundByIndexAndByName() {
         GradientReport report = mixed();
-        ParameterCheck check = report.parameter("B[1,1]");
+        Entry check = report.parameter("B[1,1]");
 
         assertEquals(6, check.index());
         assertEquals("B[1,1]", check.name());
@@ -117,22 +125,33 @@ class GradientReportTests {
         assertEquals("a[2]", report.parameters().get(2).name());
         assertEquals("no parameter block named d; the blocks are [a, B, c]",
                 assertThrows(IllegalArgumentException.class, () -> report.parameter("d[0]")).getMessage());
-        assertEquals("index 8 is outside the parameter vector: use 0 <= index < 8",
+        assertEquals("index must be in [0, 8) but was 8",
                 assertThrows(IllegalArgumentException.class, () -> report.parameter(8)).getMessage());
     }
 
     @Test
-    void theReportHandsOutCopiesOfItsArrays() {
+    void theReportHandsOutCopiesOrUnmodifiableViews() {
         double[] analytic = {1, 2};
         double[] numerical = {1, 2};
         GradientReport report = Reports.of(ParameterLayout.vector("x", 2), analytic, numerical);
+        analytic[0] = 100;
+        numerical[1] = 100;
 
-        report.analyticGradient()[0] = 100;
-        report.numericalGradient()[1] = 100;
-
-        assertArrayEquals(new double[] {1, 2}, report.analyticGradient());
-        assertArrayEquals(new double[] {1, 2}, report.numericalGradient());
+        assertThrows(UnsupportedOperationException.class, () -> report.parameters().set(0, report.parameter(1)));
+        assertThrows(UnsupportedOperationException.class, () -> report.entries().remove(0));
+        assertThrows(UnsupportedOperationException.class, () -> report.blocks().clear());
+        assertThrows(UnsupportedOperationException.class, () -> report.warnings().add("warning"));
+        assertEquals(1, report.parameter(0).analytic());
+        assertEquals(2, report.parameter(1).numerical());
         assertTrue(report.passed());
+
+        JacobianReport jacobian = GradientChecker.defaults().checkJacobian(
+                VectorFunction.of(x -> new double[] {x[0] * x[1]}, x -> new double[][] {{x[1], x[0]}}), new double[] {2, 3});
+        jacobian.analyticJacobian()[0][0] = 100;
+        jacobian.numericalJacobian()[0][1] = 100;
+
+        assertArrayEquals(new double[] {3, 2}, jacobian.analyticJacobian()[0]);
+        assertArrayEquals(new double[] {3, 2}, jacobian.numericalJacobian()[0], 1e-9);
     }
 
     @Test
@@ -166,19 +185,21 @@ class GradientReportTests {
         assertEquals("[W[2, 2], b[2]]", report.layout().toString());
     }
 
+    /** Reports come from checks only; a check refuses a point and a layout of different sizes, or no layout. */
     @Test
     void inconsistentOrMissingArgumentsAreRejected() {
         ParameterLayout layout = ParameterLayout.vector("x", 2);
+        DifferentiableFunction sum = DifferentiableFunction.of(x -> x[0] + x[1], x -> new double[] {1, 1});
 
-        assertEquals("analytic, numerical and numericalError must have the layout's length 2 but have 2, 3 and 2",
-                assertThrows(IllegalArgumentException.class, () -> GradientReport.builder(layout)
-                        .gradients(new double[2], new double[3], new double[2])).getMessage());
-        assertEquals("analytic, numerical and numericalError must not be null",
-                assertThrows(IllegalArgumentException.class, () -> GradientReport.builder(layout)
-                        .gradients(new double[2], new double[2], null)).getMessage());
-        assertEquals("layout must not be null",
-                assertThrows(IllegalArgumentException.class, () -> GradientReport.builder(null)).getMessage());
-        assertEquals("call gradients(...) before build()",
-                assertThrows(IllegalStateException.class, () -> GradientReport.builder(layout).build()).getMessage());
+        assertEquals("point has length 3 but the layout [x[2]] has 2 coordinates: give a layout of the point, or the point"
+                + " the layout describes",
+                assertThrows(IllegalArgumentException.class, () -> GradientChecker.defaults().check(sum, new double[3], layout))
+                        .getMessage());
+        assertEquals("point must not be null: pass the vector at which to check the gradient",
+                assertThrows(IllegalArgumentException.class, () -> GradientChecker.defaults().check(sum, null, layout))
+                        .getMessage());
+        assertEquals("layout must not be null: use ParameterLayout.vector(\"x\", n) for a plain vector",
+                assertThrows(IllegalArgumentException.class, () -> GradientChecker.defaults().check(sum, new double[2], null))
+                        .getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.gradcheck.hessian;
+package org.gradcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gradcheck.function.TwiceDifferentiableFunction;
-import org.gradcheck.GradientCheckException;
-import org.gradcheck.Precision;
-import org.gradcheck.jacobian.DerivativeForm;
-import org.gradcheck.jacobian.JacobianEntry;
-import org.gradcheck.jacobian.JacobianMismatchError;
-import org.gradcheck.jacobian.JacobianReport;
 import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.report.DerivativeForm;
+import org.gradcheck.report.Entry;
+import org.gradcheck.report.JacobianReport;
 import org.junit.jupiter.api.Test;
 
-class HessianCheckerTests {
+class HessianCheckTests {
 
     /** Rosenbrock's function in 2 dimensions, the classic test of second-order optimisers. */
     private static final TwiceDifferentiableFunction ROSENBROCK = TwiceDifferentiableFunction.of(
@@ -27,19 +24,19 @@ class HessianCheckerTests {
 
     @Test
     void rosenbrockHessianPassesWithRelativeErrorsBelow1e9() {
-        JacobianReport report = HessianChecker.defaults().check(ROSENBROCK, POINT);
+        JacobianReport report = GradientChecker.defaults().checkHessian(ROSENBROCK, POINT);
 
         assertTrue(report.passed(), report::toString);
         assertEquals("Hessian", report.title());
         assertEquals(4, report.size());
-        for (JacobianEntry entry : report.entries()) {
+        for (Entry entry : report.entries()) {
             assertTrue(entry.relativeError() < 1e-9, entry::toString);
         }
         assertEquals("dx[0] / x[1]", report.entry(0, 1).name());
         assertEquals(480, report.entry(0, 1).analytic(), 1e-12);
         assertTrue(report.toString().startsWith("Hessian check passed: 4 entries agree within the tolerance\n"));
-        assertEquals("double (declared)", HessianChecker.defaults().withPrecision(Precision.DOUBLE)
-                .check(ROSENBROCK, POINT).precision());
+        assertEquals("double (declared)", GradientChecker.defaults().withPrecision(Precision.DOUBLE)
+                .checkHessian(ROSENBROCK, POINT).precisionDescription());
     }
 
     @Test
@@ -50,13 +47,13 @@ class HessianCheckerTests {
             return h;
         });
 
-        JacobianMismatchError error = assertThrows(JacobianMismatchError.class,
-                () -> HessianChecker.defaults().assertMatches(wrong, POINT));
+        DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class,
+                () -> GradientChecker.defaults().assertHessianMatches(wrong, POINT));
 
         assertEquals(1, error.report().failureCount());
         assertEquals("dx[1] / x[0]", error.report().failures().get(0).name());
-        assertTrue(error.getMessage().startsWith("Hessian check failed: 1 of 4 entries disagree, worst dx[1] / x[0] "
-                + "(analytic -4.800e+02, numerical 4.800e+02)"), error::getMessage);
+        assertTrue(error.getMessage().startsWith("Hessian check failed: 1 of 4 entries disagree\n"
+                + "  worst dx[1] / x[0]: analytic -4.800e+02, numerical 4.800e+02, mismatch 9.600e+02,"), error::getMessage);
     }
 
     /** f(W) = sum_ij (A W)_ij^2 / 2 over a 2x2 matrix W, whose Hessian-vector product is A^T A V. */
@@ -92,7 +89,7 @@ class HessianCheckerTests {
 
     @Test
     void hessianVectorProductsAloneGiveTheFullHessianNamedByTheLayout() {
-        JacobianReport report = HessianChecker.defaults().check(FROBENIUS, new double[] {0.3, -0.2, 1.1, 0.7}, W);
+        JacobianReport report = GradientChecker.defaults().checkHessian(FROBENIUS, new double[] {0.3, -0.2, 1.1, 0.7}, W);
 
         assertTrue(report.passed(), report::toString);
         assertEquals(DerivativeForm.JACOBIAN_VECTOR_PRODUCT, report.entriesFrom());
@@ -104,13 +101,13 @@ class HessianCheckerTests {
 
     @Test
     void directionalProductCheckPassesAndNamesComponentsByDirection() {
-        JacobianReport report = HessianChecker.defaults().withDirections(2)
-                .checkProducts(FROBENIUS, new double[] {0.3, -0.2, 1.1, 0.7}, W);
+        JacobianReport report = GradientChecker.defaults().withProductTrials(2)
+                .checkHessianProducts(FROBENIUS, new double[] {0.3, -0.2, 1.1, 0.7}, W);
 
         assertTrue(report.passed(), report::toString);
         assertEquals(8, report.size());
         assertEquals("dW[0,1] / v[1]", report.entry(1, 1).name());
-        for (JacobianEntry entry : report.entries()) {
+        for (Entry entry : report.entries()) {
             assertTrue(entry.absoluteError() < 1e-9 * Math.max(1, Math.abs(entry.analytic())), entry::toString);
         }
     }
@@ -120,7 +117,7 @@ class HessianCheckerTests {
         TwiceDifferentiableFunction wrong = TwiceDifferentiableFunction.withProduct(FROBENIUS::value, FROBENIUS::gradient,
                 (w, v) -> times(times(v, true), false));
 
-        JacobianReport report = HessianChecker.defaults().checkProducts(wrong, new double[] {0.3, -0.2, 1.1, 0.7}, W);
+        JacobianReport report = GradientChecker.defaults().checkHessianProducts(wrong, new double[] {0.3, -0.2, 1.1, 0.7}, W);
 
         assertFalse(report.passed());
         assertTrue(report.failureCount() >= 6, report::toString);
@@ -128,22 +125,23 @@ class HessianCheckerTests {
 
     @Test
     void productsWithoutAnImplementationAreRejected() {
-        GradientCheckException error = assertThrows(GradientCheckException.class,
-                () -> HessianChecker.defaults().checkProducts(ROSENBROCK, POINT));
+        CheckRefusedException error = assertThrows(CheckRefusedException.class,
+                () -> GradientChecker.defaults().checkHessianProducts(ROSENBROCK, POINT));
 
         assertEquals("the function implements no Hessian-vector "
                 + "product: override hessianVectorProduct(point, direction) of TwiceDifferentiableFunction, or check the "
-                + "full Hessian with check(function, point)", error.getMessage());
+                + "full Hessian with checkHessian(function, point)", error.getMessage());
     }
 
     @Test
     void argumentsAreValidated() {
-        assertEquals("directions must be >= 1 but was 0: use for example 3",
-                assertThrows(IllegalArgumentException.class, () -> HessianChecker.defaults().withDirections(0)).getMessage());
-        assertEquals("function must not be null: pass the function whose Hessian is checked",
-                assertThrows(IllegalArgumentException.class, () -> HessianChecker.defaults().check(null, POINT)).getMessage());
+        assertEquals("product trials must be >= 1 to check Hessian-vector products but is 0: use withProductTrials(3)",
+                assertThrows(IllegalArgumentException.class, () -> GradientChecker.defaults().withProductTrials(0)
+                        .checkHessianProducts(FROBENIUS, new double[] {0.3, -0.2, 1.1, 0.7}, W)).getMessage());
+        assertEquals("function must not be null: use for example TwiceDifferentiableFunction.of(value, gradient, hessian)",
+                assertThrows(IllegalArgumentException.class, () -> GradientChecker.defaults().checkHessian(null, POINT)).getMessage());
         assertEquals("point must not be empty: a Hessian check needs at least one coordinate",
                 assertThrows(IllegalArgumentException.class,
-                        () -> HessianChecker.defaults().check(ROSENBROCK, new double[0])).getMessage());
+                        () -> GradientChecker.defaults().checkHessian(ROSENBROCK, new double[0])).getMessage());
     }
 }

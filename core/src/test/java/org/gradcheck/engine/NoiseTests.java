@@ -1,12 +1,15 @@
-package org.gradcheck.difference;
+package org.gradcheck.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.ToDoubleFunction;
+import org.gradcheck.Precision;
+import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.layout.ParameterLayout;
 import org.junit.jupiter.api.Test;
 
-class FunctionNoiseTests {
+class NoiseTests {
 
     private static final double[] POINT = {0.3, -1.2, 2.5, 0.8, -0.4, 1.9, 0.05, -2.2};
 
@@ -26,9 +29,18 @@ class FunctionNoiseTests {
         return sum;
     };
 
+    /** The noise of {@code function} near {@code point}, measured as a check measures it, with {@code value} at the point. */
+    private static Noise measure(ToDoubleFunction<double[]> function, double[] point, double value, long seed) {
+        GradientProblem problem = new GradientProblem(DifferentiableFunction.of(function, x -> new double[x.length]),
+                ParameterLayout.vector("x", point.length));
+        Evaluator evaluator = new Evaluator(problem, point, new Evaluator.Control());
+        return Noise.of(evaluator, new double[] {value}, new double[] {value}, new double[] {Math.abs(value)},
+                Precision.AUTOMATIC, 0, seed);
+    }
+
     private static double relativeNoise(ToDoubleFunction<double[]> function) {
         double value = function.applyAsDouble(POINT);
-        return FunctionNoise.measure(function, POINT, value, 7) / Math.abs(value);
+        return measure(function, POINT, value, 7).sigma(0) / Math.abs(value);
     }
 
     @Test
@@ -46,19 +58,24 @@ class FunctionNoiseTests {
     @Test
     void addedNoiseOfKnownSizeIsMeasuredWithinAFactorOfThree() {
         double[] phases = {0.1};
+        int[] calls = {0};
         ToDoubleFunction<double[]> noisy = x -> {
+            calls[0]++;
             phases[0] += 0.7548776662466927;
             double uniform = phases[0] - Math.floor(phases[0]);
             return DOUBLE_SINES.applyAsDouble(x) + 1e-6 * Math.sqrt(12) * (uniform - 0.5);
         };
-        double noise = FunctionNoise.measure(noisy, POINT, noisy.applyAsDouble(POINT), 3);
+        double value = noisy.applyAsDouble(POINT);
+        calls[0] = 0;
+        double noise = measure(noisy, POINT, value, 3).sigma(0);
         assertTrue(noise > 1e-6 / 3 && noise < 1e-6 * 3, "noise " + noise + " for a standard deviation of 1e-6");
+        assertEquals(4 * Noise.PROBE_POINTS, calls[0], "noise above rounding: the first probe and three closer ones");
     }
 
     @Test
     void smoothPolynomialOfLowDegreeHasNoNoiseAboveRounding() {
         ToDoubleFunction<double[]> linear = x -> 2 * x[0] + 3 * x[1];
-        double noise = FunctionNoise.measure(linear, new double[] {1, 1}, 5, 1);
+        double noise = measure(linear, new double[] {1, 1}, 5, 1).sigma(0);
         assertTrue(noise < 1e-14, "noise " + noise);
     }
 
@@ -66,11 +83,11 @@ class FunctionNoiseTests {
     void evaluatesEightNewPointsAndLeavesThePointUnchanged() {
         int[] calls = {0};
         double[] point = POINT.clone();
-        FunctionNoise.measure(x -> {
+        measure(x -> {
             calls[0]++;
             return DOUBLE_SINES.applyAsDouble(x);
         }, point, DOUBLE_SINES.applyAsDouble(point), 1);
-        assertEquals(FunctionNoise.POINTS - 1, calls[0]);
+        assertEquals(Noise.PROBE_POINTS, calls[0]);
         assertEquals(java.util.Arrays.toString(POINT), java.util.Arrays.toString(point));
     }
 }

@@ -1,8 +1,5 @@
-package org.gradcheck.difference;
+package org.gradcheck;
 
-import org.gradcheck.GradientChecker;
-import org.gradcheck.Precision;
-import org.gradcheck.Refinement;
 import org.gradcheck.function.DifferentiableFunction;
 
 /**
