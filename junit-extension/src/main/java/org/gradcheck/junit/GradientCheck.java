@@ -127,8 +127,8 @@ public @interface GradientCheck {
     /**
      * Which parameters each trial's checker examines: {@code "automatic"}, {@code "full"}, {@code "screening"},
      * {@code "taylor"} or {@code "sampled:K"} (K parameters per block); see {@link org.gradcheck.Strategy}. Unset:
-     * {@value GradientCheckConstants#STRATEGY_KEY}, then {@code automatic} (full up to 20,000 parameters,
-     * screening above).
+     * {@value GradientCheckConstants#STRATEGY_KEY}, then {@code automatic} (full when a full check is estimated at
+     * most {@link org.gradcheck.Strategy#AUTOMATIC_FULL_TIME}, screening otherwise).
      *
      * @return the strategy of each trial's checker
      */
