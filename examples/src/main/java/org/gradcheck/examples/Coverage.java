@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.gradcheck.layout.Block;
+import org.gradcheck.report.Entry;
 import org.gradcheck.report.GradientReport;
 
 /**
@@ -75,13 +76,14 @@ public final class Coverage {
             throw new IllegalArgumentException("threshold must be a finite number >= 0 but was " + threshold
                     + ": use for example Coverage.DEFAULT_THRESHOLD (1e-12)");
         }
-        double[] analytic = report.analyticGradient();
-        double[] numerical = report.numericalGradient();
+        List<Entry> parameters = report.parameters();
         List<BlockCoverage> blocks = new ArrayList<>();
         for (Block block : report.layout().blocks()) {
             int silent = 0;
             for (int i = block.offset(), end = block.offset() + block.size(); i < end; i++) {
-                if (Math.abs(analytic[i]) < threshold && Math.abs(numerical[i]) < threshold) {
+                Entry parameter = parameters.get(i);
+                // a parameter not checked one by one has a NaN numerical value: it does not count as silent
+                if (Math.abs(parameter.analytic()) < threshold && Math.abs(parameter.numerical()) < threshold) {
                     silent++;
                 }
             }

@@ -11,10 +11,8 @@ import org.gradcheck.GradientChecker;
 import org.gradcheck.ProgressListener;
 import org.gradcheck.Strategy;
 import org.gradcheck.report.BlockSummary;
+import org.gradcheck.report.Entry;
 import org.gradcheck.report.GradientReport;
-import org.gradcheck.report.NumberFormatter;
-import org.gradcheck.report.ParameterCheck;
-import org.gradcheck.report.ReportFormatter;
 
 /**
  * The demo program: the article's gradient check of the {@code [12288, 5, 5, 1]} network on one cat image,
@@ -124,7 +122,7 @@ public final class Demo {
         out.println("Network: " + network.layerSizes() + ", tanh hidden layers, sigmoid output, binary cross-entropy, "
                 + format(network.layout().size()) + " parameters; weights randn * 0.01 (seed " + seed + "), zero biases.");
         out.println("Example: training column " + example + " (drawn with seed " + seed + "), label " + (int) one.y(0)
-                + ". Check: every parameter, central difference, step " + NumberFormatter.brief(ARTICLE_STEP)
+                + ". Check: every parameter, central difference, step " + Numbers.brief(ARTICLE_STEP)
                 + ", as in the article" + (threads > 1 ? " (on " + threads + " threads)." : "."));
         DeepNetwork wrongSign = network.withBug(Bug.WRONG_SIGN, 2);
         outcome.raw = articleCheck(article, parameters, one);
@@ -142,8 +140,8 @@ public final class Demo {
         out.println();
         out.println("1. The article's check: correct backpropagation, raw pixels 0..255");
         GradientReport report = check(article, network, parameters, one);
-        out.println("   overall difference: " + NumberFormatter.format(report.overallDifference())
-                + " (the article reports " + NumberFormatter.brief(ARTICLE_DIFFERENCE) + " for its own random draw)");
+        out.println("   overall difference: " + Numbers.format(report.overallDifference())
+                + " (the article reports " + Numbers.brief(ARTICLE_DIFFERENCE) + " for its own random draw)");
         printVerdicts(report);
         printCoverage(report);
         Coverage coverage = Coverage.of(report);
@@ -161,7 +159,7 @@ public final class Demo {
         out.println();
         out.println("2. The same check on pixels scaled to [0, 1] (X / 255)");
         GradientReport report = check(article, network, parameters, oneScaled);
-        out.println("   overall difference: " + NumberFormatter.format(report.overallDifference()));
+        out.println("   overall difference: " + Numbers.format(report.overallDifference()));
         printVerdicts(report);
         printCoverage(report);
         return report;
@@ -173,10 +171,10 @@ public final class Demo {
         out.println("3. A backpropagation with a bug in layer " + buggy.bugLayer() + ": " + buggy.bug().description()
                 + " (raw pixels)");
         GradientReport report = check(article, buggy, parameters, one);
-        out.println("   overall difference: " + NumberFormatter.format(report.overallDifference()));
+        out.println("   overall difference: " + Numbers.format(report.overallDifference()));
         printVerdicts(report);
         out.println();
-        out.println(indent(ReportFormatter.format(report, REPORT_ROWS)));
+        out.println(indent(report.format(REPORT_ROWS)));
         return report;
     }
 
@@ -200,20 +198,30 @@ public final class Demo {
 
     /** 5: GradCheck's default settings on the correct network and on the bug of section 3. */
     private void defaultChecks(DeepNetwork buggy, Map<String, double[][]> parameters, Batch one, Outcome outcome) {
-        boolean screened = network.layout().size() > Strategy.AUTOMATIC_FULL_LIMIT;
         out.println();
-        out.println("5. GradCheck's defaults on the same raw example: automatic step, "
-                + (screened ? "and above " + format(Strategy.AUTOMATIC_FULL_LIMIT) + " parameters screening by\n"
-                        + "   directional derivatives per block, bisecting down to the wrong parameters"
-                        : "every parameter (screening starts above " + format(Strategy.AUTOMATIC_FULL_LIMIT) + " parameters)"));
+        out.println("5. GradCheck's defaults on the same raw example: automatic step, every parameter when a full check is"
+                + " estimated at\n   most " + seconds(Strategy.AUTOMATIC_FULL_TIME) + ", else screening by directional"
+                + " derivatives per block, bisecting down to the wrong parameters");
         outcome.defaults = GradientChecker.defaults().check(network, parameters, one);
         out.println("   correct network: " + (outcome.defaults.passed() ? "PASSED" : "FAILED") + " in "
-                + seconds(outcome.defaults.elapsed()) + " (" + format(outcome.defaults.evaluations()) + " evaluations), "
-                + outcome.defaults.warnings().size() + " warnings (" + barelyTested(outcome.defaults) + " barely tested)");
+                + seconds(outcome.defaults.elapsed()) + " (" + format(outcome.defaults.evaluations()) + " evaluations, "
+                + strategyKind(outcome.defaults) + "), " + outcome.defaults.warnings().size() + " warnings ("
+                + barelyTested(outcome.defaults) + " barely tested)");
         outcome.defaultsBug = GradientChecker.defaults().check(buggy, parameters, one);
         out.println("   the bug of section 3: " + (outcome.defaultsBug.passed() ? "PASSED" : "FAILED") + " in "
                 + seconds(outcome.defaultsBug.elapsed()) + " (" + format(outcome.defaultsBug.evaluations())
-                + " evaluations), failing blocks: " + failingBlocks(outcome.defaultsBug));
+                + " evaluations, " + strategyKind(outcome.defaultsBug) + "), failing blocks: "
+                + failingBlocks(outcome.defaultsBug));
+    }
+
+    /** {@code full} or {@code screening}: the strategy the automatic one chose, the first word of its description. */
+    static String strategyKind(GradientReport report) {
+        String description = report.strategyDescription();
+        int end = 0;
+        while (end < description.length() && Character.isLetter(description.charAt(end))) {
+            end++;
+        }
+        return description.substring(0, end);
     }
 
     private GradientReport check(GradientChecker checker, DeepNetwork model, Map<String, double[][]> parameters, Batch batch) {
@@ -225,15 +233,15 @@ public final class Demo {
 
     private void printVerdicts(GradientReport report) {
         boolean fine = report.overallDifference() < ARTICLE_THRESHOLD;
-        out.println("   the article's rule (difference < " + NumberFormatter.brief(ARTICLE_THRESHOLD) + "): "
+        out.println("   the article's rule (difference < " + Numbers.brief(ARTICLE_THRESHOLD) + "): "
                 + (fine ? "backpropagation is fine" : "there is a mistake in backpropagation"));
         if (report.passed()) {
             out.println("   GradCheck: PASSED, all " + format(report.size()) + " parameters agree within " + report.tolerance());
         } else {
-            ParameterCheck worst = report.worst(1).get(0);
+            Entry worst = report.worst(1).get(0);
             out.println("   GradCheck: FAILED, " + format(report.failureCount()) + " of " + format(report.size())
-                    + " parameters disagree, worst " + worst.name() + " (analytic " + NumberFormatter.format(worst.analytic())
-                    + ", numerical " + NumberFormatter.format(worst.numerical()) + ")");
+                    + " parameters disagree, worst " + worst.name() + " (analytic " + Numbers.format(worst.analytic())
+                    + ", numerical " + Numbers.format(worst.numerical()) + ")");
             out.println("   failing blocks: " + failingBlocks(report));
         }
     }
@@ -242,13 +250,13 @@ public final class Demo {
         Coverage coverage = Coverage.of(report);
         if (coverage.isInformative() && report.barelyTestedBlocks() == 0) {
             out.println("   informative: yes, " + format(coverage.untested()) + " of " + format(coverage.total())
-                    + " parameters had both gradients below " + NumberFormatter.brief(coverage.threshold())
+                    + " parameters had both gradients below " + Numbers.brief(coverage.threshold())
                     + ", and no block was barely tested.");
             return;
         }
         out.println("   informative: NO, " + format(coverage.untested()) + " of " + format(coverage.total()) + " parameters ("
                 + String.format(Locale.ROOT, "%.2f%%", 100 * coverage.untestedFraction()) + ") had both gradients below "
-                + NumberFormatter.brief(coverage.threshold()) + ", so any gradient passes for them:");
+                + Numbers.brief(coverage.threshold()) + ", so any gradient passes for them:");
         out.println(String.format(Locale.ROOT, "     %-5s %8s %16s %22s", "block", "count", "both < 1.0e-12",
                 "~zero (GradCheck)"));
         for (BlockSummary block : report.blocks()) {

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.gradcheck.GradientMismatchError;
+import org.gradcheck.DerivativeMismatchError;
 import org.gradcheck.report.BlockSummary;
+import org.gradcheck.report.DerivativeReport;
 import org.gradcheck.report.GradientReport;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +93,7 @@ class BackpropagationBugExampleTests {
 
     @Test
     void theFailureMessageIsTheReportNamingTheWrongParameters() {
-        GradientMismatchError error = assertThrows(GradientMismatchError.class,
+        DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class,
                 () -> assertGradientsMatch(network.withBug(Bug.WRONG_SIGN, 3), parameters, batch));
 
         String message = error.getMessage();
@@ -103,12 +104,12 @@ class BackpropagationBugExampleTests {
 
     /** Runs the check, expects it to fail, and returns its report. */
     private GradientReport failingCheck(DeepNetwork buggy) {
-        GradientMismatchError error = assertThrows(GradientMismatchError.class,
+        DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class,
                 () -> assertGradientsMatch(buggy, parameters, batch), () -> buggy + " passed the check");
-        return error.report();
+        return (GradientReport) error.report();
     }
 
-    static Set<String> failingBlocks(GradientReport report) {
+    static Set<String> failingBlocks(DerivativeReport report) {
         Set<String> names = new TreeSet<>();
         for (BlockSummary block : report.blocks()) {
             if (!block.passed()) {

@@ -13,7 +13,7 @@ import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.SimpleValueChecker;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer;
-import org.gradcheck.GradientMismatchError;
+import org.gradcheck.DerivativeMismatchError;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.report.GradientReport;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class CommonsMathExampleTests {
             return gradient;
         };
 
-        GradientMismatchError error = assertThrows(GradientMismatchError.class,
+        DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class,
                 () -> assertGradientsMatch(DifferentiableFunction.from(regression.value(), forgetful), new double[] {0.5, 1, 2}));
 
         assertEquals(3, error.report().failureCount());

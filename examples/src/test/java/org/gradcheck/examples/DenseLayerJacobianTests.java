@@ -1,23 +1,22 @@
 package org.gradcheck.examples;
 
-import static org.gradcheck.DerivativeAssertions.assertJacobianMatches;
+import static org.gradcheck.GradientAssertions.assertJacobianMatches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.gradcheck.DerivativeMismatchError;
+import org.gradcheck.GradientChecker;
 import org.gradcheck.examples.layers.DenseLayer;
-import org.gradcheck.jacobian.DerivativeForm;
-import org.gradcheck.jacobian.JacobianChecker;
-import org.gradcheck.jacobian.JacobianEntry;
-import org.gradcheck.jacobian.JacobianMismatchError;
-import org.gradcheck.jacobian.JacobianReport;
-import org.gradcheck.jacobian.ProductCheck;
 import org.gradcheck.function.VectorFunction;
 import org.gradcheck.junit.GradientCheck;
 import org.gradcheck.junit.RandomPoint;
 import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.report.DerivativeForm;
+import org.gradcheck.report.Entry;
+import org.gradcheck.report.JacobianReport;
 import org.gradcheck.report.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -53,27 +52,27 @@ class DenseLayerJacobianTests {
 
         assertEquals(OUTPUTS * INPUTS, report.size());
         assertEquals(DerivativeForm.VECTOR_JACOBIAN_PRODUCT, report.entriesFrom());
-        for (JacobianEntry entry : report.entries()) {
+        for (Entry entry : report.entries()) {
             assertTrue(entry.relativeError() < 1e-8 || entry.absoluteError() < 1e-10, entry::toString);
         }
         // the adjoint identity <u, J v> = <J^T u, v> between backward and tangent holds to rounding
-        for (ProductCheck check : report.productChecks()) {
-            assertTrue(check.absoluteError() <= 1e-14 * Math.max(1, Math.abs(check.leftValue())), check::toString);
+        for (Entry check : report.consistencyChecks()) {
+            assertTrue(check.absoluteError() <= 1e-14 * Math.max(1, Math.abs(check.analytic())), check::toString);
         }
     }
 
     // README: begin (Jacobians in @GradientCheck)
     @GradientCheck(trials = 3, seed = "11")
     void inputJacobianAtRandomInputs(@RandomPoint(dimension = INPUTS, min = -2, max = 2) double[] x,
-            JacobianChecker checker) {
+            GradientChecker checker) {
         VectorFunction function = VectorFunction.builder(layer::forward)
                 .vectorJacobianProduct(layer::backward)
                 .jacobianVectorProduct(layer::tangent)
                 .build();
 
-        JacobianReport report = checker.assertMatches(function, x);
+        JacobianReport report = checker.assertJacobianMatches(function, x);
 
-        assertEquals(3, report.productChecks().size());
+        assertEquals(3, report.consistencyChecks().size());
     }
     // README: end
 
@@ -100,11 +99,11 @@ class DenseLayerJacobianTests {
                 .vectorJacobianProduct(layer::backwardWithoutActivationDerivative)
                 .build();
 
-        JacobianMismatchError error = assertThrows(JacobianMismatchError.class, () -> assertJacobianMatches(buggy, input));
+        DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class, () -> assertJacobianMatches(buggy, input));
 
-        JacobianReport report = error.report();
+        JacobianReport report = (JacobianReport) error.report();
         assertEquals(OUTPUTS * INPUTS, report.failureCount());
-        assertTrue(error.getMessage().startsWith("Jacobian check failed: 12 of 12 entries disagree, worst "),
+        assertTrue(error.getMessage().startsWith("Jacobian check failed: 12 of 12 entries disagree\n  worst "),
                 error::getMessage);
     }
 
@@ -121,11 +120,11 @@ class DenseLayerJacobianTests {
                 })
                 .build();
 
-        JacobianReport report = JacobianChecker.defaults().check(function, input);
+        JacobianReport report = GradientChecker.defaults().checkJacobian(function, input);
 
         assertFalse(report.passed());
         assertEquals(0, report.failureCount());
-        assertEquals(JacobianChecker.DEFAULT_PRODUCT_TRIALS, report.productFailureCount());
-        assertTrue(report.productChecks().stream().allMatch(c -> c.verdict() == Verdict.FAIL));
+        assertEquals(GradientChecker.DEFAULT_PRODUCT_TRIALS, report.consistencyFailureCount());
+        assertTrue(report.consistencyChecks().stream().allMatch(c -> c.verdict() == Verdict.FAIL));
     }
 }

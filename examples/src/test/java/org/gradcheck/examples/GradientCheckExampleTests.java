@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gradcheck.DerivativeMismatchError;
 import org.gradcheck.GradientChecker;
-import org.gradcheck.GradientMismatchError;
 import org.gradcheck.junit.ExampleSet;
 import org.gradcheck.junit.ExampleSource;
 import org.gradcheck.junit.GradientCheck;
@@ -54,7 +54,7 @@ class GradientCheckExampleTests {
     void aBiasGradientSummedOverTheBatchIsCaughtInEveryTrial(Batch batch, GradientChecker checker, TrialInfo trial) {
         DeepNetwork buggy = NETWORK.withBug(Bug.BIAS_GRADIENT_SUMMED, 2);
 
-        GradientMismatchError error = assertThrows(GradientMismatchError.class,
+        DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class,
                 () -> checker.assertMatches(buggy, PARAMETERS, batch));
 
         assertEquals(Set.of("b2"), BackpropagationBugExampleTests.failingBlocks(error.report()), () -> "trial " + trial);

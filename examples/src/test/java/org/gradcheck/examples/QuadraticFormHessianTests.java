@@ -1,16 +1,16 @@
 package org.gradcheck.examples;
 
-import static org.gradcheck.DerivativeAssertions.assertHessianMatches;
-import static org.gradcheck.DerivativeAssertions.assertHessianVectorProductsMatch;
+import static org.gradcheck.GradientAssertions.assertHessianMatches;
+import static org.gradcheck.GradientAssertions.assertHessianVectorProductsMatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gradcheck.DerivativeMismatchError;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.function.TwiceDifferentiableFunction;
-import org.gradcheck.jacobian.JacobianEntry;
-import org.gradcheck.jacobian.JacobianMismatchError;
-import org.gradcheck.jacobian.JacobianReport;
+import org.gradcheck.report.Entry;
+import org.gradcheck.report.JacobianReport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +80,7 @@ class QuadraticFormHessianTests {
         // README: end
 
         // the gradient is linear, so its central differences are exact up to rounding
-        for (JacobianEntry entry : report.entries()) {
+        for (Entry entry : report.entries()) {
             assertTrue(entry.absoluteError() < 1e-9, entry::toString);
         }
         assertEquals(2, report.entry("dx[0]", "x[1]").analytic());
@@ -91,16 +91,16 @@ class QuadraticFormHessianTests {
         TwiceDifferentiableFunction wrong = TwiceDifferentiableFunction.of(QuadraticFormHessianTests::value,
                 QuadraticFormHessianTests::gradient, x -> A);
 
-        JacobianMismatchError error = assertThrows(JacobianMismatchError.class, () -> assertHessianMatches(wrong, POINT));
+        DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class, () -> assertHessianMatches(wrong, POINT));
 
-        JacobianReport report = error.report();
+        JacobianReport report = (JacobianReport) error.report();
         // A differs from A^T at (0,1), (1,0), (1,2) and (2,1)
         assertEquals(4, report.failureCount());
-        for (JacobianEntry failure : report.failures()) {
+        for (Entry failure : report.failures()) {
             assertTrue(A[failure.outputIndex()][failure.inputIndex()] != A[failure.inputIndex()][failure.outputIndex()],
                     failure::toString);
         }
-        assertTrue(error.getMessage().startsWith("Hessian check failed: 4 of 9 entries disagree, worst dx"),
+        assertTrue(error.getMessage().startsWith("Hessian check failed: 4 of 9 entries disagree\n  worst dx"),
                 error::getMessage);
     }
 
@@ -114,6 +114,6 @@ class QuadraticFormHessianTests {
         JacobianReport report = assertHessianVectorProductsMatch(right, POINT);
 
         assertEquals("dx[1] / v[2]", report.entry(1, 2).name());
-        assertThrows(JacobianMismatchError.class, () -> assertHessianVectorProductsMatch(wrong, POINT));
+        assertThrows(DerivativeMismatchError.class, () -> assertHessianVectorProductsMatch(wrong, POINT));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.KinkPolicy;
-import org.gradcheck.report.ParameterCheck;
+import org.gradcheck.report.Entry;
 import org.gradcheck.report.GradientReport;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class ReluNetworkExampleTests {
         GradientReport offTheKink = GradientChecker.defaults().check(network, DeepNetworkTests.withBiases(zeroBiases, 0.1), batch);
 
         assertTrue(onTheKink.passed(), "by default a value between the one-sided derivatives is accepted as a subgradient");
-        assertEquals(Set.of("b2"), onTheKink.kinks().stream().map(ParameterCheck::block).collect(Collectors.toSet()));
+        assertEquals(Set.of("b2"), onTheKink.kinks().stream().map(Entry::block).collect(Collectors.toSet()));
         assertFalse(strict.passed(), "KinkPolicy.FAIL fails parameters at kinks");
         assertEquals(Set.of("b2"), BackpropagationBugExampleTests.failingBlocks(strict));
         assertTrue(offTheKink.passed(), offTheKink::toString);

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Random;
+import org.gradcheck.DerivativeMismatchError;
 import org.gradcheck.GradientChecker;
-import org.gradcheck.GradientMismatchError;
 import org.gradcheck.layout.GradientNaming;
 import org.gradcheck.layout.Parameters;
 import org.gradcheck.report.GradientReport;
@@ -70,7 +70,7 @@ class SoftmaxExampleTests {
             }
         };
 
-        GradientMismatchError error = assertThrows(GradientMismatchError.class,
+        DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class,
                 () -> assertGradientsMatch(forgetful, softmax.initialize(1, 0.5), batch));
 
         assertEquals(3, error.report().failureCount());

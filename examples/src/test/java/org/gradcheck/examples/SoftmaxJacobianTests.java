@@ -1,18 +1,18 @@
 package org.gradcheck.examples;
 
-import static org.gradcheck.DerivativeAssertions.assertJacobianMatches;
+import static org.gradcheck.GradientAssertions.assertJacobianMatches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gradcheck.DerivativeMismatchError;
+import org.gradcheck.GradientChecker;
 import org.gradcheck.StepSize;
 import org.gradcheck.examples.layers.Softmax;
-import org.gradcheck.jacobian.JacobianChecker;
-import org.gradcheck.jacobian.JacobianEntry;
-import org.gradcheck.jacobian.JacobianMismatchError;
-import org.gradcheck.jacobian.JacobianReport;
 import org.gradcheck.function.VectorFunction;
 import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.report.Entry;
+import org.gradcheck.report.JacobianReport;
 import org.gradcheck.report.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +34,8 @@ class SoftmaxJacobianTests {
         JacobianReport report = assertJacobianMatches(softmax, LOGITS, LOGIT_NAMES, PROBABILITY_NAMES);
 
         assertEquals(16, report.size());
-        assertEquals(3, report.productChecks().size());
-        for (JacobianEntry entry : report.entries()) {
+        assertEquals(3, report.consistencyChecks().size());
+        for (Entry entry : report.entries()) {
             assertTrue(entry.absoluteError() < 1e-10, entry::toString);
         }
         // each column sums to zero: the probabilities always sum to one
@@ -53,12 +53,12 @@ class SoftmaxJacobianTests {
     void aDiagonalOnlyJacobianFailsOnEveryOffDiagonalEntry() {
         VectorFunction wrong = VectorFunction.of(Softmax::value, Softmax::diagonalJacobian);
 
-        JacobianMismatchError error = assertThrows(JacobianMismatchError.class,
+        DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class,
                 () -> assertJacobianMatches(wrong, LOGITS, LOGIT_NAMES, PROBABILITY_NAMES));
 
-        JacobianReport report = error.report();
+        JacobianReport report = (JacobianReport) error.report();
         assertEquals(12, report.failureCount());
-        for (JacobianEntry failure : report.failures()) {
+        for (Entry failure : report.failures()) {
             assertTrue(failure.outputIndex() != failure.inputIndex(), failure::toString);
         }
         assertEquals(Verdict.PASS, report.entry("p[2]", "z[2]").verdict());
@@ -76,12 +76,12 @@ class SoftmaxJacobianTests {
         double[] large = {800, 801, 799, 800.5};
         VectorFunction softmax = VectorFunction.builder(Softmax::value).vectorJacobianProduct(Softmax::backward).build();
 
-        JacobianReport automatic = JacobianChecker.defaults().check(softmax, large);
-        JacobianReport absolute = JacobianChecker.defaults().withStepSize(StepSize.absolute(1e-5)).check(softmax, large);
+        JacobianReport automatic = GradientChecker.defaults().checkJacobian(softmax, large);
+        JacobianReport absolute = GradientChecker.defaults().withStepSize(StepSize.absolute(1e-5)).checkJacobian(softmax, large);
 
         assertTrue(automatic.passed(), automatic::toString);
         assertEquals(16, automatic.refinedCount(), automatic::toString);
-        for (JacobianEntry entry : automatic.entries()) {
+        for (Entry entry : automatic.entries()) {
             assertTrue(entry.relativeError() < 1e-10, entry::toString);
         }
         assertTrue(absolute.passed(), absolute::toString);

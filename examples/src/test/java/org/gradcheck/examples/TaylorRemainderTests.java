@@ -1,18 +1,18 @@
 package org.gradcheck.examples;
 
-import static org.gradcheck.DerivativeAssertions.assertTaylorSecondOrder;
+import static org.gradcheck.GradientAssertions.assertTaylorSecondOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.gradcheck.DerivativeMismatchError;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.Tolerance;
 import org.gradcheck.function.DifferentiableFunction;
-import org.gradcheck.taylor.ConvergenceVerdict;
-import org.gradcheck.taylor.DirectionResult;
-import org.gradcheck.taylor.TaylorMismatchError;
-import org.gradcheck.taylor.TaylorReport;
+import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.TaylorDirection;
+import org.gradcheck.report.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,11 +79,12 @@ class TaylorRemainderTests {
         // README: begin (Taylor remainder)
         DifferentiableFunction ridge = DifferentiableFunction.of(this::loss, w -> gradient(w, 1));
 
-        TaylorReport report = assertTaylorSecondOrder(ridge, W);
+        GradientReport report = assertTaylorSecondOrder(ridge, W);
         // README: end
 
-        for (double order : report.orders()) {
-            assertEquals(2.0, order, 0.1);
+        assertEquals(3, report.taylorDirections().size());
+        for (TaylorDirection direction : report.taylorDirections()) {
+            assertEquals(2.0, direction.order(), 0.1);
         }
     }
 
@@ -94,13 +95,16 @@ class TaylorRemainderTests {
         // 1e-3 is a tolerance seen in code that may run in single precision: the bug passes it
         assertTrue(GradientChecker.defaults().withTolerance(Tolerance.relative(1e-3)).check(halved, W).passed());
 
-        TaylorMismatchError error = assertThrows(TaylorMismatchError.class, () -> assertTaylorSecondOrder(halved, W));
+        DerivativeMismatchError error = assertThrows(DerivativeMismatchError.class, () -> assertTaylorSecondOrder(halved, W));
 
-        for (DirectionResult direction : error.report().directions()) {
-            assertEquals(ConvergenceVerdict.FAIL, direction.verdict());
+        GradientReport report = (GradientReport) error.report();
+        assertEquals(3, report.taylorDirections().size());
+        for (TaylorDirection direction : report.taylorDirections()) {
+            assertEquals(Verdict.FAIL, direction.verdict());
             assertEquals(1.0, direction.order(), 0.1);
         }
-        assertTrue(error.getMessage().startsWith("Taylor remainder check failed: the remainder converges with order 1.0"),
+        assertTrue(error.getMessage().startsWith("Gradient check failed: 3 of 3 parameters disagree\n"), error::getMessage);
+        assertTrue(error.getMessage().contains("\n    x [3]: remainder orders 1.00, 1.00, 1.00 (a wrong gradient gives 1"),
                 error::getMessage);
     }
 }

@@ -5,16 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradcheck.layout.Block;
+import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.BlockSummary;
+import org.gradcheck.report.DerivativeReport;
+import org.gradcheck.report.Entry;
 import org.gradcheck.report.GradientReport;
-import org.gradcheck.report.ParameterCheck;
-import org.gradcheck.report.ReportFormatter;
+import org.gradcheck.report.JacobianReport;
 import org.gradcheck.report.Verdict;
 
 /**
  * What the suite report keeps of one completed check: the test it ran in, the figures, per-block summaries with a
- * histogram of relative errors, and a bounded selection of parameters to plot. Made on the checking thread as soon
- * as the check completes, so that the run does not hold on to whole gradients.
+ * histogram of relative errors, and a bounded selection of entries to plot. Made on the checking thread as soon
+ * as the check completes, so that the run does not hold on to whole gradients. A gradient's entries are its
+ * parameters; a Jacobian's (or Hessian's) are its {@code y[i] / x[j]} entries, summarised per input block.
  */
 final class CheckRecord {
 
@@ -43,7 +46,7 @@ final class CheckRecord {
     record Point(int index, String name, int block, double analytic, double numerical, double relativeError,
             double errorRatio, Verdict verdict) {
 
-        static Point of(ParameterCheck check, int block) {
+        static Point of(Entry check, int block) {
             return new Point(check.index(), check.name(), block, check.analytic(), check.numerical(), check.relativeError(),
                     check.errorRatio(), check.verdict());
         }
@@ -62,6 +65,7 @@ final class CheckRecord {
     final int size;
     final int checked;
     final int failures;
+    final int unresolved;
     final int kinks;
     final int negligible;
     final double overallDifference;
@@ -82,16 +86,17 @@ final class CheckRecord {
     final int plottable;
     final int failuresPlotted;
 
-    private CheckRecord(int number, String testName, String uniqueId, TrialInfo trial, GradientReport report) {
+    private CheckRecord(int number, String testName, String uniqueId, TrialInfo trial, DerivativeReport report) {
         this.number = number;
         this.testName = testName;
         this.uniqueId = uniqueId;
         this.trial = trial;
         this.passed = report.passed();
-        this.headline = ReportFormatter.headline(report);
+        this.headline = report.headline();
         this.size = report.size();
         this.checked = report.checkedCount();
         this.failures = report.failureCount();
+        this.unresolved = report.unresolvedCount();
         this.kinks = report.kinkCount();
         this.negligible = report.negligibleCount();
         this.overallDifference = report.overallDifference();
@@ -104,57 +109,56 @@ final class CheckRecord {
         this.warnings = List.copyOf(report.warnings());
         this.evaluations = report.evaluations();
         this.seconds = report.elapsed().toNanos() / 1e9;
-        double[] analytic = report.analyticGradient();
-        double[] numerical = report.numericalGradient();
-        List<Block> layoutBlocks = report.layout().blocks();
-        List<BlockRow> rows = new ArrayList<>();
-        int total = 0;
+        List<Block> layoutBlocks = inputLayout(report).blocks();
+        String outputs = report instanceof JacobianReport ? outputs(((JacobianReport) report).outputCount()) : "";
+        int[][] histograms = new int[layoutBlocks.size()][BINS];
+        int[] exact = new int[layoutBlocks.size()];
         int[] plottableByBlock = new int[layoutBlocks.size()];
-        for (int b = 0; b < layoutBlocks.size(); b++) {
-            Block block = layoutBlocks.get(b);
-            int[] histogram = new int[BINS];
-            int exact = 0;
-            for (int i = block.offset(), end = block.offset() + block.size(); i < end; i++) {
-                if (Double.isNaN(numerical[i])) {
-                    continue;
-                }
-                plottableByBlock[b]++;
-                double error = relativeError(analytic[i], numerical[i]);
-                if (error == 0) {
-                    exact++;
-                } else {
-                    histogram[bin(error)]++;
-                }
+        int total = 0;
+        for (Entry entry : report.entries()) {
+            if (Double.isNaN(entry.numerical())) {
+                continue;
             }
-            total += plottableByBlock[b];
-            rows.add(new BlockRow(report.blocks().get(b), block.shapeText(), exact, histogram));
+            int b = blockOf(layoutBlocks, entry.inputIndex());
+            plottableByBlock[b]++;
+            total++;
+            double error = relativeError(entry.analytic(), entry.numerical());
+            if (error == 0) {
+                exact[b]++;
+            } else {
+                histograms[b][bin(error)]++;
+            }
+        }
+        List<BlockRow> rows = new ArrayList<>();
+        for (int b = 0; b < layoutBlocks.size(); b++) {
+            rows.add(new BlockRow(report.blocks().get(b), outputs + layoutBlocks.get(b).shapeText(), exact[b], histograms[b]));
         }
         this.blocks = List.copyOf(rows);
         this.plottable = total;
         Map<Integer, Point> selected = new LinkedHashMap<>();
         int failing = 0;
-        for (ParameterCheck failure : report.failures()) {
+        for (Entry failure : report.failures()) {
             if (failing == MAX_FAILURES_PLOTTED) {
                 break;
             }
             if (!Double.isNaN(failure.numerical())) {
-                selected.put(failure.index(), Point.of(failure, blockOf(layoutBlocks, failure.index())));
+                selected.put(failure.index(), Point.of(failure, blockOf(layoutBlocks, failure.inputIndex())));
                 failing++;
             }
         }
-        List<ParameterCheck> worstChecks = report.worst(Math.max(WORST_PLOTTED, WORST_LISTED));
+        List<Entry> worstEntries = report.worst(Math.max(WORST_PLOTTED, WORST_LISTED));
         List<Point> worstPoints = new ArrayList<>();
-        for (ParameterCheck check : worstChecks) {
-            Point point = Point.of(check, blockOf(layoutBlocks, check.index()));
+        for (Entry entry : worstEntries) {
+            Point point = Point.of(entry, blockOf(layoutBlocks, entry.inputIndex()));
             if (worstPoints.size() < WORST_LISTED) {
                 worstPoints.add(point);
             }
-            if (selected.size() < MAX_POINTS && !Double.isNaN(check.numerical())) {
-                selected.putIfAbsent(check.index(), point);
+            if (selected.size() < MAX_POINTS && !Double.isNaN(entry.numerical())) {
+                selected.putIfAbsent(entry.index(), point);
             }
         }
         this.worst = List.copyOf(worstPoints);
-        sample(report, layoutBlocks, numerical, plottableByBlock, selected);
+        sample(report, layoutBlocks, plottableByBlock, selected);
         this.points = List.copyOf(selected.values());
         int failuresShown = 0;
         for (Point point : points) {
@@ -163,16 +167,42 @@ final class CheckRecord {
         this.failuresPlotted = failuresShown;
     }
 
-    /** A record of {@code report}, the {@code number}th check of the run, made in test {@code testName}. */
-    static CheckRecord of(int number, String testName, String uniqueId, TrialInfo trial, GradientReport report) {
-        return new CheckRecord(number, testName, uniqueId, trial, report);
+    /** Whether the page can show {@code report}: a gradient report, or a Jacobian (or Hessian) report. */
+    static boolean supports(DerivativeReport report) {
+        return report instanceof GradientReport || report instanceof JacobianReport;
     }
 
     /**
-     * Fills the remaining points with evenly spaced parameters of each block, the blocks taking turns, so that every
+     * A record of {@code report}, the {@code number}th check of the run, made in test {@code testName}.
+     *
+     * @throws IllegalArgumentException if the report is of a kind the page cannot show ({@link #supports})
+     */
+    static CheckRecord of(int number, String testName, String uniqueId, TrialInfo trial, DerivativeReport report) {
+        return new CheckRecord(number, testName, uniqueId, trial, report);
+    }
+
+    /** The layout whose blocks the report's summaries follow: the parameters of a gradient, the inputs of a Jacobian. */
+    private static ParameterLayout inputLayout(DerivativeReport report) {
+        if (report instanceof GradientReport) {
+            return ((GradientReport) report).layout();
+        }
+        if (report instanceof JacobianReport) {
+            return ((JacobianReport) report).inputLayout();
+        }
+        throw new IllegalArgumentException("the suite report shows gradient, Jacobian and Hessian reports, not a "
+                + report.getClass().getName());
+    }
+
+    /** {@code 3 outputs x }: the prefix of a Jacobian block's shape, whose entries are those of every output. */
+    private static String outputs(int count) {
+        return count + (count == 1 ? " output x " : " outputs x ");
+    }
+
+    /**
+     * Fills the remaining points with evenly spaced entries of each block, the blocks taking turns, so that every
      * block is shown even when one of them is much larger than the others.
      */
-    private static void sample(GradientReport report, List<Block> blocks, double[] numerical, int[] plottableByBlock,
+    private static void sample(DerivativeReport report, List<Block> blocks, int[] plottableByBlock,
             Map<Integer, Point> selected) {
         int remaining = MAX_POINTS - selected.size();
         if (remaining <= 0) {
@@ -190,29 +220,28 @@ final class CheckRecord {
                 }
             }
         }
-        for (int b = 0; b < blocks.size(); b++) {
-            if (quota[b] == 0) {
+        // one pass in flat order; each block keeps its own position among its plottable entries
+        int[] position = new int[blocks.size()];
+        int[] taken = new int[blocks.size()];
+        long[] next = new long[blocks.size()];
+        for (Entry entry : report.entries()) {
+            if (Double.isNaN(entry.numerical())) {
                 continue;
             }
-            Block block = blocks.get(b);
-            int position = 0;
-            int taken = 0;
-            long next = 0;
-            for (int i = block.offset(), end = block.offset() + block.size(); i < end && taken < quota[b]; i++) {
-                if (Double.isNaN(numerical[i])) {
-                    continue;
-                }
-                if (position >= next) {
-                    if (selected.containsKey(i)) {
-                        next = position + 1;
-                    } else if (selected.size() < MAX_POINTS) {
-                        selected.put(i, Point.of(report.parameter(i), b));
-                        taken++;
-                        next = Math.max(position + 1, (long) taken * plottableByBlock[b] / quota[b]);
-                    }
-                }
-                position++;
+            int b = blockOf(blocks, entry.inputIndex());
+            if (taken[b] >= quota[b]) {
+                continue;
             }
+            if (position[b] >= next[b]) {
+                if (selected.containsKey(entry.index())) {
+                    next[b] = position[b] + 1;
+                } else if (selected.size() < MAX_POINTS) {
+                    selected.put(entry.index(), Point.of(entry, b));
+                    taken[b]++;
+                    next[b] = Math.max(position[b] + 1, (long) taken[b] * plottableByBlock[b] / quota[b]);
+                }
+            }
+            position[b]++;
         }
     }
 

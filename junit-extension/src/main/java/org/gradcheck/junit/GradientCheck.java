@@ -29,10 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The method's parameters may be, in any order: the drawn batch (typed as the data set's batches) or, when
  * one example is drawn from a list, the example itself; a {@code double[]} annotated {@link RandomPoint
  * &#64;RandomPoint}; a {@link java.util.Random} or {@link java.util.random.RandomGenerator} seeded for the trial;
- * a {@link org.gradcheck.GradientChecker} configured by this annotation; a
- * {@link org.gradcheck.jacobian.JacobianChecker} or {@link org.gradcheck.hessian.HessianChecker} with the same
- * scheme, step and tolerance, whose random vectors are seeded for the trial; a {@link TrialInfo}; and whatever other
- * extensions resolve ({@code TestInfo}, {@code @TempDir}, ...). An unsupported parameter fails the test container
+ * a {@link org.gradcheck.GradientChecker} configured by this annotation and seeded for the trial, the one checker of
+ * every kind of check (gradients, {@code checkJacobian}, {@code checkHessian}, ...); a {@link TrialInfo}; and
+ * whatever other extensions resolve ({@code TestInfo}, {@code @TempDir}, ...). An unsupported parameter fails the test container
  * with a message that says what to change.
  *
  * <p>Every attribute left unset falls back to the JUnit configuration parameter named in its documentation (for
@@ -128,8 +127,8 @@ public @interface GradientCheck {
     /**
      * Which parameters each trial's checker examines: {@code "automatic"}, {@code "full"}, {@code "screening"},
      * {@code "taylor"} or {@code "sampled:K"} (K parameters per block); see {@link org.gradcheck.Strategy}. Unset:
-     * {@value GradientCheckConstants#STRATEGY_KEY}, then {@code automatic} (full up to 20,000 parameters,
-     * screening above).
+     * {@value GradientCheckConstants#STRATEGY_KEY}, then {@code automatic} (full when a full check is estimated at
+     * most {@link org.gradcheck.Strategy#AUTOMATIC_FULL_TIME}, screening otherwise).
      *
      * @return the strategy of each trial's checker
      */

@@ -66,9 +66,10 @@ public final class GradientCheckConstants {
 
     /**
      * {@code gradcheck.strategy}: which parameters each trial's checker examines: {@code automatic} (the default:
-     * every parameter up to 20,000, directional screening above), {@code full}, {@code screening}, {@code taylor}, or
-     * {@code sampled:K} for K parameters per block. {@code -Dgradcheck.strategy=screening} makes the checks of a
-     * large model fast in CI while still naming a wrong parameter.
+     * every parameter when a full check is estimated at most 1 s, directional screening otherwise), {@code full},
+     * {@code screening}, {@code taylor}, or {@code sampled:K} for K parameters per block.
+     * {@code -Dgradcheck.strategy=screening} makes the checks of a large model fast in CI while still naming a wrong
+     * parameter.
      */
     public static final String STRATEGY_KEY = "gradcheck.strategy";
 

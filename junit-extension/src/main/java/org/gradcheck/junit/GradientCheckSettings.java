@@ -7,8 +7,6 @@ import org.gradcheck.Precision;
 import org.gradcheck.Tolerance;
 import org.gradcheck.DifferenceScheme;
 import org.gradcheck.StepSize;
-import org.gradcheck.hessian.HessianChecker;
-import org.gradcheck.jacobian.JacobianChecker;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -28,18 +26,14 @@ final class GradientCheckSettings {
     final SeedOrigin seedOrigin;
     /** The only trial to run (from 1), or 0 for all. */
     final int selectedTrial;
+    /** The checker of every kind of check: gradients, Jacobians, Hessians. */
     final GradientChecker checker;
-    /** The Jacobian checker with the same scheme, step and tolerance (strategies do not apply to Jacobians). */
-    final JacobianChecker jacobianChecker;
-    /** The Hessian checker with the same scheme, step and tolerance. */
-    final HessianChecker hessianChecker;
     final String namePattern;
     /** Whether passing trials print their figures to standard output. */
     final boolean printFigures;
 
     private GradientCheckSettings(int trials, int examples, String examplesSetting, long rootSeed, SeedOrigin seedOrigin, int selectedTrial,
-            GradientChecker checker, JacobianChecker jacobianChecker, HessianChecker hessianChecker, String namePattern,
-            boolean printFigures) {
+            GradientChecker checker, String namePattern, boolean printFigures) {
         this.trials = trials;
         this.examples = examples;
         this.examplesSetting = examplesSetting;
@@ -47,8 +41,6 @@ final class GradientCheckSettings {
         this.seedOrigin = seedOrigin;
         this.selectedTrial = selectedTrial;
         this.checker = checker;
-        this.jacobianChecker = jacobianChecker;
-        this.hessianChecker = hessianChecker;
         this.namePattern = namePattern;
         this.printFigures = printFigures;
     }
@@ -93,14 +85,10 @@ final class GradientCheckSettings {
                 .withStrategy(reader.strategy(annotation.strategy()))
                 .withTolerance(tolerance)
                 .withStepSize(step);
-        JacobianChecker jacobianChecker = JacobianChecker.defaults().withScheme(scheme).withTolerance(tolerance)
-                .withStepSize(step).withPrecision(precision);
-        HessianChecker hessianChecker = HessianChecker.defaults().withScheme(scheme).withTolerance(tolerance)
-                .withStepSize(step).withPrecision(precision);
         String pattern = !annotation.name().isBlank() ? annotation.name()
                 : context.getConfigurationParameter(GradientCheckConstants.DISPLAY_NAME_KEY).filter(p -> !p.isBlank())
                         .orElse(GradientCheckConstants.DEFAULT_DISPLAY_NAME);
-        return new GradientCheckSettings(trials, examples, examplesSetting, seed, origin, selected, checker,
-                jacobianChecker, hessianChecker, pattern, reader.printFigures());
+        return new GradientCheckSettings(trials, examples, examplesSetting, seed, origin, selected, checker, pattern,
+                reader.printFigures());
     }
 }

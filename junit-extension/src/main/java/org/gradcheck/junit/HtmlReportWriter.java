@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.gradcheck.report.BlockSummary;
-import org.gradcheck.report.NumberFormatter;
 
 /**
  * Writes the suite report as one self-contained page: no scripts, fonts, style sheets or images from elsewhere, plots
@@ -69,7 +68,7 @@ final class HtmlReportWriter {
             cell(html, seedText(check), false);
             cell(html, Html.escape(strategyKind(check.strategy)), false);
             cell(html, verdict(check), false);
-            cell(html, NumberFormatter.format(check.overallDifference), true);
+            cell(html, Numbers.format(check.overallDifference), true);
             cell(html, Html.escape(check.worstName()), false);
             cell(html, check.warnings.isEmpty() ? "" : Integer.toString(check.warnings.size()), true);
             html.append("</tr>\n");
@@ -93,9 +92,10 @@ final class HtmlReportWriter {
             }
             fact(html, "rerun with", check.trial.rerunProperties());
         }
-        fact(html, "overall difference", NumberFormatter.format(check.overallDifference));
+        fact(html, "overall difference", Numbers.format(check.overallDifference));
         fact(html, "parameters", check.size + ", " + check.checked + " checked one by one, " + check.failures + " failed, "
-                + check.kinks + " at kinks, " + check.negligible + " indistinguishable from zero");
+                + check.unresolved + " unresolved, " + check.kinks + " at kinks, " + check.negligible
+                + " indistinguishable from zero");
         fact(html, "strategy", check.strategy);
         for (String note : check.strategyNotes) {
             fact(html, "", note);
@@ -152,10 +152,10 @@ final class HtmlReportWriter {
                     .append('>');
             cell(html, Html.escape(point.name()), false);
             cell(html, Html.escape(check.blocks.get(point.block()).summary().name()), false);
-            cell(html, NumberFormatter.format(point.analytic()), true);
-            cell(html, NumberFormatter.format(point.numerical()), true);
-            cell(html, NumberFormatter.format(point.relativeError()), true);
-            cell(html, NumberFormatter.format(point.errorRatio()), true);
+            cell(html, Numbers.format(point.analytic()), true);
+            cell(html, Numbers.format(point.numerical()), true);
+            cell(html, Numbers.format(point.relativeError()), true);
+            cell(html, Numbers.format(point.errorRatio()), true);
             cell(html, point.verdict().name(), false);
             html.append("</tr>\n");
         }
@@ -164,21 +164,22 @@ final class HtmlReportWriter {
 
     private static void blockTable(StringBuilder html, CheckRecord check) {
         html.append("<table class=\"blocks\">\n<thead><tr><th>block</th><th>shape</th><th>checked</th><th>failures</th>"
-                + "<th>kinks</th><th>~zero</th><th>max rel error</th><th>difference</th><th>worst</th></tr></thead>\n<tbody>\n");
+                + "<th>unresolved</th><th>kinks</th><th>~zero</th><th>max rel error</th><th>difference</th><th>worst</th></tr></thead>\n<tbody>\n");
         for (int b = 0; b < check.blocks.size(); b++) {
             CheckRecord.BlockRow row = check.blocks.get(b);
             BlockSummary summary = row.summary();
-            html.append("<tr").append(summary.failures() > 0 ? " class=\"failed-row\"" : "").append('>');
+            html.append("<tr").append(summary.passed() ? "" : " class=\"failed-row\"").append('>');
             cell(html, "<span style=\"color:" + SvgPlots.colour(b) + "\">\u25cf</span> " + Html.escape(summary.name()), false);
             cell(html, Html.escape(row.shape()), false);
             cell(html, summary.checked() == summary.count() ? Integer.toString(summary.count())
                     : summary.checked() + " of " + summary.count(), true);
             cell(html, Integer.toString(summary.failures()), true);
+            cell(html, Integer.toString(summary.unresolved()), true);
             cell(html, Integer.toString(summary.kinks()), true);
             cell(html, Integer.toString(summary.negligible()), true);
-            cell(html, NumberFormatter.format(summary.maxRelativeError()), true);
-            cell(html, NumberFormatter.format(summary.difference()), true);
-            cell(html, Html.escape(summary.worstParameter()), false);
+            cell(html, Numbers.format(summary.maxRelativeError()), true);
+            cell(html, Numbers.format(summary.difference()), true);
+            cell(html, Html.escape(summary.worstEntry()), false);
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");

@@ -53,6 +53,7 @@ final class JsonReportWriter {
         field(json, "parameters", Integer.toString(check.size), false);
         field(json, "checked", Integer.toString(check.checked), false);
         field(json, "failures", Integer.toString(check.failures), false);
+        field(json, "unresolved", Integer.toString(check.unresolved), false);
         field(json, "kinks", Integer.toString(check.kinks), false);
         field(json, "negligible", Integer.toString(check.negligible), false);
         field(json, "overallDifference", number(check.overallDifference), false);
@@ -75,11 +76,12 @@ final class JsonReportWriter {
             field(json, "count", Integer.toString(summary.count()), false);
             field(json, "checked", Integer.toString(summary.checked()), false);
             field(json, "failures", Integer.toString(summary.failures()), false);
+            field(json, "unresolved", Integer.toString(summary.unresolved()), false);
             field(json, "kinks", Integer.toString(summary.kinks()), false);
             field(json, "negligible", Integer.toString(summary.negligible()), false);
             field(json, "maxRelativeError", number(summary.maxRelativeError()), false);
             field(json, "difference", number(summary.difference()), false);
-            field(json, "worstParameter", string(summary.worstParameter()), false);
+            field(json, "worstParameter", string(summary.worstEntry()), false);
             field(json, "exactMatches", Integer.toString(row.exactMatches()), false);
             StringBuilder histogram = new StringBuilder("[");
             for (int i = 0; i < row.histogram().length; i++) {

@@ -3,12 +3,11 @@ package org.gradcheck.junit;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 import org.gradcheck.GradientChecker;
-import org.gradcheck.hessian.HessianChecker;
-import org.gradcheck.jacobian.JacobianChecker;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestReporter;
@@ -20,10 +19,19 @@ import org.junit.jupiter.api.TestReporter;
  */
 final class ParameterPlan {
 
-    enum Kind { BATCH, EXAMPLE, POINT, RANDOM, CHECKER, JACOBIAN_CHECKER, HESSIAN_CHECKER, TRIAL_INFO }
+    enum Kind { BATCH, EXAMPLE, POINT, RANDOM, CHECKER, TRIAL_INFO }
 
-    private static final String SUPPORTED = "GradientChecker, JacobianChecker, HessianChecker, TrialInfo, "
-            + "java.util.Random, RandomGenerator, a @RandomPoint double[]";
+    private static final String SUPPORTED = "GradientChecker, TrialInfo, java.util.Random, RandomGenerator,"
+            + " a @RandomPoint double[]";
+
+    /**
+     * The checkers GradCheck used to inject, which {@link GradientChecker} replaced, with the calls that replace
+     * theirs. A method can only ask for one when an older gradcheck-core is on the class path.
+     */
+    private static final Map<String, String> REMOVED_CHECKERS = Map.of(
+            "org.gradcheck.jacobian.JacobianChecker", "checker.assertJacobianMatches(function, x) or checker.checkJacobian(function, x)",
+            "org.gradcheck.hessian.HessianChecker", "checker.assertHessianMatches(function, x) or checker.checkHessian(function, x)"
+                    + " (checkHessianProducts for Hessian-vector products)");
 
     private final Kind[] kinds;
 
@@ -50,15 +58,17 @@ final class ParameterPlan {
             Parameter parameter = parameters[i];
             Class<?> type = parameter.getType();
             RandomPoint point = parameter.getAnnotation(RandomPoint.class);
-            if (point != null) {
+            String replacement = REMOVED_CHECKERS.get(type.getName());
+            if (replacement != null) {
+                throw Misconfiguration.of(method, "parameter " + describe(parameter, i) + " asks for " + type.getName()
+                        + ", which GradCheck no longer has: one GradientChecker makes every kind of check (an older"
+                        + " gradcheck-core is on the class path)", "declare the parameter as GradientChecker and call "
+                        + replacement + ", and remove the older gradcheck-core from the class path");
+            } else if (point != null) {
                 checkPoint(method, parameter, i, point);
                 kinds[i] = Kind.POINT;
             } else if (type == GradientChecker.class) {
                 kinds[i] = Kind.CHECKER;
-            } else if (type == JacobianChecker.class) {
-                kinds[i] = Kind.JACOBIAN_CHECKER;
-            } else if (type == HessianChecker.class) {
-                kinds[i] = Kind.HESSIAN_CHECKER;
             } else if (type == TrialInfo.class) {
                 kinds[i] = Kind.TRIAL_INFO;
                 infoReceived = true;

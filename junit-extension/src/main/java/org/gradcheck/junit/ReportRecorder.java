@@ -3,12 +3,15 @@ package org.gradcheck.junit;
 import java.util.ArrayList;
 import java.util.List;
 import org.gradcheck.ProgressListener;
-import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.DerivativeReport;
 
-/** Collects the reports of the checks a trial runs through its injected checker; safe to call from any thread. */
+/**
+ * Collects the reports of the checks a trial runs through its injected checker (gradients, Jacobians, Hessians);
+ * safe to call from any thread.
+ */
 final class ReportRecorder implements ProgressListener {
 
-    private final List<GradientReport> reports = new ArrayList<>();
+    private final List<DerivativeReport> reports = new ArrayList<>();
 
     @Override
     public void progress(int done, int total) {
@@ -16,11 +19,11 @@ final class ReportRecorder implements ProgressListener {
     }
 
     @Override
-    public synchronized void finished(GradientReport report) {
+    public synchronized void finished(DerivativeReport report) {
         reports.add(report);
     }
 
-    synchronized List<GradientReport> reports() {
+    synchronized List<DerivativeReport> reports() {
         return new ArrayList<>(reports);
     }
 }

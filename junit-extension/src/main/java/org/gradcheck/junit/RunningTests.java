@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.DerivativeReport;
 
 /**
  * Which tests run on which thread, for every suite report whose test plan is running; a report that a check
@@ -17,7 +17,7 @@ final class RunningTests {
     @FunctionalInterface
     interface Session {
 
-        void record(String testName, String uniqueId, TrialInfo trial, GradientReport report);
+        void record(String testName, String uniqueId, TrialInfo trial, DerivativeReport report);
     }
 
     /** A test (or container) of a session that is running on some thread. */
@@ -74,7 +74,7 @@ final class RunningTests {
     }
 
     /** Gives {@code report} to the session of the innermost test on the calling thread, if there is one. */
-    static void checkFinished(GradientReport report) {
+    static void checkFinished(DerivativeReport report) {
         Entry innermost = innermost();
         if (innermost != null) {
             innermost.session.record(innermost.testName, innermost.uniqueId, innermost.trial, report);

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.DerivativeReport;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -21,7 +21,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Collects every gradient check of a test run and writes the suite report: {@code report.html}, a self-contained
+ * Collects every check of a test run (gradients, Jacobians, Hessians) and writes the suite report: {@code report.html}, a self-contained
  * page with a table of all checks and plots of each, and {@code report.json} with the same data, in
  * {@value GradientCheckConstants#DEFAULT_REPORT_DIRECTORY} under the working directory (the module's directory under
  * Maven Surefire) unless {@value GradientCheckConstants#REPORT_DIRECTORY_KEY} names another.
@@ -132,8 +132,12 @@ public final class SuiteReportListener implements TestExecutionListener {
         }
     }
 
-    private void record(String testName, String uniqueId, TrialInfo trial, GradientReport report) {
+    private void record(String testName, String uniqueId, TrialInfo trial, DerivativeReport report) {
         if (!enabled) {
+            return;
+        }
+        if (!CheckRecord.supports(report)) {
+            // a report of a kind the page cannot draw (only gradient, Jacobian and Hessian reports exist today)
             return;
         }
         synchronized (records) {

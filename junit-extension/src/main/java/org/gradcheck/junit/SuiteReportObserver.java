@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 import org.gradcheck.report.CheckObserver;
-import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.DerivativeReport;
 
 /**
  * Hands every completed check to the suite report of the test running on the checking thread (see
@@ -28,7 +28,7 @@ public final class SuiteReportObserver implements CheckObserver {
      * @param report the completed check's report
      */
     @Override
-    public void finished(GradientReport report) {
+    public void finished(DerivativeReport report) {
         RunningTests.checkFinished(report);
     }
 }

@@ -2,7 +2,6 @@ package org.gradcheck.junit;
 
 import java.util.List;
 import java.util.Locale;
-import org.gradcheck.report.NumberFormatter;
 import org.gradcheck.report.Verdict;
 
 /**
@@ -101,14 +100,14 @@ final class SvgPlots {
             } else if (axis.x(-position) != placed) {
                 continue;
             }
-            String label = tick == 0 ? "0" : NumberFormatter.brief(tick);
+            String label = tick == 0 ? "0" : Numbers.brief(tick);
             svg.append(line(axis.x(position), TOP + axis.height, axis.x(position), TOP + axis.height + 4, "#666666", ""));
             svg.append(text(axis.x(position), TOP + axis.height + 15, "middle", label, 9));
             svg.append(line(LEFT - 4, axis.y(position), LEFT, axis.y(position), "#666666", ""));
             svg.append(text(LEFT - 6, axis.y(position) + 3, "end", label, 9));
         }
         svg.append(text(LEFT + axis.width / 2.0, SIZE - 16, "middle", "numerical (symmetric log, linear within "
-                + NumberFormatter.brief(c) + ")", 10));
+                + Numbers.brief(c) + ")", 10));
         svg.append("<text x=\"12\" y=\"").append(format(TOP + axis.height / 2.0))
                 .append("\" text-anchor=\"middle\" font-size=\"10\" transform=\"rotate(-90 12 ")
                 .append(format(TOP + axis.height / 2.0)).append(")\">analytic</text>\n");
@@ -118,8 +117,8 @@ final class SvgPlots {
             double y = axis.y(symlog(finite(point.analytic()), c));
             svg.append("<circle class=\"point\" cx=\"").append(format(x)).append("\" cy=\"").append(format(y))
                     .append("\" r=\"2.5\" fill=\"").append(colour(point.block())).append("\" fill-opacity=\"0.75\"><title>")
-                    .append(Html.escape(point.name() + ": analytic " + NumberFormatter.format(point.analytic())
-                            + ", numerical " + NumberFormatter.format(point.numerical()) + ", " + point.verdict()))
+                    .append(Html.escape(point.name() + ": analytic " + Numbers.format(point.analytic())
+                            + ", numerical " + Numbers.format(point.numerical()) + ", " + point.verdict()))
                     .append("</title></circle>\n");
             if (point.verdict() == Verdict.FAIL) {
                 failures.append("<circle class=\"failure\" cx=\"").append(format(x)).append("\" cy=\"").append(format(y))
@@ -179,7 +178,7 @@ final class SvgPlots {
             double position = (Math.log10(check.relativeTolerance) - CheckRecord.LOWEST_DECADE) * CheckRecord.BINS_PER_DECADE;
             double x = labels + slot * (1 + Math.max(0, Math.min(CheckRecord.BINS, position)));
             svg.append(line(x, TOP - 4, x, bottom, FAILURE_COLOUR, " stroke-dasharray=\"5 3\" class=\"tolerance\""));
-            svg.append(text(x + 3, TOP - 6 + 8, "start", "tolerance " + NumberFormatter.brief(check.relativeTolerance), 9));
+            svg.append(text(x + 3, TOP - 6 + 8, "start", "tolerance " + Numbers.brief(check.relativeTolerance), 9));
         }
         svg.append(text(labels + plotWidth / 2, height - 16, "middle", "relative error |g - n| / max(|g|, |n|)", 10));
         svg.append("</svg>\n");
@@ -190,12 +189,12 @@ final class SvgPlots {
         double low = CheckRecord.LOWEST_DECADE + (double) bin / CheckRecord.BINS_PER_DECADE;
         double high = low + 1.0 / CheckRecord.BINS_PER_DECADE;
         if (bin == 0) {
-            return "below " + NumberFormatter.brief(Math.pow(10, high));
+            return "below " + Numbers.brief(Math.pow(10, high));
         }
         if (bin == CheckRecord.BINS - 1) {
-            return "above " + NumberFormatter.brief(Math.pow(10, low));
+            return "above " + Numbers.brief(Math.pow(10, low));
         }
-        return "from " + NumberFormatter.brief(Math.pow(10, low)) + " to " + NumberFormatter.brief(Math.pow(10, high));
+        return "from " + Numbers.brief(Math.pow(10, low)) + " to " + Numbers.brief(Math.pow(10, high));
     }
 
     private static void legend(StringBuilder svg, List<String> blockNames, int x, int y, boolean failures) {

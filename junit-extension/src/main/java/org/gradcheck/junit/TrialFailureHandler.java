@@ -1,19 +1,17 @@
 package org.gradcheck.junit;
 
-import org.gradcheck.GradientMismatchError;
-import org.gradcheck.jacobian.JacobianMismatchError;
+import org.gradcheck.DerivativeMismatchError;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Ends a failing trial's message with the lines that reproduce it. A {@link GradientMismatchError} or a
- * {@link JacobianMismatchError} stays one (with the same report, expected and actual values), another
- * {@link AssertionError} becomes an
- * {@link AssertionFailedError} with the same expected and actual values; both keep the original stack trace.
- * Other exceptions are rethrown unchanged, with the reproduction lines attached as a suppressed exception, so
- * that errors stay errors. Aborted trials and {@link VirtualMachineError}s pass through untouched.
+ * Ends a failing trial's message with the lines that reproduce it. A {@link DerivativeMismatchError} stays one (a
+ * {@link TrialMismatchError} with the same report, expected and actual values), another {@link AssertionError} becomes
+ * an {@link AssertionFailedError} with the same expected and actual values; both keep the original stack trace. Other
+ * exceptions are rethrown unchanged, with the reproduction lines attached as a suppressed exception, so that errors
+ * stay errors. Aborted trials and {@link VirtualMachineError}s pass through untouched.
  */
 final class TrialFailureHandler implements TestExecutionExceptionHandler {
 
@@ -37,10 +35,8 @@ final class TrialFailureHandler implements TestExecutionExceptionHandler {
         String message = (original == null || original.isEmpty() ? "" : original.endsWith("\n") ? original : original + "\n")
                 + "\n" + reproduction;
         AssertionError replacement;
-        if (throwable instanceof GradientMismatchError && ((GradientMismatchError) throwable).report() != null) {
-            replacement = new GradientMismatchError(((GradientMismatchError) throwable).report(), message);
-        } else if (throwable instanceof JacobianMismatchError && ((JacobianMismatchError) throwable).report() != null) {
-            replacement = new JacobianMismatchError(((JacobianMismatchError) throwable).report(), message);
+        if (throwable instanceof DerivativeMismatchError && ((DerivativeMismatchError) throwable).report() != null) {
+            replacement = new TrialMismatchError(((DerivativeMismatchError) throwable).report(), message);
         } else if (throwable instanceof AssertionFailedError && ((AssertionFailedError) throwable).isExpectedDefined()) {
             AssertionFailedError failure = (AssertionFailedError) throwable;
             replacement = new AssertionFailedError(message, failure.getExpected().getValue(),

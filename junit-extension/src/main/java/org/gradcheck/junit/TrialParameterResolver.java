@@ -36,10 +36,6 @@ final class TrialParameterResolver implements ParameterResolver {
         switch (plan.kindOf(index)) {
             case CHECKER:
                 return trial.settings.checker.withSeed(trial.info.trialSeed()).withProgressListener(recorder);
-            case JACOBIAN_CHECKER:
-                return trial.settings.jacobianChecker.withSeed(trial.info.trialSeed());
-            case HESSIAN_CHECKER:
-                return trial.settings.hessianChecker.withSeed(trial.info.trialSeed());
             case TRIAL_INFO:
                 return trial.info;
             case RANDOM:

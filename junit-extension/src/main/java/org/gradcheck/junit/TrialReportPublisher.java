@@ -3,9 +3,8 @@ package org.gradcheck.junit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gradcheck.report.GradientReport;
-import org.gradcheck.report.NumberFormatter;
-import org.gradcheck.report.ParameterCheck;
+import org.gradcheck.report.DerivativeReport;
+import org.gradcheck.report.Entry;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,9 +13,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Publishes a passing trial's figures as report entries, one per check run through the injected checker (or one
  * without figures if there was none), so that passing checks leave numbers in the test report too:
  * {@code gradcheck.seed}, {@code gradcheck.trial}, {@code gradcheck.examples}, {@code gradcheck.overallDifference},
- * {@code gradcheck.worstParameter} and {@code gradcheck.parameters}. Unless {@code gradcheck.stdout=false}, it also
- * prints each check's figures as one line to standard output, where Maven Surefire, which ignores report entries,
- * records them:
+ * {@code gradcheck.worstParameter} and {@code gradcheck.parameters} (how many entries were checked one by one, which
+ * under screening or sampling is fewer than the report has, and how many failed). Gradient, Jacobian and Hessian
+ * checks are published alike; the worst entry of a Jacobian is named {@code y[1] / x[2]}. Unless
+ * {@code gradcheck.stdout=false}, it also prints each check's figures as one line to standard output, where Maven
+ * Surefire, which ignores report entries, records them:
  * <pre>
  * [gradcheck] Tests#check [1] seed=7 examples=[3, 9]: passed, overall difference 2.000e-11, worst w[1] (...), 3 checked, 0 failed
  * </pre>
@@ -44,11 +45,11 @@ final class TrialReportPublisher implements BeforeTestExecutionCallback, AfterTe
         if (context.getExecutionException().isPresent()) {
             return;
         }
-        List<GradientReport> reports = recorder.reports();
+        List<DerivativeReport> reports = recorder.reports();
         if (reports.isEmpty()) {
             context.publishReportEntry(identity());
         }
-        for (GradientReport report : reports) {
+        for (DerivativeReport report : reports) {
             Map<String, String> entry = entry(report);
             context.publishReportEntry(entry);
             if (trial.settings.printFigures) {
@@ -77,14 +78,17 @@ final class TrialReportPublisher implements BeforeTestExecutionCallback, AfterTe
     }
 
     /** The figures of one check; a pure function of the trial and the report. */
-    Map<String, String> entry(GradientReport report) {
+    Map<String, String> entry(DerivativeReport report) {
         Map<String, String> entry = identity();
-        entry.put(PREFIX + "overallDifference", NumberFormatter.format(report.overallDifference()));
-        ParameterCheck worst = report.worst(1).get(0);
-        entry.put(PREFIX + "worstParameter", worst.name() + " (analytic " + NumberFormatter.format(worst.analytic())
-                + ", numerical " + NumberFormatter.format(worst.numerical()) + ", relative error "
-                + NumberFormatter.format(worst.relativeError()) + ")");
-        entry.put(PREFIX + "parameters", report.size() + " checked, " + report.failureCount() + " failed");
+        entry.put(PREFIX + "overallDifference", Numbers.format(report.overallDifference()));
+        List<Entry> worst = report.worst(1);
+        entry.put(PREFIX + "worstParameter", worst.isEmpty() ? "- (none checked one by one)" : worst.get(0).name()
+                + " (analytic " + Numbers.format(worst.get(0).analytic()) + ", numerical "
+                + Numbers.format(worst.get(0).numerical()) + ", relative error "
+                + Numbers.format(worst.get(0).relativeError()) + ")");
+        // checked one by one: under screening or sampling fewer than report.size()
+        entry.put(PREFIX + "parameters", report.checkedCount() + " checked, " + report.failureCount() + " failed"
+                + (report.unresolvedCount() == 0 ? "" : ", " + report.unresolvedCount() + " unresolved"));
         return entry;
     }
 }

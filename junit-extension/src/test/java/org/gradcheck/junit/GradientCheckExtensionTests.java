@@ -20,8 +20,8 @@ import java.util.Random;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gradcheck.DerivativeMismatchError;
 import org.gradcheck.GradientChecker;
-import org.gradcheck.GradientMismatchError;
 import org.gradcheck.Precision;
 import org.gradcheck.Strategy;
 import org.gradcheck.Tolerance;
@@ -107,9 +107,9 @@ class GradientCheckExtensionTests {
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(0).failed(3));
         List<Throwable> failures = EngineRunner.failures(results);
         for (int trial = 1; trial <= 3; trial++) {
-            GradientMismatchError failure = assertInstanceOf(GradientMismatchError.class, failures.get(trial - 1));
+            DerivativeMismatchError failure = assertInstanceOf(DerivativeMismatchError.class, failures.get(trial - 1));
             String message = failure.getMessage();
-            assertTrue(message.startsWith("Gradient check failed: 1 of 3 parameters disagree\n  worst w[1]: mismatch "), message);
+            assertTrue(message.startsWith("Gradient check failed: 1 of 3 parameters disagree\n  worst w[1]: analytic "), message);
             assertEquals("w[1]", failure.report().failures().get(0).name());
             assertTrue(failure.isExpectedDefined() && failure.isActualDefined());
             assertTrue(failure.getExpected().getStringRepresentation().contains("w[1] = "));
@@ -193,19 +193,21 @@ class GradientCheckExtensionTests {
         assertEquals(Map.of("gradcheck.seed", "1", "gradcheck.trial", "1"), entries.get(1),
                 "a passing trial without checks still publishes its seed and number");
         entries.removeIf(entry -> !entry.containsKey("checker"));
+        long trialSeed = SeedSequence.trialSeed(1, 1);
         assertEquals(GradientChecker.defaults().withScheme(DifferenceScheme.FORWARD).withStep(1e-3)
                 .withTolerance(Tolerance.of(1e-2, 1e-8)).withStrategy(Strategy.sampled(5)).withPrecision(Precision.DOUBLE)
-                .toString(), entries.get(0).get("checker"));
+                .withSeed(trialSeed).toString(), entries.get(0).get("checker"));
         assertEquals(GradientChecker.defaults().withScheme(DifferenceScheme.BACKWARD).withStep(1e-4)
                 .withTolerance(Tolerance.of(1e-3, 1e-7)).withStrategy(Strategy.screening()).withPrecision(Precision.FLOAT)
-                .toString(),
+                .withSeed(trialSeed).toString(),
                 entries.get(1).get("checker"));
-        assertEquals(Long.toString(SeedSequence.trialSeed(1, 1)), entries.get(0).get("seed"),
+        assertEquals(Long.toString(trialSeed), entries.get(0).get("seed"),
                 "the checker's random directions and samples are seeded by the trial");
 
         EngineExecutionResults automatic = EngineRunner.run(CheckerTestCase.class, "gradcheck.epsilon", "automatic");
 
-        assertEquals(GradientChecker.defaults().toString(), EngineRunner.entries(automatic).get(2).get("checker"));
+        assertEquals(GradientChecker.defaults().withSeed(trialSeed).toString(),
+                EngineRunner.entries(automatic).get(2).get("checker"));
     }
 
     @Test
@@ -411,6 +413,23 @@ class GradientCheckExtensionTests {
                 () -> assertTrue(entries.get(1).get("gradcheck.worstParameter").startsWith("x[")));
     }
 
+    @Test
+    void aScreenedTrialCountsTheParametersCheckedOneByOneNotAllOfThem() {
+        EngineExecutionResults results = EngineRunner.run(ScreeningTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        List<Map<String, String>> entries = EngineRunner.entries(results);
+        assertEquals(2, entries.size());
+        Map<String, String> seen = entries.get(0);
+        int size = Integer.parseInt(seen.get("size"));
+        int checked = Integer.parseInt(seen.get("checked"));
+        assertEquals(60, size);
+        assertEquals(0, checked, "screening of a right gradient checks no parameter one by one");
+        assertEquals("0 checked, 0 failed", entries.get(1).get("gradcheck.parameters"),
+                "the figures count the parameters checked one by one (report.checkedCount()), not report.size()");
+        assertEquals("- (none checked one by one)", entries.get(1).get("gradcheck.worstParameter"));
+    }
+
     static class PassingTestCase {
 
         static List<double[]> trainingSet() {
@@ -593,13 +612,36 @@ class GradientCheckExtensionTests {
         }
     }
 
+    static class ScreeningTestCase {
+
+        /** sum of cos(x_i) over a 6 x 10 block, with its right gradient. */
+        @GradientCheck(trials = 1, seed = "5", strategy = "screening")
+        void check(@RandomPoint(dimension = 60) double[] point, GradientChecker checker, TestReporter reporter) {
+            GradientReport report = checker.check(org.gradcheck.function.DifferentiableFunction.of(x -> {
+                double sum = 0;
+                for (double value : x) {
+                    sum += Math.cos(value);
+                }
+                return sum;
+            }, x -> {
+                double[] gradient = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    gradient[i] = -Math.sin(x[i]);
+                }
+                return gradient;
+            }), point, org.gradcheck.layout.ParameterLayout.builder().matrix("W", 6, 10).build());
+            reporter.publishEntry(Map.of("size", Integer.toString(report.size()), "checked",
+                    Integer.toString(report.checkedCount())));
+        }
+    }
+
     static class ReportTestCase {
 
         @GradientCheck(trials = 1, seed = "3")
         void check(@RandomPoint(dimension = 2) double[] point, GradientChecker checker, TestReporter reporter) {
             GradientReport report = checker.check(org.gradcheck.function.DifferentiableFunction.of(
                     x -> x[0] * x[0] * x[1], x -> new double[] {2 * x[0] * x[1], x[0] * x[0]}), point);
-            reporter.publishEntry("seen", org.gradcheck.report.NumberFormatter.format(report.overallDifference()));
+            reporter.publishEntry("seen", Numbers.format(report.overallDifference()));
         }
     }
 }

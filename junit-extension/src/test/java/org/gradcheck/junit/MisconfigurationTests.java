@@ -41,11 +41,11 @@ class MisconfigurationTests {
         expected.put("unsupportedWithSource(String)", PREFIX + "unsupportedWithSource(String): parameter [0] String"
                 + " is of a type @GradientCheck cannot supply: the data set of @ExampleSource(\"trainingSet\") gives batches"
                 + " of type java.util.List; declare the parameter as java.util.List (the batch) or [D (the one example),"
-                + " or as one of GradientChecker, JacobianChecker, HessianChecker, TrialInfo, java.util.Random,"
-                + " RandomGenerator, a @RandomPoint double[]");
+                + " or as one of GradientChecker, TrialInfo, java.util.Random, RandomGenerator, a @RandomPoint"
+                + " double[]");
         expected.put("unsupportedWithoutSource(int)", PREFIX + "unsupportedWithoutSource(int): parameter [0] int is"
-                + " of a type @GradientCheck cannot supply; declare one of GradientChecker, JacobianChecker,"
-                + " HessianChecker, TrialInfo, java.util.Random, RandomGenerator, a @RandomPoint double[], or name a data set with @ExampleSource to receive drawn"
+                + " of a type @GradientCheck cannot supply; declare one of GradientChecker, TrialInfo, java.util.Random,"
+                + " RandomGenerator, a @RandomPoint double[], or name a data set with @ExampleSource to receive drawn"
                 + " examples");
         expected.put("pointOfFloats(float[])", PREFIX + "pointOfFloats(float[]): @RandomPoint parameter [0] float[]"
                 + " is not a double[]; declare it as @RandomPoint(dimension = ...) double[]");

@@ -120,7 +120,7 @@ class ReadmeExampleTests {
 
         results.testEvents().assertStatistics(stats -> stats.started(3).failed(3));
         String message = EngineRunner.failures(results).get(1).getMessage();
-        assertTrue(message.startsWith("Gradient check failed: 1 of 3 parameters disagree\n  worst w[1]: mismatch "), message);
+        assertTrue(message.startsWith("Gradient check failed: 1 of 3 parameters disagree\n  worst w[1]: analytic "), message);
         assertTrue(message.contains("\nw[1] "), message);
         assertEquals(README_REPRODUCTION, message.substring(message.indexOf("\n\nTrial 2 of 3") + 2));
     }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.report.CheckObserver;
-import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.DerivativeReport;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -34,7 +34,7 @@ class ReadmeReportExampleTests {
         static final AtomicInteger FAILED = new AtomicInteger();
 
         @Override
-        public void finished(GradientReport report) {
+        public void finished(DerivativeReport report) {
             CHECKS.incrementAndGet();
             if (!report.passed()) {
                 FAILED.incrementAndGet();

@@ -154,6 +154,50 @@ class SuiteReportTests {
     }
 
     @Test
+    void jacobianAndHessianChecksAreListedWithTheirEntriesPerInputBlock() throws Exception {
+        Path reportDirectory = directory.resolve("jacobians");
+        long failedTests = run(DerivativesTestCase.class, GradientCheckConstants.REPORT_DIRECTORY_KEY,
+                reportDirectory.toString());
+
+        assertEquals(1, failedTests, "the wrong Hessian fails its test");
+        List<Element> sections = elements(parse(Files.readString(reportDirectory.resolve("report.html"),
+                StandardCharsets.UTF_8)), "section");
+        assertEquals(2, sections.size(), "one section per check: the Jacobian and the Hessian");
+        Element jacobian = sections.get(0);
+        assertEquals("passed", jacobian.getAttribute("data-verdict"));
+        assertTrue(text(jacobian, "p").startsWith("passed Jacobian check passed"), text(jacobian, "p"));
+        assertEquals(6, count(jacobian, "circle", "point"), "every entry of a 2 x 3 Jacobian is plotted");
+        assertEquals(List.of("W", "2 outputs x [2]", "4"), blockCells(jacobian, 0).subList(0, 3));
+        assertEquals(List.of("b", "2 outputs x [1]", "2"), blockCells(jacobian, 1).subList(0, 3));
+        assertTrue(facts(jacobian).get("parameters").startsWith("6, 6 checked one by one, 0 failed, 0 unresolved"),
+                facts(jacobian).get("parameters"));
+
+        Element hessian = sections.get(1);
+        assertEquals("failed", hessian.getAttribute("data-verdict"));
+        assertTrue(text(hessian, "p").startsWith("failed Hessian check failed: 1 of 4 entries disagree"),
+                text(hessian, "p"));
+        assertEquals("dx[1] / x[1]", facts(hessian).get("worst"), "the wrong entry leads the table of the worst");
+        assertEquals(1, count(hessian, "circle", "failure"), "the one failing entry is ringed");
+        assertEquals(List.of("x", "2 outputs x [2]", "4", "1", "0"), blockCells(hessian, 0).subList(0, 5));
+
+        String json = Files.readString(reportDirectory.resolve("report.json"), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"headline\": \"Hessian check failed: 1 of 4 entries disagree"), json);
+        assertTrue(json.contains("\"worstParameter\": \"dx[1] / x[1]\""), json);
+    }
+
+    /** The cells of row {@code row} of a check's block table: block, shape, checked, failures, unresolved, ... */
+    private static List<String> blockCells(Element section, int row) {
+        Element blocks = elements(section, "table").stream().filter(table -> "blocks".equals(table.getAttribute("class")))
+                .findFirst().orElseThrow();
+        Element tableRow = elements(elements(blocks, "tbody").get(0), "tr").get(row);
+        List<String> cells = new ArrayList<>();
+        for (Element cell : elements(tableRow, "td")) {
+            cells.add(cell.getTextContent().replace("\u25cf ", ""));
+        }
+        return cells;
+    }
+
+    @Test
     void nothingIsWrittenWhenSwitchedOff() {
         Path reportDirectory = directory.resolve("off");
         run(ChecksTestCase.class, GradientCheckConstants.REPORT_DIRECTORY_KEY, reportDirectory.toString(),
@@ -365,6 +409,30 @@ class SuiteReportTests {
                 }
                 GradientAssertions.requirePassed(checker.check(squares, point));
             }
+        }
+    }
+
+    /** A Jacobian check that passes and a Hessian check that fails, both through the default checker. */
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+    static class DerivativesTestCase {
+
+        @Test
+        void aJacobian() {
+            // y = W x + b for x = (1, 2), W [2, 1], b [1]: the inputs are W and b
+            ParameterLayout inputs = ParameterLayout.builder().vector("W", 2).vector("b", 1).build();
+            GradientAssertions.assertJacobianMatches(org.gradcheck.function.VectorFunction.of(
+                    p -> new double[] {p[0] + 2 * p[1] + p[2], Math.sin(p[0]) * p[2]},
+                    p -> new double[][] {{1, 2, 1}, {Math.cos(p[0]) * p[2], 0, Math.sin(p[0])}}),
+                    new double[] {0.5, -1.5, 2.0}, inputs);
+        }
+
+        @Test
+        void bHessian() {
+            // f = x0^2 x1 + exp(x1), with d2f/dx1^2 forgotten
+            GradientAssertions.assertHessianMatches(org.gradcheck.function.TwiceDifferentiableFunction.of(
+                    x -> x[0] * x[0] * x[1] + Math.exp(x[1]),
+                    x -> new double[] {2 * x[0] * x[1], x[0] * x[0] + Math.exp(x[1])},
+                    x -> new double[][] {{2 * x[1], 2 * x[0]}, {2 * x[0], 0}}), new double[] {0.75, -0.25});
         }
     }
 

@@ -9,9 +9,9 @@ import org.gradcheck.examples.Batch;
 import org.gradcheck.examples.CatImages;
 import org.gradcheck.examples.DeepNetwork;
 import org.gradcheck.function.DifferentiableFunction;
-import org.gradcheck.function.ModelFunction;
 import org.gradcheck.layout.GradientNaming;
 import org.gradcheck.layout.ParameterLayout;
+import org.gradcheck.layout.Parameters;
 
 /** The functions the benchmarks check, built the same way in every forked JVM. */
 final class BenchmarkFunctions {
@@ -85,8 +85,40 @@ final class BenchmarkFunctions {
     private static Subject network(String name, DeepNetwork network, Batch batch) {
         Map<String, double[][]> parameters = network.initialize(SEED);
         ParameterLayout layout = network.layout();
-        return new Subject(name, ModelFunction.of(network, layout, batch, GradientNaming.standard()), layout.roll(parameters),
-                layout);
+        return new Subject(name, new NetworkFunction(network, layout, batch), layout.roll(parameters), layout);
+    }
+
+    /**
+     * A network on a fixed batch as a function of the flat parameter vector, as the checker sees a model: the
+     * parameters are a view of the vector, the gradients are rolled by the standard naming ({@code dW1}).
+     */
+    private static final class NetworkFunction implements DifferentiableFunction {
+
+        private final DeepNetwork network;
+        private final ParameterLayout layout;
+        private final Batch batch;
+
+        NetworkFunction(DeepNetwork network, ParameterLayout layout, Batch batch) {
+            this.network = network;
+            this.layout = layout;
+            this.batch = batch;
+        }
+
+        @Override
+        public double value(double[] point) {
+            return network.cost(Parameters.view(layout, point), batch);
+        }
+
+        @Override
+        public double[] gradient(double[] point) {
+            return layout.rollGradients(network.gradients(Parameters.view(layout, point), batch), GradientNaming.standard());
+        }
+
+        /** This function: the network keeps no state between calls, so it serves every thread of a parallel check. */
+        @Override
+        public DifferentiableFunction copyForThread() {
+            return this;
+        }
     }
 
     private static Subject million() {

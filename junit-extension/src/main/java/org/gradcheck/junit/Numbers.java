@@ -1,0 +1,36 @@
+package org.gradcheck.junit;
+
+import java.util.Locale;
+
+/**
+ * The one format of every number the extension prints (report entries, the reproduction lines, the suite report),
+ * the same as in core's reports: scientific notation with four significant digits ({@code 1.234e-05},
+ * {@code -6.000e+00}), and a short form with two for tolerances, steps and axis labels.
+ */
+final class Numbers {
+
+    private Numbers() {
+    }
+
+    /** {@code 1.234e-05}, {@code -6.000e+00}, {@code 0}, {@code NaN}, {@code Infinity}. */
+    static String format(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return String.format(Locale.ROOT, "%.3e", value);
+    }
+
+    /** A short form with two significant digits: {@code 1.0e-06}. */
+    static String brief(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return String.format(Locale.ROOT, "%.1e", value);
+    }
+}
