@@ -204,13 +204,16 @@ final class Kernel {
     }
 
     /**
-     * Whether the reference of entry {@code entry} with bound {@code error} is resolved: the bound is clearly smaller
-     * than the reference itself, or than {@value #SIGNIFICANCE} of the largest analytic entry of its input block (an
-     * error below that is beyond the floating-point significance of the derivative's size in that block, so it cannot
-     * matter). The analytic value itself does not count: a large one must not make a rough estimate look precise.
+     * Whether a reference with bound {@code error} is resolved: the bound is at most {@value #RESOLVED} of the
+     * reference itself. The analytic value does not count: a large one must not make a rough estimate look precise.
      */
-    boolean resolved(int entry, double reference, double error) {
+    static boolean resolved(double reference, double error) {
         return error <= RESOLVED * Math.abs(reference);
+    }
+
+    /** Whether the reference of entry {@code entry} is resolved ({@link #resolved(double, double)}). */
+    boolean resolved(int entry, double reference, double error) {
+        return resolved(reference, error);
     }
 
     /**

@@ -86,7 +86,7 @@ final class Reports {
                 }
                 continue;
             }
-            boolean resolved = Kernel.resolved(a, reference, error);
+            boolean resolved = Kernel.resolved(reference, error);
             if (kernel.agrees(a, reference, error) && resolved) {
                 findings.decide(k, Findings.PASS, reference, error);
             } else if (Kernel.negligible(a, reference, error)) {
