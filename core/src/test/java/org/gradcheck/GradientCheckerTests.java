@@ -72,7 +72,9 @@ class GradientCheckerTests {
 
             GradientReport refined = CHECKER.check(TestFunctions.rosenbrock(), new double[] {1, 1, 1, 1});
             assertTrue(refined.passed(), refined::toString);
-            assertEquals(3, refined.refinedCount());
+            // the three with a cubic term, and the last: its central difference is exact, but its one-sided differences
+            // +-100 h differ as they would at a kink, which only smaller steps tell apart
+            assertEquals(4, refined.refinedCount());
             for (int i = 0; i < 3; i++) {
                 assertTrue(Math.abs(refined.parameter(i).numerical()) < 1e-11, refined.parameter(i)::toString);
             }

@@ -110,6 +110,9 @@ final class Evaluator {
     boolean withColumn(int column, double at, double[] out) {
         proceed();
         double from = original[column];
+        if (Double.doubleToRawLongBits(x[column]) != Double.doubleToRawLongBits(from)) {
+            requireUnmodified("the numerical derivatives");
+        }
         x[column] = at;
         try {
             problem.values(x, out);
@@ -204,6 +207,26 @@ final class Evaluator {
         T result;
         try {
             result = computation.get();
+        } catch (CheckRefusedException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw refused(e, "while " + what);
+        }
+        evaluations++;
+        return result;
+    }
+
+    /**
+     * A call of a derivative form the function may not implement: its result, counted as an evaluation, or
+     * {@code notImplemented}, not counted, when it throws {@link UnsupportedOperationException}.
+     */
+    <T> T optional(java.util.function.Supplier<T> computation, String what, T notImplemented) {
+        proceed();
+        T result;
+        try {
+            result = computation.get();
+        } catch (UnsupportedOperationException e) {
+            return notImplemented;
         } catch (CheckRefusedException e) {
             throw e;
         } catch (Throwable e) {

@@ -30,6 +30,11 @@ final class Findings {
     static final byte REFINED = 4;
     /** Flag: the one-sided derivatives at the first step differ by more than their rounding (a kink, a cusp, a jump). */
     static final byte ONE_SIDED_GAP = 8;
+    /**
+     * Flag: that gap is also large against the one-sided derivatives themselves (more than
+     * {@value Kernel#KINK_CANDIDATE_GAP} of them): a kink at the point is likely, even where the central difference agrees.
+     */
+    static final byte KINK_CANDIDATE = 16;
 
     final int rows;
     final int columns;

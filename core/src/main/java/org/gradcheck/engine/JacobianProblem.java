@@ -115,6 +115,7 @@ final class JacobianProblem extends Problem {
         for (int i = 0; i < m; i++) {
             unit[i] = 1;
             double[] row = optional(DerivativeForm.VECTOR_JACOBIAN_PRODUCT, () -> function.vectorJacobianProduct(x, unit));
+            requireUnitDirection(unit, i, outputs, "the output direction u of vectorJacobianProduct");
             unit[i] = 0;
             if (row == null) {
                 break;
@@ -131,6 +132,7 @@ final class JacobianProblem extends Problem {
         for (int j = 0; j < n; j++) {
             direction[j] = 1;
             double[] column = optional(DerivativeForm.JACOBIAN_VECTOR_PRODUCT, () -> function.jacobianVectorProduct(x, direction));
+            requireUnitDirection(direction, j, inputs, "the input direction v of jacobianVectorProduct");
             direction[j] = 0;
             if (column == null) {
                 throw new CheckRefusedException("the function implements no derivative: override jacobian(point), "
@@ -162,6 +164,18 @@ final class JacobianProblem extends Problem {
         }
         implemented.add(form);
         return result;
+    }
+
+    /** The unit vector {@code e_index} a product was given is unchanged: the function did not modify its argument. */
+    private static void requireUnitDirection(double[] direction, int index, ParameterLayout layout, String what) {
+        for (int k = 0; k < direction.length; k++) {
+            double expected = k == index ? 1 : 0;
+            if (Double.doubleToRawLongBits(direction[k]) != Double.doubleToRawLongBits(expected)) {
+                throw new CheckRefusedException("the function modified " + what + ": " + layout.nameOf(k) + " (index " + k
+                        + ") was " + expected + " and became " + direction[k] + ". Functions must treat their arguments as"
+                        + " read-only; copy them before changing them.");
+            }
+        }
     }
 
     private static void requireLength(double[] product, int length, String what, String hint) {
@@ -225,12 +239,21 @@ final class JacobianProblem extends Problem {
                 scale += Math.abs(u[i]) * magnitude;
             }
             double allowed = productTolerance * scale;
-            double[] backward = product(evaluator, DerivativeForm.VECTOR_JACOBIAN_PRODUCT,
+            Supplier<double[]> backwardProduct = () -> product(evaluator, DerivativeForm.VECTOR_JACOBIAN_PRODUCT,
                     () -> function.vectorJacobianProduct(x, u.clone()), n, "vector-Jacobian product");
-            double[] forward = product(evaluator, DerivativeForm.JACOBIAN_VECTOR_PRODUCT,
+            Supplier<double[]> forwardProduct = () -> product(evaluator, DerivativeForm.JACOBIAN_VECTOR_PRODUCT,
                     () -> function.jacobianVectorProduct(x, v.clone()), m, "Jacobian-vector product");
+            // the forms not tried yet first: when they turn out not to be implemented, no product is computed in vain
+            double[] backward = tried.contains(DerivativeForm.VECTOR_JACOBIAN_PRODUCT) ? null : backwardProduct.get();
+            double[] forward = tried.contains(DerivativeForm.JACOBIAN_VECTOR_PRODUCT) ? null : forwardProduct.get();
             if (implemented.size() < 2) {
                 return checks;
+            }
+            if (backward == null) {
+                backward = backwardProduct.get();
+            }
+            if (forward == null) {
+                forward = forwardProduct.get();
             }
             double viaBackward = backward == null ? Double.NaN : dot(backward, v);
             double viaForward = forward == null ? Double.NaN : dot(u, forward);
@@ -259,17 +282,10 @@ final class JacobianProblem extends Problem {
         if (tried.contains(form) && !implemented.contains(form)) {
             return null;
         }
-        boolean[] unsupported = new boolean[1];
-        double[] result = evaluator.call(() -> {
-            try {
-                return computation.get();
-            } catch (UnsupportedOperationException e) {
-                unsupported[0] = true;
-                return null;
-            }
-        }, "computing a " + what + " with random vectors");
+        double[] notImplemented = new double[0];
+        double[] result = evaluator.optional(computation, "computing a " + what + " with random vectors", notImplemented);
         tried.add(form);
-        if (unsupported[0]) {
+        if (result == notImplemented) {
             return null;
         }
         implemented.add(form);

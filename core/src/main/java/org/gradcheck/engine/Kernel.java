@@ -338,11 +338,15 @@ final class Kernel {
                 double gap = Math.abs(right - left);
                 boolean resolvedGap = gap > KINK_NOISE * ROUNDING_BOUND * noise.rounding(i, plus[i], minus[i],
                         Noise.distance(h, x)) / Math.min(up, down);
+                boolean candidate = resolvedGap && gap > KINK_CANDIDATE_GAP * Math.max(Math.abs(right), Math.abs(left));
                 if (resolvedGap) {
                     findings.flags[k] |= Findings.ONE_SIDED_GAP;
                 }
+                if (candidate) {
+                    findings.flags[k] |= Findings.KINK_CANDIDATE;
+                }
                 if (kinkSuspects && !suspect) {
-                    suspect = resolvedGap && gap > KINK_CANDIDATE_GAP * Math.max(Math.abs(right), Math.abs(left));
+                    suspect = candidate;
                 }
             }
             if (suspect) {
@@ -497,8 +501,15 @@ final class Kernel {
                 ridders(RIDDERS_START * h, rows, downward, upward, false);
             }
             if (!downward.isEmpty()) {
-                new Ladder(evaluator, column, toArray(downward)).descend();
-                keepSharperDisagreements();
+                List<Integer> fromFirstStep = new ArrayList<>(downward);
+                fromFirstStep.removeAll(disagreeing);
+                if (!fromFirstStep.isEmpty()) {
+                    new Ladder(evaluator, column, toArray(fromFirstStep), h).descend();
+                }
+                if (!disagreeing.isEmpty()) {
+                    new Ladder(evaluator, column, toArray(disagreeing), RIDDERS_START * h).descend();
+                    keepSharperDisagreements();
+                }
             }
             if (!upward.isEmpty()) {
                 ascend(upward);
@@ -512,18 +523,23 @@ final class Kernel {
         }
 
         /**
-         * A row Ridders' method resolved to a value the analytic one disagrees with goes down the ladder only to tell a
-         * kink at the point: when the ladder passes it with a wider bound that still contains Ridders' value, smaller
-         * steps saw nothing the larger ones missed, and the sharper disagreement stands.
+         * A row Ridders' method resolved to a value the analytic one disagrees with goes down the ladder (from Ridders'
+         * first step, where the function was seen to be smooth) only to tell a kink at the point. When the ladder finds
+         * none and passes the row, or leaves it unresolved, with a wider bound that still contains Ridders' value,
+         * smaller steps saw nothing the larger ones missed, and the sharper disagreement stands.
          */
         private void keepSharperDisagreements() {
             for (int r = 0; r < disagreeing.size(); r++) {
                 int row = disagreeing.get(r);
                 int k = row * n + column;
                 double[] ridders = disagreement.get(r);
-                boolean consistent = Math.abs(findings.numerical[k] - ridders[0]) <= findings.bound[k] + ridders[1];
-                if (findings.verdicts[k] == Findings.PASS && (findings.flags[k] & Findings.NEGLIGIBLE) == 0 && consistent) {
+                byte verdict = findings.verdicts[k];
+                boolean consistent = !(Math.abs(findings.numerical[k] - ridders[0]) > findings.bound[k] + ridders[1]);
+                boolean overridable = (verdict == Findings.PASS && (findings.flags[k] & Findings.NEGLIGIBLE) == 0)
+                        || verdict == Findings.UNRESOLVED;
+                if (overridable && consistent && !findings.kinks.containsKey(k)) {
                     findings.decide(k, Findings.FAIL, ridders[0], ridders[1]);
+                    findings.reasons.remove(k);
                 }
             }
         }
@@ -562,7 +578,9 @@ final class Kernel {
                     if (agrees(a, estimate, error)) {
                         findings.decide(k, Findings.PASS, estimate, error);
                         boolean leansOnBound = Math.abs(a - estimate) > tolerance.allowed(a, estimate, 0);
-                        if (!failResolved && leansOnBound && estimates.error[r] <= roundingOnly) {
+                        if (!failResolved && (findings.flags[k] & Findings.KINK_CANDIDATE) != 0) {
+                            truncated.add(row);
+                        } else if (!failResolved && leansOnBound && estimates.error[r] <= roundingOnly) {
                             roundingLimited.add(row);
                         }
                     } else if (failResolved) {
@@ -607,6 +625,14 @@ final class Kernel {
                 if (findings.verdicts[k] == Findings.PASS && resolved(k, findings.numerical[k], findings.bound[k])) {
                     continue;
                 }
+                if (rowsLeft.contains(row) && Double.isFinite(findings.bound[k])
+                        && !agrees(findings.analytic[k], findings.numerical[k], findings.bound[k])) {
+                    findings.decide(k, Findings.FAIL, findings.numerical[k], findings.bound[k]);
+                    findings.reasons.put(k, "its finite differences stay below the function's rounding up to steps of "
+                            + Numbers.brief(start) + ", which bounds the derivative by " + Numbers.brief(findings.bound[k])
+                            + ": the analytic value " + Numbers.format(findings.analytic[k]) + " is outside that bound");
+                    continue;
+                }
                 if (negligible(findings.analytic[k], findings.numerical[k], findings.bound[k])) {
                     findings.decide(k, Findings.PASS, findings.numerical[k], findings.bound[k]);
                     findings.flags[k] |= Findings.NEGLIGIBLE;
@@ -647,12 +673,12 @@ final class Kernel {
         private final double[] plus;
         private final double[] minus;
 
-        Ladder(Evaluator evaluator, int column, int[] rows) {
+        Ladder(Evaluator evaluator, int column, int[] rows, double start) {
             this.evaluator = evaluator;
             this.column = column;
             this.rows = rows;
             this.x = point[column];
-            this.firstStep = firstStep(column);
+            this.firstStep = start;
             this.tracks = new Track[rows.length];
             for (int r = 0; r < rows.length; r++) {
                 tracks[r] = new Track(rows[r]);
@@ -788,6 +814,8 @@ final class Kernel {
             double largestGap;
             /** Whether at the best step a gap seen before had vanished (or none was ever seen): the entry is flat there. */
             boolean bestFlat;
+            /** The steps at which the function was finite on at least one side. */
+            int finiteLevels;
 
             Track(int row) {
                 this.row = row;
@@ -811,6 +839,7 @@ final class Kernel {
                     rough = true;
                     return false;
                 }
+                finiteLevels++;
                 if (rightFinite && leftFinite) {
                     sideMissing = null;
                     double gap = right - left;
@@ -977,22 +1006,28 @@ final class Kernel {
                     return false;
                 }
                 closed = true;
+                if (Double.isFinite(previous.left(row)) && Double.isFinite(previous.right(row))) {
+                    left = previous.left(row);
+                    right = previous.right(row);
+                    rounding = previous.oneSidedRounding(row);
+                }
                 double error = SAFETY_FACTOR * rounding;
                 double low = Math.min(left, right);
                 double high = Math.max(left, right);
                 double slack = tolerance.allowed(low, high, error);
                 double centre = (left + right) / 2;
-                findings.kinks.put(entry, new double[] {left, right, firstPersistentStep});
                 if (a < low - slack || a > high + slack) {
                     findings.decide(entry, Findings.FAIL, centre, error);
                     findings.reasons.put(entry, "at a kink of the function (left derivative " + Numbers.format(left)
                             + ", right " + Numbers.format(right) + " down to step " + Numbers.brief(probe.step)
                             + "): the analytic value is not between them, so it is no subgradient");
                 } else if (kinkPolicy == KinkPolicy.FAIL) {
+                    findings.kinks.put(entry, new double[] {left, right, firstPersistentStep});
                     findings.decide(entry, Findings.FAIL, centre, error);
                     findings.reasons.put(entry, "at a kink of the function (left derivative " + Numbers.format(left)
                             + ", right " + Numbers.format(right) + "), failed by KinkPolicy.FAIL");
                 } else {
+                    findings.kinks.put(entry, new double[] {left, right, firstPersistentStep});
                     findings.decide(entry, Findings.KINK, centre, error);
                 }
                 return true;
@@ -1005,6 +1040,14 @@ final class Kernel {
                     return;
                 }
                 closed = true;
+                if (finiteLevels == 0) {
+                    String name = problem.inputs.nameOf(column);
+                    throw new CheckRefusedException("the function" + (m == 1 ? "" : "'s output " + problem.outputs().nameOf(row))
+                            + " is not finite on either side of " + name + " (index " + column + ") = " + x + " at any step"
+                            + " from " + Numbers.brief(firstStep) + " down to " + Numbers.brief(lastStep) + ": it is finite only"
+                            + " at the point itself along this input, so no difference can estimate its derivative; check the"
+                            + " function's domain near " + name);
+                }
                 double reference = findings.numerical[entry];
                 boolean refined = (findings.flags[entry] & Findings.REFINED) != 0;
                 double error = refined ? findings.bound[entry] : Double.POSITIVE_INFINITY;

@@ -53,6 +53,7 @@ final class Run {
         long begin = System.nanoTime();
         value = firstValues();
         fastestNanos = System.nanoTime() - begin;
+        main.requireUnmodified(outputName(-1));
         m = value.length;
         if ((long) m * n > MOST_ENTRIES) {
             throw new IllegalArgumentException("the derivative has " + m + " x " + n + " = " + (long) m * n + " entries, more"
