@@ -132,6 +132,15 @@ final class Evaluator {
      * The outputs with the inputs {@code columns[k]} set to {@code targets[k]} together; all are restored.
      */
     boolean withColumns(int[] columns, double[] targets, double[] out) {
+        return withColumns(columns, targets, out, null);
+    }
+
+    /**
+     * The outputs with the inputs {@code columns[k]} set to {@code targets[k]} together, all restored after; a
+     * function that throws is refused with {@code when} ({@code "while its noise was measured"}), or with the
+     * moved inputs' names when null.
+     */
+    boolean withColumns(int[] columns, double[] targets, double[] out, String when) {
         proceed();
         try {
             for (int k = 0; k < columns.length; k++) {
@@ -141,6 +150,9 @@ final class Evaluator {
         } catch (CheckRefusedException e) {
             throw e;
         } catch (Throwable e) {
+            if (when != null) {
+                throw refused(e, when);
+            }
             StringBuilder names = new StringBuilder();
             for (int k = 0; k < columns.length; k++) {
                 names.append(k == 0 ? "" : ", ").append(problem.inputs.nameOf(columns[k]));

@@ -62,6 +62,11 @@ final class Findings {
         this.flags = new byte[size];
     }
 
+    /** Whether entry {@code k} sits on a kink; no boxing when there are none. */
+    boolean atKink(int k) {
+        return !kinks.isEmpty() && kinks.containsKey(k);
+    }
+
     int size() {
         return verdicts.length;
     }

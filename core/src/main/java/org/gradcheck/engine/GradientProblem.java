@@ -43,6 +43,10 @@ final class GradientProblem extends Problem {
 
     @Override
     void analytic(double[] x, double[] into) {
+        if (function instanceof ModelFunction) {
+            ((ModelFunction<?>) function).gradient(x, into);
+            return;
+        }
         double[] gradient = function.gradient(x);
         if (gradient == null) {
             throw new CheckRefusedException("the analytic gradient is null: gradient(point) must return an array of length "

@@ -51,12 +51,19 @@ final class ModelFunction<B> implements DifferentiableFunction {
 
     @Override
     public double[] gradient(double[] point) {
+        double[] vector = new double[layout.size()];
+        gradient(point, vector);
+        return vector;
+    }
+
+    /** The model's gradients at {@code point}, rolled into {@code into}: no vector of the parameters' size allocated. */
+    void gradient(double[] point, double[] into) {
         Map<String, ?> gradients = model.gradients(viewOf(point), batch);
         if (gradients == null) {
             throw new IllegalArgumentException("the model's gradients(...) returned null: return a map with "
                     + naming.gradientKey(layout.blocks().get(0).name()) + " and the other gradients");
         }
-        return layout.rollGradients(gradients, naming);
+        layout.rollGradients(gradients, naming, into);
     }
 
     @Override

@@ -242,6 +242,7 @@ final class Noise {
         private final double[] point;
         private final int[] moved;
         private final boolean[] negative;
+        /** The moved coordinates' positions at the last probe point, {@code shifted[c]} for {@code moved[c]}. */
         private final double[] shifted;
         private final double[][] values;
         private final int m;
@@ -262,7 +263,7 @@ final class Noise {
                 moved[c] = (int) ((long) c * n / count);
                 negative[c] = random.nextBoolean();
             }
-            shifted = point.clone();
+            shifted = new double[count];
             values = new double[PROBE_POINTS][];
             for (int j = 0; j < PROBE_POINTS; j++) {
                 values[j] = new double[m];
@@ -352,11 +353,11 @@ final class Noise {
                 for (int c = 0; c < moved.length; c++) {
                     int i = moved[c];
                     double scale = point[i] == 0 ? 1 : Math.abs(point[i]);
-                    shifted[i] = evaluator.problem.representable(i, point[i] + (negative[c] ? -move : move) * scale);
+                    shifted[c] = evaluator.problem.representable(i, point[i] + (negative[c] ? -move : move) * scale);
                 }
                 boolean finite;
                 try {
-                    finite = evaluator.at(shifted, values[j - 1], "while its noise was measured");
+                    finite = evaluator.withColumns(moved, shifted, values[j - 1], "while its noise was measured");
                 } catch (CheckRefusedException e) {
                     throw named(e, move);
                 }
@@ -380,7 +381,7 @@ final class Noise {
                 int middle = (from + to) >>> 1;
                 System.arraycopy(point, 0, trial, 0, point.length);
                 for (int c = from; c < middle; c++) {
-                    trial[moved[c]] = shifted[moved[c]];
+                    trial[moved[c]] = shifted[c];
                 }
                 if (throwsAt(trial, out)) {
                     to = middle;
@@ -390,7 +391,7 @@ final class Noise {
             }
             int index = moved[from];
             System.arraycopy(point, 0, trial, 0, point.length);
-            trial[index] = shifted[index];
+            trial[index] = shifted[from];
             if (!throwsAt(trial, out)) {
                 return new CheckRefusedException("the function threw " + thrown.getCause() + " while its noise was measured"
                         + " at points within " + Numbers.brief(move) + " (relative) of the point, and no single coordinate's"
@@ -399,7 +400,7 @@ final class Noise {
             }
             String name = evaluator.problem.inputs.nameOf(index);
             return new CheckRefusedException("the function threw " + thrown.getCause() + " while its noise was measured,"
-                    + " when " + name + " (index " + index + ") was moved from " + point[index] + " to " + shifted[index]
+                    + " when " + name + " (index " + index + ") was moved from " + point[index] + " to " + shifted[from]
                     + " (the measurement moves coordinates by up to " + Numbers.brief(move) + " of |x| along a"
                     + " random direction): check the function's domain near " + name + ", or declare the precision with"
                     + " withPrecision(...) to skip the measurement", thrown.getCause());

@@ -135,7 +135,7 @@ abstract class Outcome implements DerivativeReport {
                 } else if (verdict == Findings.UNRESOLVED) {
                     unresolved++;
                 }
-                if (findings.kinks.containsKey(k)) {
+                if (findings.atKink(k)) {
                     kinks++;
                 }
                 maxRelative = Math.max(maxRelative, relativeError(findings.analytic[k], findings.numerical[k]));
@@ -365,7 +365,7 @@ abstract class Outcome implements DerivativeReport {
     public List<Entry> kinks() {
         List<Entry> list = new ArrayList<>();
         for (int k = 0; k < findings.size(); k++) {
-            if (findings.kinks.containsKey(k)) {
+            if (findings.atKink(k)) {
                 list.add(at(k));
             }
         }
@@ -593,7 +593,7 @@ abstract class Outcome implements DerivativeReport {
 
         @Override
         public boolean kink() {
-            return findings.kinks.containsKey(k);
+            return findings.atKink(k);
         }
 
         @Override
