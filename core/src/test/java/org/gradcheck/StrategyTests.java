@@ -141,8 +141,9 @@ class StrategyTests {
             assertEquals(3.0, wrong.analytic() / wrong.numerical(), 1e-5);
             // f(x) and the gradient twice at the point (4), the noise (8), 2 directions at the top and 2 per level of
             // bisection (36, each 2 evaluations), Ridders' re-estimates of the directions that disagree, the 8 leaves
-            // one by one (16) and the wrong one re-estimated, f(x) twice at the end (2)
-            assertEquals(272, report.evaluations(), "screening used " + report.evaluations() + " evaluations; a full check"
+            // one by one (16), the wrong one re-estimated and the three leaves whose first estimates agreed only within
+            // their rounding bound (f is about 1e6) re-estimated at larger steps, f(x) twice at the end (2)
+            assertEquals(308, report.evaluations(), "screening used " + report.evaluations() + " evaluations; a full check"
                     + " needs " + 2 * n);
             assertTrue(report.strategyNotes().get(0).contains(": 36 directions, 8 parameters checked one by one"),
                     report.strategyNotes()::toString);
@@ -310,7 +311,9 @@ class StrategyTests {
             checker.check(function, point);
             long bytes = allocatedBytes(() -> checker.check(function, point));
             double vectors = bytes / (8.0 * n);
-            assertTrue(vectors < 7, "a full check allocated " + vectors + " vectors of the parameters' size");
+            // measured 7.09: six vectors of the checker's arrays, and about 2 KB for each of the 174 entries whose
+            // first estimate agreed only within its rounding bound and was re-estimated at larger steps
+            assertTrue(vectors < 8, "a full check allocated " + vectors + " vectors of the parameters' size");
         }
 
         @Test

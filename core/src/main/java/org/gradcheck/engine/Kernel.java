@@ -36,10 +36,14 @@ import org.gradcheck.layout.Block;
  * The first estimate is the checker's scheme at the step {@code h = c scale(x)} ({@link StepSize}), divided by the step
  * realised in floating point; a side whose position would overflow is left out (a one-sided difference). Its bound is
  * the rounding of two noisy values, {@code 3 sqrt(2) sigma / realised step}, with {@code sigma} the output's measured
- * noise ({@link Noise}). An entry the first estimate does not settle is refined:
+ * noise ({@link Noise}). The first estimate settles an entry only if it agrees without the bound's help ({@code |a -
+ * n|} within the tolerance alone); an agreement that needs the bound is refined like a disagreement, since larger
+ * steps shrink the rounding and show a small error the first bound hid. Refinement:
  * <ol>
  * <li>Ridders' method from {@value #RIDDERS_START} times the step, whose error estimate bounds truncation; the bound
- *     is {@value #SAFETY_FACTOR} times (Ridders' error plus rounding at the finest step);</li>
+ *     is {@value #SAFETY_FACTOR} times (Ridders' error plus rounding at the step of the chosen estimate). A
+ *     disagreement it resolves is tested for a kink at the point by the ladder below, started from Ridders' first
+ *     step; unless the ladder finds the kink, or smaller steps contradict Ridders' value, the disagreement fails;</li>
  * <li>if that is not resolved because the function changes too fast for the step (a pole or a kink inside it, a
  *     domain edge, a fast oscillation), a ladder of steps {@value #LADDER_RATIO} times smaller each, down to the
  *     smallest step the noise allows: at each step the central and both one-sided differences. The entry is
@@ -323,7 +327,9 @@ final class Kernel {
             boolean suspect;
             if (agrees(a, estimate, error) && resolved(k, estimate, error)) {
                 findings.decide(k, Findings.PASS, estimate, error);
-                suspect = false;
+                // an agreement that needs the bound is refined: larger steps shrink the rounding, and a small error the
+                // first bound hid shows up
+                suspect = Math.abs(a - estimate) > tolerance.allowed(a, estimate, 0);
             } else if (flat(k, a, estimate, error, plus[i], minus[i], value[i], up, down)) {
                 findings.decide(k, Findings.PASS, estimate, error);
                 findings.flags[k] |= Findings.NEGLIGIBLE;

@@ -45,6 +45,9 @@ final class Noise {
     /** Points evaluated along the direction in one probe, besides the point itself. */
     static final int PROBE_POINTS = 8;
 
+    /** Noise grows beyond the largest probe at most in proportion to the distance. */
+    private static final double MOST_GROWTH = 1;
+
     /** The probe moves at most this many coordinates, spread evenly over the vector. */
     static final int MOVED = 1024;
 
@@ -203,7 +206,37 @@ final class Noise {
         for (int q = chosen + 1; q < spacings.length; q++) {
             sigma = Math.min(sigma, profile[q][row] * Math.max(1, distance / (PROBE_POINTS * spacings[q])));
         }
+        double largest = PROBE_POINTS * spacings[0];
+        if (distance > largest) {
+            sigma *= Math.pow(distance / largest, growth(row));
+        }
         return Math.max(sigma, floor[row]);
+    }
+
+    /**
+     * How the noise of output {@code row} grows with the distance from the point beyond the largest probe: as
+     * {@code distance^k}, {@code k} the growth every probe showed, from one spacing to the next, when all of them
+     * showed about the same ({@value #MOST_GROWTH} at most); 0 otherwise. Noise that is proportional to the distance
+     * is the rounding of values that cancel, {@code r = y - model(x)} in a residual near an exact fit, whose rounding
+     * is multiplied by the residual's change in {@code 1/2 |r|^2}: at larger steps the values are larger and so is
+     * their rounding. A first probe that crossed curvature or kinks differs from the closer ones alone and shows no
+     * common growth.
+     */
+    private double growth(int row) {
+        if (spacings.length < 3) {
+            return 0;
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (int p = 1; p < spacings.length; p++) {
+            double k = Math.log(profile[p - 1][row] / profile[p][row]) / Math.log(spacings[p - 1] / spacings[p]);
+            if (!(k >= 0)) {
+                return 0;
+            }
+            low = Math.min(low, k);
+            high = Math.max(high, k);
+        }
+        return high <= 2 * low ? Math.min(MOST_GROWTH, (low + high) / 2) : 0;
     }
 
     /**

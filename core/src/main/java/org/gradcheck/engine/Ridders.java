@@ -68,7 +68,9 @@ final class Ridders {
     static Estimates derivatives(Line line, int[] rows, int outputs, double initialStep) {
         int count = rows.length;
         Estimates result = new Estimates(count);
-        double[][][] table = new double[count][MAX_STEPS][MAX_STEPS];
+        // two rows of each output's table: the previous level's and this one's
+        double[][] previous = new double[count][MAX_STEPS];
+        double[][] current = new double[count][MAX_STEPS];
         boolean[] open = new boolean[count];
         Arrays.fill(open, true);
         Arrays.fill(result.value, Double.NaN);
@@ -98,8 +100,11 @@ final class Ridders {
                     result.error[r] = Double.POSITIVE_INFINITY;
                     continue;
                 }
-                double[][] t = table[r];
-                t[level][0] = difference;
+                double[] table = current[r];
+                double[] above = previous[r];
+                table[0] = difference;
+                current[r] = above;
+                previous[r] = table;
                 if (level == 0) {
                     result.value[r] = difference;
                     result.finestStep[r] = step;
@@ -107,17 +112,16 @@ final class Ridders {
                 }
                 double factor = RATIO_SQUARED;
                 for (int column = 1; column <= level; column++) {
-                    t[level][column] = (t[level][column - 1] * factor - t[level - 1][column - 1]) / (factor - 1);
+                    table[column] = (table[column - 1] * factor - above[column - 1]) / (factor - 1);
                     factor *= RATIO_SQUARED;
-                    double error = Math.max(Math.abs(t[level][column] - t[level][column - 1]),
-                            Math.abs(t[level][column] - t[level - 1][column - 1]));
+                    double error = Math.max(Math.abs(table[column] - table[column - 1]), Math.abs(table[column] - above[column - 1]));
                     if (error <= result.error[r]) {
                         result.error[r] = error;
-                        result.value[r] = t[level][column];
+                        result.value[r] = table[column];
                         result.finestStep[r] = step;
                     }
                 }
-                if (Math.abs(t[level][level] - t[level - 1][level - 1]) >= GROWTH_LIMIT * result.error[r]) {
+                if (Math.abs(table[level] - above[level - 1]) >= GROWTH_LIMIT * result.error[r]) {
                     open[r] = false;
                     remaining--;
                 }

@@ -54,6 +54,28 @@ final class GradCheckRules {
     };
 
     /**
+     * The points whose objective sits at an exact fit, {@code 1/2 ||r||^2} below 1e-25, with gradient entries of
+     * 1e-16 to 1e-13: no step resolves them against the function's rounding (the residuals' rounding, multiplied by
+     * their change, grows with the step like the change itself). The objective check may only leave their entries
+     * unresolved, which fails it, but never fail one; naming a mutated entry cannot be asked there.
+     */
+    static final java.util.Set<String> OBJECTIVE_AT_ROUNDING = java.util.Set.of(
+            "MGH 11 Gulf research and development at 10 x0", "NIST Lanczos1 at certified");
+
+    /** Whether a correct objective's outcome is what {@link #OBJECTIVE_AT_ROUNDING} allows: unresolved, no failure. */
+    static boolean unresolvedAtRounding(CheckPoint point, Outcome outcome) {
+        if (!OBJECTIVE_AT_ROUNDING.contains(point.name()) || outcome.status() != Outcome.Status.FAILED) {
+            return false;
+        }
+        for (int j = 0; j < point.columns(); j++) {
+            if (outcome.verdict(0, j).equals("FAIL")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * {@code GradientChecker.defaults()} on the objective {@code 1/2 ||r||^2} with the analytic gradient
      * {@code J^T r}; the outcome has one row.
      */

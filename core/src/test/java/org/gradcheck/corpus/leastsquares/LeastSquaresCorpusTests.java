@@ -235,11 +235,24 @@ class LeastSquaresCorpusTests {
                     + describe(mutant.point(), outcome, mutant.jacobian(), mutant.point().exactJacobian()));
         }
 
+        @Test
+        void onlyTheExactFitObjectivesAreLeftUnresolved() {
+            List<String> unresolved = new ArrayList<>();
+            for (CheckPoint check : LeastSquaresCorpus.get().checks()) {
+                Outcome outcome = GradCheckRules.objective(check, check.gradient());
+                if (!outcome.passed()) {
+                    assertTrue(GradCheckRules.unresolvedAtRounding(check, outcome), check::name);
+                    unresolved.add(check.name());
+                }
+            }
+            assertEquals(GradCheckRules.OBJECTIVE_AT_ROUNDING, java.util.Set.copyOf(unresolved));
+        }
+
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.gradcheck.corpus.leastsquares.LeastSquaresCorpusTests#checks")
         void passCorrectObjectiveGradient(CheckPoint check) {
             Outcome outcome = GradCheckRules.objective(check, check.gradient());
-            if (!outcome.passed()) {
+            if (!outcome.passed() && !GradCheckRules.unresolvedAtRounding(check, outcome)) {
                 fail("GradientChecker.defaults() rejected the correct gradient J^T r of 1/2 ||r||^2 of " + check.name()
                         + ": " + describe(check, outcome, new double[][] {check.gradient()},
                                 new double[][] {check.exactGradient()}));
@@ -255,6 +268,9 @@ class LeastSquaresCorpusTests {
             assertFalse(outcome.passed(), () -> "GradientChecker.defaults() passed the gradient M^T r of " + mutant.name()
                     + ", which finite differences of 1/2 ||r||^2 can resolve: "
                     + describe(mutant.point(), outcome, analytic, exact));
+            if (GradCheckRules.OBJECTIVE_AT_ROUNDING.contains(mutant.point().name())) {
+                return;
+            }
             boolean named = mutant.resolvableGradientEntries().stream().anyMatch(j -> outcome.failed(0, j));
             assertTrue(named, () -> "GradientChecker.defaults() failed " + mutant.name() + " but named none of the"
                     + " resolvable gradient entries " + mutant.resolvableGradientEntries());
