@@ -276,6 +276,11 @@ final class Kernel {
         }
     }
 
+    /** The step rule, for the inputs' scales. */
+    StepSize stepSize() {
+        return stepSize;
+    }
+
     /** The first step of input {@code column}: the factor times the input's scale, computed without cube roots. */
     double firstStep(int column) {
         return factor * stepSize.scaleOf(point[column]);

@@ -449,6 +449,25 @@ final class Noise {
         }
     }
 
+    /**
+     * The noise of a scalar function along a line that moves many coordinates at once, {@code f(x + t w)} on the
+     * inputs {@code [from, to)}: the same estimate as the probe's, at the points {@code t = j spacing},
+     * {@code j = 1..8}. It can be far above the noise of moves of a few coordinates: a sum of a million terms keeps most
+     * of its rounding errors when one term changes (the change lands on the sums' grid), and draws new ones for every
+     * term when all change, so its noise grows like the square root of the number of coordinates moved. Directional
+     * derivatives are judged by this noise. NaN when a value is not finite or the values do not change.
+     */
+    static double alongLine(Evaluator evaluator, double[] w, int from, int to, double spacing, String what) {
+        double[][] values = new double[PROBE_POINTS][1];
+        for (int j = 1; j <= PROBE_POINTS; j++) {
+            if (!evaluator.along(w, from, to, j * spacing, values[j - 1], what)) {
+                return Double.NaN;
+            }
+        }
+        Levels levels = new Levels(values, 0);
+        return levels.distinct < FEWEST_DISTINCT_VALUES ? Double.NaN : levels.sigma();
+    }
+
     /** A probe whose values are mostly equal: the function does not see changes at that spacing. */
     private static final double[] UNSEEN = new double[0];
 

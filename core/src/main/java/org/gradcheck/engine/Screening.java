@@ -46,8 +46,14 @@ final class Screening {
     /** Independent directions per block at the top level. */
     static final int TOP_DIRECTIONS = 2;
 
-    /** A direction moves each parameter by up to this many times its own step. */
+    /** A direction moves each parameter by up to this many times its own step (times the noise spread). */
     static final double MOVE = 4;
+
+    /** Moves re-estimated at larger scales stay below this fraction of each input's scale. */
+    static final double LARGEST_RELATIVE_MOVE = 1;
+
+    /** The directional noise is measured at points this fraction of a direction apart. */
+    static final double NOISE_SPACING = 1e-3;
 
     /** A part whose halves agree after it disagreed is checked one by one up to this size. */
     static final int CONTRADICTION_LEAF = 256;
@@ -67,7 +73,16 @@ final class Screening {
     private final double[] minus = new double[1];
     private final BitSet leaves;
     private final Tolerance tolerance;
+    /** The noise of directional differences: of the function when all inputs move. */
     private final double sigma;
+    /**
+     * How much larger {@link #sigma} is than the noise of moving a few inputs, which sets the checker's steps: the
+     * directions move each input this much farther, so that one wrong entry adds as much, against this noise, to
+     * a directional difference as it adds to its own finite difference in a full check.
+     */
+    private final double spread;
+    /** The noise of moving a few inputs ({@link Noise}). */
+    private final double few;
     private final double unit;
     private long directionCounter;
     private int directions;
@@ -83,8 +98,48 @@ final class Screening {
         this.w = new double[x.length];
         this.leaves = new BitSet(x.length);
         this.tolerance = run.settings.tolerance;
-        this.sigma = run.noise.sigma(0);
         this.unit = run.noise.unit;
+        this.few = run.noise.sigma(0);
+        this.sigma = directionalNoise();
+        this.spread = Math.max(1, sigma / few);
+    }
+
+    /**
+     * The noise of the function when every input moves, measured once along a seeded direction over all of them
+     * ({@link Noise#alongLine}), and no less than the noise of moving a few: with many inputs it is the larger one.
+     */
+    private double directionalNoise() {
+        double few = run.noise.sigma(0);
+        if (x.length <= Noise.MOVED) {
+            return few;
+        }
+        fill(0, x.length, 1, mix(run.settings.seed ^ 0x5DEECE66DL));
+        double measured = Noise.alongLine(run.main, w, 0, x.length, NOISE_SPACING,
+                "every parameter along a random direction (to measure the noise of directional derivatives)");
+        return Double.isFinite(measured) ? Math.max(few, measured) : few;
+    }
+
+    /**
+     * The noise of moving {@code size} inputs together: the measured noise of moving all, in proportion to the square
+     * root of the share moved (rounding errors drawn anew for each input moved add up like independent ones), and no
+     * less than the noise of moving a few. A part bisected out of a block is judged more sharply than the block, so
+     * that an error seen at the edge of the block's power shows more clearly in the half that holds it; noise
+     * underestimated this way costs bisection, never a verdict, since the parameters checked one by one decide.
+     */
+    private double partNoise(int size) {
+        return Math.max(few, sigma * Math.sqrt(size / (double) x.length));
+    }
+
+    /** Fills {@code w} on {@code [from, to)} with seeded moves {@code z_i scale h_i}, {@code |z_i|} in {@code [1, 2)}. */
+    private void fill(int from, int to, double scale, long state) {
+        for (int i = from; i < to; i++) {
+            state ^= state << 13;
+            state ^= state >>> 7;
+            state ^= state << 17;
+            double z = 1 + (state >>> 11) * 0x1p-53;
+            double step = scale * kernel.firstStep(i);
+            w[i] = state < 0 ? -z * step : z * step;
+        }
     }
 
     void run() {
@@ -120,7 +175,7 @@ final class Screening {
 
     private void screenBlock(String name, int from, int to) {
         directions = 0;
-        power = 0;
+        power = Double.POSITIVE_INFINITY;
         listed.clear();
         notReproduced.clear();
         int before = leaves.cardinality();
@@ -133,7 +188,7 @@ final class Screening {
         Directional worst = null;
         for (int d = 0; d < TOP_DIRECTIONS; d++) {
             Directional test = directional(from, to, name);
-            power = Math.max(power, test.power);
+            power = Math.min(power, test.power);
             if (worst == null || test.mismatch / test.allowed > worst.mismatch / worst.allowed) {
                 worst = test;
             }
@@ -221,6 +276,8 @@ final class Screening {
         final double mismatch;
         final double allowed;
         final double power;
+        /** Whether Ridders' error was below the rounding at its step: larger moves would estimate better. */
+        boolean roundingLimited;
 
         Directional(boolean agrees, double mismatch, double allowed, double power) {
             this.agrees = agrees;
@@ -234,7 +291,8 @@ final class Screening {
     private Directional directional(int from, int to, String name) {
         directions++;
         long state = mix(run.settings.seed ^ (++directionCounter * 0x9E3779B97F4A7C15L));
-        double rounding = Kernel.ROUNDING_BOUND * sigma / 2;
+        double noise = partNoise(to - from);
+        double rounding = Kernel.ROUNDING_BOUND * noise / 2;
         double relative = tolerance.relativePart();
         double absolute = tolerance.absolutePart();
         double limit = MOVE * rounding;
@@ -242,12 +300,14 @@ final class Screening {
         double magnitude = 0;
         double positions = 0;
         double smallestMove = Double.POSITIVE_INFINITY;
+        double largestRelativeMove = 0;
+        double squares = 0;
         for (int i = from; i < to; i++) {
             state ^= state << 13;
             state ^= state >>> 7;
             state ^= state << 17;
             double z = 1 + (state >>> 11) * 0x1p-53;
-            double step = MOVE * kernel.firstStep(i);
+            double step = MOVE * spread * kernel.firstStep(i);
             double gi = Math.abs(g[i]);
             double share = relative * gi + absolute;
             if (share * step > limit) {
@@ -262,29 +322,70 @@ final class Screening {
             magnitude += Math.abs(term);
             double scaled = g[i] * Math.max(Math.abs(x[i]), 1.0);
             positions += scaled * scaled;
+            squares += gi * gi;
+            largestRelativeMove = Math.max(largestRelativeMove, step * 2 / kernel.stepSize().scaleOf(x[i]));
         }
         String what = "block " + name + " along a random direction";
         run.main.along(w, from, to, 1, plus, what);
         run.main.along(w, from, to, -1, minus, what);
         double estimate = (plus[0] - minus[0]) / 2;
         double sums = 4 * unit * magnitude + 1.5 * unit * Math.sqrt(positions);
-        double allowed = Kernel.ROUNDING_BOUND * run.noise.rounding(0, plus[0], minus[0], Double.POSITIVE_INFINITY) / 2 + sums;
+        double allowed = Kernel.ROUNDING_BOUND * Math.max(noise, run.noise.rounding(0, plus[0], minus[0],
+                Double.POSITIVE_INFINITY)) / 2 + sums;
         double mismatch = Math.abs(projection - estimate);
         if (!Double.isFinite(estimate)) {
             return new Directional(false, Double.POSITIVE_INFINITY, allowed, Double.POSITIVE_INFINITY);
         }
-        if (mismatch <= allowed) {
-            return new Directional(true, mismatch, allowed, allowed / smallestMove);
+        // as sharp as a full check: one entry's error at the tolerance of a typical entry must show, so a comparison
+        // that cannot promise that is re-estimated by Ridders' method along the direction, at larger and larger moves
+        // while rounding, not truncation, limits it (a full check refines such entries at larger steps too)
+        boolean cheapAgrees = mismatch <= allowed;
+        Directional result = cheapAgrees ? new Directional(true, mismatch, allowed, allowed / smallestMove) : null;
+        double target = relative * Math.sqrt(squares / (to - from)) + absolute;
+        double t = cheapAgrees ? Kernel.RIDDERS_START : 1;
+        while ((result == null || result.power > target) && t * largestRelativeMove <= LARGEST_RELATIVE_MOVE) {
+            Directional refined = ridders(from, to, what, t, projection, sums, smallestMove, noise);
+            if (refined == null) {
+                break;
+            }
+            if (!refined.agrees) {
+                return refined;
+            }
+            if (result == null || refined.power < result.power) {
+                result = refined;
+            }
+            if (!refined.roundingLimited) {
+                break;
+            }
+            t *= t == 1 ? Kernel.RIDDERS_START : Kernel.UPWARD_RATIO;
         }
+        if (result == null) {
+            return new Directional(false, mismatch, allowed, Double.POSITIVE_INFINITY);
+        }
+        return result;
+    }
+
+    /**
+     * Ridders' estimate of the directional derivative from moves {@code start} times the direction, compared with
+     * the analytic {@code projection}; null when the function is not finite along it.
+     */
+    private Directional ridders(int from, int to, String what, double start, double projection, double sums,
+            double smallestMove, double noise) {
         Ridders.Estimates refined = Ridders.derivatives((t, out) -> {
             run.main.along(w, from, to, t, out, what);
             return t;
-        }, new int[] {0}, 1, 1);
-        double refinedAllowed = Kernel.SAFETY_FACTOR * (refined.error[0] + Kernel.ROUNDING_BOUND * sigma
-                / (2 * refined.finestStep[0])) + sums / Math.min(1, refined.finestStep[0]);
+        }, new int[] {0}, 1, start);
+        double rounding = Kernel.ROUNDING_BOUND * noise / (2 * refined.finestStep[0]);
+        double refinedAllowed = Kernel.SAFETY_FACTOR * (refined.error[0] + rounding)
+                + sums / Math.min(1, refined.finestStep[0]);
         double refinedMismatch = Math.abs(projection - refined.value[0]);
-        boolean agrees = Double.isFinite(refinedAllowed) && refinedMismatch <= refinedAllowed;
-        return new Directional(agrees, refinedMismatch, refinedAllowed, refinedAllowed / smallestMove);
+        if (!Double.isFinite(refinedAllowed) || !Double.isFinite(refinedMismatch)) {
+            return null;
+        }
+        Directional result = new Directional(refinedMismatch <= refinedAllowed, refinedMismatch, refinedAllowed,
+                refinedAllowed / smallestMove);
+        result.roundingLimited = refined.error[0] <= rounding;
+        return result;
     }
 
     /** SplitMix64's finaliser: a well-mixed, never-zero state for a direction's generator. */
