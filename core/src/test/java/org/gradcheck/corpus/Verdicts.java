@@ -1,19 +1,20 @@
 package org.gradcheck.corpus;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.gradcheck.GradientCheckException;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.report.GradientReport;
 import org.gradcheck.report.ParameterCheck;
+import org.gradcheck.report.Verdict;
 
-/** What a checker said of one corpus case, and whether that is what the case requires. */
-record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException error) {
+/** What GradCheck's gradient checker said of one corpus case: its report, or its refusal. */
+record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException error) implements Outcome {
 
-    /** How many of the worst rows must name wrong parameters. */
-    static final int WORST_ROWS = 5;
+    /** Rows of the report an account shows at most. */
+    private static final int ACCOUNT_ROWS = 4;
 
     static Verdicts of(CorpusCase corpusCase, GradientChecker checker) {
         try {
@@ -23,77 +24,75 @@ record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException e
         }
     }
 
-    /** A bug the check failed. */
-    boolean detected() {
-        return report != null && !report.passed();
+    @Override
+    public boolean passed() {
+        return report != null && report.passed();
     }
 
-    /** The worst rows name only wrong parameters, and every failing parameter is a wrong one. */
-    boolean localised() {
-        if (!detected()) {
-            return false;
-        }
-        Set<String> wrong = corpusCase.wrongParameters();
-        int rows = Math.min(WORST_ROWS, wrong.size());
-        for (ParameterCheck check : report.worst(rows)) {
-            if (!wrong.contains(check.name())) {
-                return false;
-            }
-        }
-        for (ParameterCheck check : report.failures()) {
-            if (!wrong.contains(check.name())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The failing parameters that are not wrong: false alarms within a case. */
-    Set<String> wronglyFailed() {
-        Set<String> names = new TreeSet<>();
+    /** Every parameter checked one by one whose verdict is neither a pass nor an accepted kink, worst first. */
+    @Override
+    public List<String> failing() {
+        List<ParameterCheck> failing = new ArrayList<>();
         if (report != null) {
-            for (ParameterCheck check : report.failures()) {
-                if (!corpusCase.wrongParameters().contains(check.name())) {
-                    names.add(check.name());
+            for (ParameterCheck check : report.parameters()) {
+                if (!passes(check.verdict())) {
+                    failing.add(check);
                 }
+            }
+        }
+        failing.sort((a, b) -> Double.compare(b.errorRatio(), a.errorRatio()));
+        List<String> names = new ArrayList<>(failing.size());
+        for (ParameterCheck check : failing) {
+            names.add(check.name());
+        }
+        return names;
+    }
+
+    private static boolean passes(Verdict verdict) {
+        return verdict == Verdict.PASS || verdict == Verdict.KINK || verdict == Verdict.NOT_CHECKED;
+    }
+
+    @Override
+    public List<String> worst(int count) {
+        List<String> names = new ArrayList<>();
+        if (report != null) {
+            for (ParameterCheck check : report.worst(count)) {
+                names.add(check.name());
             }
         }
         return names;
     }
 
-    /** The error says what the case requires it to say. */
-    boolean reportedAsRequired() {
-        return error != null && error.getMessage() != null && error.getMessage().contains(corpusCase.expectedMessage());
+    @Override
+    public boolean localises() {
+        return true;
     }
 
-    /** Whether the checker said what the case requires. */
-    boolean asRequired() {
-        switch (corpusCase.kind()) {
-            case BUG:
-                return detected() && localised();
-            case CORRECT:
-                return report != null && report.passed();
-            default:
-                return reportedAsRequired() && (corpusCase.kind() != CorpusCase.Kind.BAD_INPUT
-                        || error instanceof IllegalArgumentException || error instanceof GradientCheckException);
-        }
-    }
-
-    /** A one-line account for a failure message. */
-    String describe() {
-        List<String> parts = new ArrayList<>();
-        parts.add(corpusCase.toString());
+    /** The verdict, the rows of the wrong parameters and of the worst failures, the precision found and the step. */
+    @Override
+    public String account() {
         if (error != null) {
-            parts.add("error: " + error.getMessage());
-        } else {
-            parts.add(report.passed() ? "passed" : "failed " + report.failureCount() + " of " + report.size());
-            if (!report.passed()) {
-                parts.add("worst " + report.worst(1).get(0));
-                if (!wronglyFailed().isEmpty()) {
-                    parts.add("wrongly failed " + wronglyFailed());
-                }
-            }
+            return "refused: " + error.getMessage();
         }
-        return String.join("; ", parts);
+        Set<String> shown = new LinkedHashSet<>(corpusCase.wrongParameters());
+        shown.addAll(failing());
+        List<String> rows = new ArrayList<>();
+        for (String name : shown) {
+            if (rows.size() == ACCOUNT_ROWS) {
+                rows.add("showing " + ACCOUNT_ROWS + " of " + shown.size());
+                break;
+            }
+            rows.add(row(report.parameter(name)));
+        }
+        for (ParameterCheck check : rows.isEmpty() ? report.worst(1) : List.<ParameterCheck>of()) {
+            rows.add("worst " + row(check));
+        }
+        return (report.passed() ? "passed" : "failed " + failing().size() + " of " + report.size()) + "; "
+                + String.join("; ", rows) + "; precision " + report.precisionDescription() + "; step "
+                + report.stepDescription();
+    }
+
+    private static String row(ParameterCheck check) {
+        return check + (check.kink() ? " (one-sided " + check.leftDerivative() + ", " + check.rightDerivative() + ")" : "");
     }
 }
