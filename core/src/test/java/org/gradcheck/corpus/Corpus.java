@@ -30,6 +30,7 @@ final class Corpus {
         corpus.correct();
         corpus.nondeterministic();
         corpus.badInputs();
+        Discontinuities.addTo(cases);
         return cases.list();
     }
 
