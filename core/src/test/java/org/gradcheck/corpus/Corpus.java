@@ -12,7 +12,10 @@ import org.gradcheck.layout.ParameterLayout;
 
 /**
  * The verdict corpus: buggy gradients of many kinds, correct gradients of hard functions,
- * non-deterministic functions and bad inputs. Every case is checked with the same default settings.
+ * non-deterministic functions and bad inputs; then, in classes of their own, the families where finite
+ * differences are hardest to read (jumps, fast oscillations, huge magnitudes, ties, poles, kinks near the point,
+ * state between calls, values that round away a block's differences, domain edges). Every case is checked with the
+ * same default settings.
  */
 final class Corpus {
 
@@ -31,6 +34,8 @@ final class Corpus {
         corpus.nondeterministic();
         corpus.badInputs();
         Discontinuities.addTo(cases);
+        Oscillations.addTo(cases);
+        Magnitudes.addTo(cases);
         return cases.list();
     }
 
