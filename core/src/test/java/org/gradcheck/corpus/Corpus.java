@@ -36,6 +36,7 @@ final class Corpus {
         Discontinuities.addTo(cases);
         Oscillations.addTo(cases);
         Magnitudes.addTo(cases);
+        Ties.addTo(cases);
         return cases.list();
     }
 
