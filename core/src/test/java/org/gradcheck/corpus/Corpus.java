@@ -37,6 +37,7 @@ final class Corpus {
         Oscillations.addTo(cases);
         Magnitudes.addTo(cases);
         Ties.addTo(cases);
+        Poles.addTo(cases);
         return cases.list();
     }
 
