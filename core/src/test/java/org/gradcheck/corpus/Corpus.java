@@ -38,6 +38,7 @@ final class Corpus {
         Magnitudes.addTo(cases);
         Ties.addTo(cases);
         Poles.addTo(cases);
+        NearbyKinks.addTo(cases);
         return cases.list();
     }
 
