@@ -39,6 +39,7 @@ final class Corpus {
         Ties.addTo(cases);
         Poles.addTo(cases);
         NearbyKinks.addTo(cases);
+        StatefulFunctions.addTo(cases);
         return cases.list();
     }
 
