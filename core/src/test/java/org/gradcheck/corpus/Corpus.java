@@ -40,6 +40,8 @@ final class Corpus {
         Poles.addTo(cases);
         NearbyKinks.addTo(cases);
         StatefulFunctions.addTo(cases);
+        Rounding.addTo(cases);
+        DomainEdges.addTo(cases);
         return cases.list();
     }
 
