@@ -241,19 +241,27 @@ final class NearbyKinks {
     static double smoothL1(double[] r) {
         double sum = 0;
         for (int k = 0; k < r.length; k++) {
-            double z = r[k] - SMOOTH_L1_TARGETS[k];
-            sum += Math.abs(z) < SMOOTH_L1_THRESHOLD ? z * z / (2 * SMOOTH_L1_THRESHOLD)
-                    : Math.abs(z) - SMOOTH_L1_THRESHOLD / 2;
+            sum += smoothL1Term(k, r[k]);
         }
         return sum;
+    }
+
+    static double smoothL1Term(int k, double r) {
+        double z = r - SMOOTH_L1_TARGETS[k];
+        return Math.abs(z) < SMOOTH_L1_THRESHOLD ? z * z / (2 * SMOOTH_L1_THRESHOLD) : Math.abs(z) - SMOOTH_L1_THRESHOLD / 2;
     }
 
     static double[] smoothL1Gradient(double[] r, boolean linearPart) {
         double[] g = new double[r.length];
         for (int k = 0; k < r.length; k++) {
-            double z = r[k] - SMOOTH_L1_TARGETS[k];
-            g[k] = Math.abs(z) < SMOOTH_L1_THRESHOLD ? z / SMOOTH_L1_THRESHOLD : linearPart ? Math.signum(z) : 0;
+            g[k] = smoothL1Derivative(k, r[k], linearPart);
         }
         return g;
+    }
+
+    /** The derivative of term {@code k}, or (the bug) 0 beyond the threshold when {@code linearPart} is false. */
+    static double smoothL1Derivative(int k, double r, boolean linearPart) {
+        double z = r - SMOOTH_L1_TARGETS[k];
+        return Math.abs(z) < SMOOTH_L1_THRESHOLD ? z / SMOOTH_L1_THRESHOLD : linearPart ? Math.signum(z) : 0;
     }
 }
