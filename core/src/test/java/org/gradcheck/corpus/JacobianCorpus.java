@@ -482,8 +482,10 @@ final class JacobianCorpus {
                 "not deterministic");
         nondeterministic("(value jittering by 1e-10 after its first 12 calls, sum x), right Jacobian", LATE_NONDETERMINISM, x4,
                 () -> withSum(new StatefulFunctions.Jitter(12, 1e-10, 1)), point, "not deterministic");
-        nondeterministic("(value drifting by 1e-12 per call after its first 20 calls, sum x), right Jacobian",
-                LATE_NONDETERMINISM, x4, () -> withSum(new StatefulFunctions.Drift(20, 1e-12)), point, "not deterministic");
+        nondeterministic("(value jittering by 1e-12 after its first 14 calls, sum x), right Jacobian", LATE_NONDETERMINISM, x4,
+                () -> withSum(new StatefulFunctions.Jitter(14, 1e-12, 1)), point, "not deterministic");
+        nondeterministic("(value drifting by 1e-12 per call after its first 12 calls, sum x), right Jacobian",
+                LATE_NONDETERMINISM, x4, () -> withSum(new StatefulFunctions.Drift(12, 1e-12)), point, "not deterministic");
         double[] sumPoint = {0.9, -0.35, 1.4, 0.6};
         correct("(sum of 2000 products added in an order shuffled on every call, sum x)", REORDERED_SUM, x4,
                 () -> withSum(new StatefulFunctions.ShuffledSum(2000, false)), sumPoint);
