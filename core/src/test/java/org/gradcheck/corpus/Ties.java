@@ -5,7 +5,6 @@ import static org.gradcheck.corpus.Categories.TIE;
 
 import java.util.Arrays;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.gradcheck.layout.ParameterLayout;
 
