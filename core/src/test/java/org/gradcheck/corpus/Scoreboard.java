@@ -30,7 +30,18 @@ public final class Scoreboard {
     }
 
     public static void main(String[] args) {
-        List<ScoredRule> rules = List.of(
+        List<ScoredRule> rules = rules();
+        for (int k = 0; k < rules.size(); k++) {
+            if (k > 0) {
+                System.out.println();
+            }
+            print(rules.get(k), System.out);
+        }
+    }
+
+    /** {@return the rules the scoreboard scores, in the order of its tables} */
+    static List<ScoredRule> rules() {
+        return List.of(
                 new ScoredRule("default settings", true,
                         c -> Verdicts.of(c, GradientChecker.defaults()), c -> JacobianVerdicts.of(c, JacobianChecker.defaults())),
                 new ScoredRule("screening strategy (gradient cases: the Jacobian checker has no strategies)", true,
@@ -40,12 +51,6 @@ public final class Scoreboard {
                                 .withRefinement(Refinement.NONE)), null),
                 new ScoredRule(PeerRules.ARTICLE.title(), false, PeerRules.ARTICLE::check, PeerRules.ARTICLE::check),
                 new ScoredRule(PeerRules.PYTORCH.title(), true, PeerRules.PYTORCH::check, PeerRules.PYTORCH::check));
-        for (int k = 0; k < rules.size(); k++) {
-            if (k > 0) {
-                System.out.println();
-            }
-            print(rules.get(k), System.out);
-        }
     }
 
     /**
