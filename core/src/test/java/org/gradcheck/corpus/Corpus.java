@@ -1,15 +1,10 @@
 package org.gradcheck.corpus;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import org.gradcheck.corpus.CorpusCase.Kind;
 import org.gradcheck.corpus.TinyNetwork.Activation;
 import org.gradcheck.corpus.TinyNetwork.Bug;
 import org.gradcheck.function.DifferentiableFunction;
@@ -17,25 +12,37 @@ import org.gradcheck.layout.ParameterLayout;
 
 /**
  * The verdict corpus: buggy gradients of many kinds, correct gradients of hard functions,
- * non-deterministic functions and bad inputs. Every case is checked with the same default settings.
+ * non-deterministic functions and bad inputs; then, in classes of their own, the families where finite
+ * differences are hardest to read (jumps, fast oscillations, huge magnitudes, ties, poles, kinks near the point,
+ * state between calls, values that round away a block's differences, domain edges). Every case is checked with the
+ * same default settings.
  */
 final class Corpus {
 
-    /** A wrong parameter is one whose buggy partial derivative differs from the right one by more than this, relatively. */
-    private static final double WRONG = 1e-4;
+    private final Cases cases;
 
-    private final List<CorpusCase> cases = new ArrayList<>();
-
-    private Corpus() {
+    private Corpus(Cases cases) {
+        this.cases = cases;
     }
 
+    /** {@return every case of the gradient corpus: the first families, then the families of their own classes} */
     static List<CorpusCase> cases() {
-        Corpus corpus = new Corpus();
+        Cases cases = new Cases();
+        Corpus corpus = new Corpus(cases);
         corpus.bugs();
         corpus.correct();
         corpus.nondeterministic();
         corpus.badInputs();
-        return Collections.unmodifiableList(corpus.cases);
+        Discontinuities.addTo(cases);
+        Oscillations.addTo(cases);
+        Magnitudes.addTo(cases);
+        Ties.addTo(cases);
+        Poles.addTo(cases);
+        NearbyKinks.addTo(cases);
+        StatefulFunctions.addTo(cases);
+        Rounding.addTo(cases);
+        DomainEdges.addTo(cases);
+        return cases.list();
     }
 
     // ---------------------------------------------------------------- bugs
@@ -156,26 +163,12 @@ final class Corpus {
 
     private void bug(String name, String category, ToDoubleFunction<double[]> value,
             Function<double[], double[]> rightGradient, Function<double[], double[]> wrongGradient, double[] point) {
-        bug(name, category, ParameterLayout.vector("x", point.length), value, rightGradient, wrongGradient, point);
+        cases.bug(name, category, value, rightGradient, wrongGradient, point);
     }
 
-    /** A bug case; the wrong parameters are those whose buggy partial derivative differs from the right one. */
     private void bug(String name, String category, ParameterLayout layout, ToDoubleFunction<double[]> value,
             Function<double[], double[]> rightGradient, Function<double[], double[]> wrongGradient, double[] point) {
-        double[] wrong = wrongGradient.apply(point);
-        double[] right = rightGradient.apply(point);
-        Set<String> names = new LinkedHashSet<>();
-        for (int i = 0; i < wrong.length; i++) {
-            double scale = Math.max(Math.abs(right[i]), Math.abs(wrong[i]));
-            if (Math.abs(wrong[i] - right[i]) > WRONG * scale) {
-                names.add(layout.nameOf(i));
-            }
-        }
-        if (names.isEmpty()) {
-            throw new IllegalStateException("bug case '" + name + "' has no wrong parameter at its point");
-        }
-        cases.add(new CorpusCase(name, Kind.BUG, category, DifferentiableFunction.of(value, wrongGradient), point, layout,
-                Collections.unmodifiableSet(names), null));
+        cases.bug(name, category, layout, value, rightGradient, wrongGradient, point);
     }
 
     // ---------------------------------------------------------------- correct but hard
@@ -246,13 +239,12 @@ final class Corpus {
 
     private void correct(String name, String category, ToDoubleFunction<double[]> value, Function<double[], double[]> gradient,
             double[] point) {
-        correct(name, category, ParameterLayout.vector("x", point.length), value, gradient, point);
+        cases.correct(name, category, value, gradient, point);
     }
 
     private void correct(String name, String category, ParameterLayout layout, ToDoubleFunction<double[]> value,
             Function<double[], double[]> gradient, double[] point) {
-        cases.add(new CorpusCase(name, Kind.CORRECT, category, DifferentiableFunction.of(value, gradient), point, layout,
-                Set.of(), null));
+        cases.correct(name, category, layout, value, gradient, point);
     }
 
     // ---------------------------------------------------------------- non-deterministic
@@ -289,8 +281,9 @@ final class Corpus {
 
     private void nondeterministic(String name, ToDoubleFunction<double[]> value, Function<double[], double[]> gradient,
             double[] point, String message) {
-        cases.add(new CorpusCase(name, Kind.NONDETERMINISTIC, "non-deterministic", DifferentiableFunction.of(value, gradient),
-                point, ParameterLayout.vector("x", point.length), Set.of(), message));
+        DifferentiableFunction function = DifferentiableFunction.of(value, gradient);
+        cases.nondeterministic(name, "non-deterministic", ParameterLayout.vector("x", point.length), () -> function, point,
+                message);
     }
 
     // ---------------------------------------------------------------- bad inputs
@@ -316,8 +309,7 @@ final class Corpus {
 
     private void bad(String name, ToDoubleFunction<double[]> value, Function<double[], double[]> gradient, double[] point,
             String message) {
-        cases.add(new CorpusCase(name, Kind.BAD_INPUT, "bad input", DifferentiableFunction.of(value, gradient), point,
-                ParameterLayout.vector("x", point.length), Set.of(), message));
+        cases.bad(name, "bad input", ParameterLayout.vector("x", point.length), value, gradient, point, message);
     }
 
     // ---------------------------------------------------------------- functions
