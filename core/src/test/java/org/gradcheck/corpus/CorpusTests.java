@@ -103,6 +103,6 @@ class CorpusTests {
         assertEquals("BUG wrong sign: tanh network [4,4,4,1], WRONG_SIGN_OUTPUT_LAYER", cases.get(0).toString());
         assertEquals("BAD_INPUT bad input: function throws", cases.get(60).toString());
         assertEquals(23, cases.subList(0, 61).stream().filter(c -> c.kind() == CorpusCase.Kind.BUG).count());
-        assertEquals(26, cases.subList(0, 61).stream().filter(c -> c.kind() == CorpusCase.Kind.CORRECT).count());
+        assertEquals(27, cases.subList(0, 61).stream().filter(c -> c.kind() == CorpusCase.Kind.CORRECT).count());
     }
 }
