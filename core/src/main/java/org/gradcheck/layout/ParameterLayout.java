@@ -29,6 +29,13 @@ import org.apiguardian.api.API;
  * layout.nameOf(12290);                               // "W1[0,2]" ... as the index falls
  * }</pre>
  *
+ * <p>A block is a matrix ({@code double[][]}), a vector ({@code double[]}) or a scalar (a {@code Double}, named
+ * without an index: {@code hi}, as in {@link #scalars(String...) scalars("lo", "hi")}). Matrix and vector blocks
+ * may also hold single-precision values ({@code float[][]}, {@code float[]}): they are rolled into the flat
+ * {@code double} vector exactly, unrolled as {@code float} arrays, and {@link Parameters} reads their values
+ * rounded to {@code float}, as a single-precision model holds them ({@link Block#isSinglePrecision()},
+ * {@link #hasSinglePrecisionBlocks()}).
+ *
  * <p>Layouts are immutable and thread-safe.
  *
  * @since 0.1
@@ -38,11 +45,15 @@ public final class ParameterLayout {
 
     private static final Pattern COORDINATE = Pattern.compile("(.+)\\[(\\d+)(?:,\\s*(\\d+))?]");
 
+    /** The types a parameter dictionary may hold, as messages name them. */
+    private static final String BLOCK_TYPES = "a Double (a scalar), double[], double[][], float[] or float[][]";
+
     private final List<Block> blocks;
     private final Map<String, Block> blocksByName;
     private final int size;
     /** For each block, the offset of its first coordinate; parallel to {@code blocks}, for binary search. */
     private final int[] offsets;
+    private final boolean singlePrecision;
 
     private ParameterLayout(List<Block> blocks) {
         this.blocks = Collections.unmodifiableList(blocks);
@@ -57,6 +68,7 @@ public final class ParameterLayout {
         }
         this.blocksByName = Collections.unmodifiableMap(byName);
         this.size = total;
+        this.singlePrecision = blocks.stream().anyMatch(Block::isSinglePrecision);
     }
 
     /** {@return a builder that adds blocks in the order of the flat vector} */
@@ -78,9 +90,32 @@ public final class ParameterLayout {
     }
 
     /**
+     * A layout of scalar blocks, one coordinate each, named without an index: {@code scalars("lo", "hi")} names
+     * coordinate 1 {@code hi}.
+     *
+     * @param names the names of the scalars, in the order of the flat vector; at least one, each unique and
+     *     without brackets
+     * @return a layout of one scalar block per name
+     * @throws IllegalArgumentException if {@code names} is null or empty, or a name is null, blank, contains
+     *     brackets or is used twice
+     */
+    public static ParameterLayout scalars(String... names) {
+        if (names == null || names.length == 0) {
+            throw new IllegalArgumentException("names must not be " + (names == null ? "null" : "empty")
+                    + ": give the name of every scalar, e.g. scalars(\"lo\", \"hi\")");
+        }
+        Builder builder = builder();
+        for (String name : names) {
+            builder.scalar(name);
+        }
+        return builder.build();
+    }
+
+    /**
      * The layout of a parameter dictionary, in its iteration order (use a {@link LinkedHashMap} or another
-     * ordered map). Values must be {@code double[]} (a vector block) or rectangular {@code double[][]}
-     * (a matrix block).
+     * ordered map). Values must be {@code double[]} (a vector block), rectangular {@code double[][]} (a matrix
+     * block), {@code float[]} or rectangular {@code float[][]} (single-precision blocks), or a {@code Double}
+     * (a scalar block).
      *
      * @param parameters the parameter values, by block name
      * @return the layout of the dictionary's blocks in its iteration order
@@ -101,31 +136,40 @@ public final class ParameterLayout {
             if (value instanceof double[]) {
                 builder.vector(name, ((double[]) value).length);
             } else if (value instanceof double[][]) {
-                double[][] matrix = (double[][]) value;
-                builder.matrix(name, matrix.length, checkedColumns(name, matrix));
+                builder.matrix(name, ((double[][]) value).length, checkedColumns(name, value));
+            } else if (value instanceof float[]) {
+                builder.floatVector(name, ((float[]) value).length);
+            } else if (value instanceof float[][]) {
+                builder.floatMatrix(name, ((float[][]) value).length, checkedColumns(name, value));
+            } else if (value instanceof Double) {
+                builder.scalar(name);
             } else {
                 throw new IllegalArgumentException("parameter " + name + " is "
                         + (value == null ? "null" : "a " + value.getClass().getSimpleName())
-                        + ": parameter blocks must be double[] or double[][]");
+                        + ": parameter blocks must be " + BLOCK_TYPES);
             }
         }
         return builder.build();
     }
 
-    private static int checkedColumns(String name, double[][] matrix) {
-        if (matrix.length == 0) {
+    /** The number of columns of a rectangular {@code double[][]} or {@code float[][]} parameter value. */
+    private static int checkedColumns(String name, Object matrix) {
+        int rows = rowCount(matrix);
+        if (rows == 0) {
             throw new IllegalArgumentException("parameter " + name + " has no rows: blocks must hold at least one value");
         }
-        for (int r = 0; r < matrix.length; r++) {
-            if (matrix[r] == null) {
+        int columns = rowLength(matrix, 0);
+        for (int r = 0; r < rows; r++) {
+            int length = rowLength(matrix, r);
+            if (length < 0) {
                 throw new IllegalArgumentException("parameter " + name + " has a null row " + r);
             }
-            if (matrix[r].length != matrix[0].length) {
-                throw new IllegalArgumentException("parameter " + name + " is ragged: row 0 has " + matrix[0].length
-                        + " columns, row " + r + " has " + matrix[r].length + "; matrix blocks must be rectangular");
+            if (length != columns) {
+                throw new IllegalArgumentException("parameter " + name + " is ragged: row 0 has " + columns
+                        + " columns, row " + r + " has " + length + "; matrix blocks must be rectangular");
             }
         }
-        return matrix[0].length;
+        return columns;
     }
 
     /** {@return the blocks in the order of the flat vector; an unmodifiable list, never null} */
@@ -136,6 +180,16 @@ public final class ParameterLayout {
     /** {@return the number of scalar parameters: the length of the flat vector} */
     public int size() {
         return size;
+    }
+
+    /**
+     * Whether any block holds single-precision values ({@code float[]} or {@code float[][]}); a gradient
+     * checker then takes the model for one computed in {@code float}.
+     *
+     * @return whether any block holds single-precision values
+     */
+    public boolean hasSinglePrecisionBlocks() {
+        return singlePrecision;
     }
 
     /**
@@ -187,10 +241,11 @@ public final class ParameterLayout {
 
     /**
      * The readable name of flat index {@code index}: {@code W1[2,3]} for a matrix element (row 2,
-     * column 3), {@code b2[4]} for a vector element.
+     * column 3), {@code b2[4]} for a vector element, {@code hi} for a scalar.
      *
      * @param index the flat index of the parameter, from 0
-     * @return the readable name of flat index {@code index}: {@code W1[2,3]} for a matrix element (row 2, column 3), {@code b2[4]} for a vector element
+     * @return the readable name of flat index {@code index}: {@code W1[2,3]} for a matrix element (row 2, column 3),
+     *     {@code b2[4]} for a vector element, {@code hi} for a scalar
      * @throws IllegalArgumentException if the index is outside {@code [0, size())}
      */
     public String nameOf(int index) {
@@ -199,22 +254,32 @@ public final class ParameterLayout {
     }
 
     /**
-     * The flat index of a coordinate named as {@link #nameOf(int)} names it ({@code "W1[2,3]"}, {@code "b2[4]"}).
+     * The flat index of a coordinate named as {@link #nameOf(int)} names it ({@code "W1[2,3]"}, {@code "b2[4]"},
+     * {@code "hi"}).
      *
      * @param coordinateName the name of the coordinate
-     * @return the flat index of a coordinate named as {@link #nameOf(int)} names it ({@code "W1[2,3]"}, {@code "b2[4]"})
+     * @return the flat index of a coordinate named as {@link #nameOf(int)} names it ({@code "W1[2,3]"},
+     *     {@code "b2[4]"}, {@code "hi"})
      * @throws IllegalArgumentException if the name is malformed, names no block, or is outside the block
      */
     public int indexOf(String coordinateName) {
         if (coordinateName == null) {
             throw new IllegalArgumentException("coordinate name must not be null: use a name such as W1[2,3] or b2[4]");
         }
-        Matcher matcher = COORDINATE.matcher(coordinateName.trim());
+        String trimmed = coordinateName.trim();
+        if (!trimmed.isEmpty() && trimmed.indexOf('[') < 0 && trimmed.indexOf(']') < 0) {
+            return indexOfUnindexed(coordinateName, block(trimmed));
+        }
+        Matcher matcher = COORDINATE.matcher(trimmed);
         if (!matcher.matches()) {
             throw new IllegalArgumentException("coordinate name '" + coordinateName
-                    + "' is not of the form W1[2,3] (matrix) or b2[4] (vector)");
+                    + "' is not of the form W1[2,3] (matrix), b2[4] (vector) or hi (scalar)");
         }
         Block block = block(matcher.group(1));
+        if (block.isScalar()) {
+            throw new IllegalArgumentException("coordinate name '" + coordinateName + "' has an index but block "
+                    + block.name() + " is a scalar: write " + block.name());
+        }
         int first = parseIndex(coordinateName, matcher.group(2), block);
         if (matcher.group(3) == null) {
             if (block.isMatrix()) {
@@ -230,6 +295,15 @@ public final class ParameterLayout {
         return block.flatIndex(first, parseIndex(coordinateName, matcher.group(3), block));
     }
 
+    private static int indexOfUnindexed(String coordinateName, Block block) {
+        if (block.isScalar()) {
+            return block.offset();
+        }
+        throw new IllegalArgumentException("coordinate name '" + coordinateName + "' has no index but block "
+                + block.name() + " is a " + (block.isMatrix() ? "matrix" : "vector") + " of shape " + block.shapeText()
+                + ": write " + block.name() + (block.isMatrix() ? "[row,column]" : "[index]"));
+    }
+
     private static int parseIndex(String coordinateName, String digits, Block block) {
         try {
             return Integer.parseInt(digits);
@@ -241,11 +315,14 @@ public final class ParameterLayout {
 
     /**
      * Rolls a parameter dictionary into a new flat vector (the article's {@code dictionary_to_vector}).
-     * Entries whose keys are not blocks of this layout are ignored.
+     * Entries whose keys are not blocks of this layout are ignored. A scalar block's value is a {@code Double};
+     * a vector or matrix block's value a {@code double} or {@code float} array of its shape, copied exactly; a
+     * single-precision block's value must be a {@code float} array, so that its values are floats.
      *
      * @param dictionary the values, by block name
      * @return a new flat vector of the dictionary's values in this layout's order
-     * @throws IllegalArgumentException if a block is missing or has another shape
+     * @throws IllegalArgumentException if a block is missing or has another shape, or a single-precision block's
+     *     value is a {@code double} array
      */
     public double[] roll(Map<String, ?> dictionary) {
         double[] vector = new double[size];
@@ -256,7 +333,9 @@ public final class ParameterLayout {
     /**
      * Rolls a gradient dictionary into a new flat vector in this layout's order; the gradient of block
      * {@code X} is looked up under {@code naming.gradientKey("X")}. Entries that are the gradient of no
-     * block (such as {@code dA1}) are ignored.
+     * block (such as {@code dA1}) are ignored. The gradient of a vector or matrix block is a {@code double} or
+     * {@code float} array of its shape, whatever the block's precision; that of a scalar block a {@code Double}
+     * or a {@code Float}.
      *
      * @param gradients the gradients, by key
      * @param naming how gradient keys are derived from block names
@@ -310,62 +389,110 @@ public final class ParameterLayout {
                 throw new IllegalArgumentException("the " + what + " dictionary has no entry " + key + " for block "
                         + block.name() + " of shape " + block.shapeText() + "; it has " + dictionary.keySet());
             }
+            if (what.equals("parameter") && block.isSinglePrecision() && (value instanceof double[] || value instanceof double[][])) {
+                throw new IllegalArgumentException("parameter " + key + " is a " + value.getClass().getSimpleName()
+                        + " but block " + block.name() + " holds floats: give " + key + " as a "
+                        + (block.isMatrix() ? "float[][]" : "float[]"));
+            }
             copyIn(block, key, value, destination, what);
         }
     }
 
     private static void copyIn(Block block, String key, Object value, double[] destination, String what) {
         int offset = block.offset();
-        if (!block.isMatrix() && value instanceof double[]) {
-            double[] vector = (double[]) value;
-            if (vector.length == block.rows()) {
-                System.arraycopy(vector, 0, destination, offset, vector.length);
-                return;
-            }
-        } else if (block.isMatrix() && value instanceof double[][]) {
-            double[][] matrix = (double[][]) value;
-            if (isRectangular(matrix, block.rows(), block.columns())) {
-                for (double[] row : matrix) {
-                    System.arraycopy(row, 0, destination, offset, row.length);
-                    offset += row.length;
+        switch (block.kind()) {
+            case SCALAR:
+                if (value instanceof Double || (value instanceof Float && what.equals("gradient"))) {
+                    destination[offset] = ((Number) value).doubleValue();
+                    return;
                 }
-                return;
-            }
+                throw new IllegalArgumentException(what + " " + key + " is a " + value.getClass().getSimpleName() + " but block "
+                        + block.name() + " is a scalar: give " + key + " as a " + (what.equals("gradient") ? "Double or a Float" : "Double"));
+            case VECTOR:
+                if (value instanceof double[] && ((double[]) value).length == block.rows()) {
+                    System.arraycopy((double[]) value, 0, destination, offset, block.rows());
+                    return;
+                }
+                if (value instanceof float[] && ((float[]) value).length == block.rows()) {
+                    float[] vector = (float[]) value;
+                    for (int i = 0; i < vector.length; i++) {
+                        destination[offset + i] = vector[i];
+                    }
+                    return;
+                }
+                break;
+            case MATRIX:
+                if (value instanceof double[][] && isRectangular(value, block.rows(), block.columns())) {
+                    for (double[] row : (double[][]) value) {
+                        System.arraycopy(row, 0, destination, offset, row.length);
+                        offset += row.length;
+                    }
+                    return;
+                }
+                if (value instanceof float[][] && isRectangular(value, block.rows(), block.columns())) {
+                    for (float[] row : (float[][]) value) {
+                        for (float element : row) {
+                            destination[offset++] = element;
+                        }
+                    }
+                    return;
+                }
+                break;
         }
         throw new IllegalArgumentException(what + " " + key + " has shape " + describeShape(value) + " but block "
                 + block.name() + " has shape " + block.shapeText() + ": give " + key + " the shape of " + block.name());
     }
 
-    private static boolean isRectangular(double[][] matrix, int rows, int columns) {
-        if (matrix.length != rows) {
+    /** Whether a {@code double[][]} or {@code float[][]} has {@code rows} rows of {@code columns} values. */
+    private static boolean isRectangular(Object matrix, int rows, int columns) {
+        if (rowCount(matrix) != rows) {
             return false;
         }
-        for (double[] row : matrix) {
-            if (row == null || row.length != columns) {
+        for (int r = 0; r < rows; r++) {
+            if (rowLength(matrix, r) != columns) {
                 return false;
             }
         }
         return true;
     }
 
+    private static int rowCount(Object matrix) {
+        return matrix instanceof double[][] ? ((double[][]) matrix).length : ((float[][]) matrix).length;
+    }
+
+    /** The length of row {@code r} of a {@code double[][]} or {@code float[][]}; -1 for a null row. */
+    private static int rowLength(Object matrix, int r) {
+        Object row = matrix instanceof double[][] ? ((double[][]) matrix)[r] : ((float[][]) matrix)[r];
+        if (row == null) {
+            return -1;
+        }
+        return row instanceof double[] ? ((double[]) row).length : ((float[]) row).length;
+    }
+
     static String describeShape(Object value) {
         if (value instanceof double[]) {
             return "[" + ((double[]) value).length + "]";
         }
-        if (value instanceof double[][]) {
-            double[][] matrix = (double[][]) value;
-            if (matrix.length == 0) {
+        if (value instanceof float[]) {
+            return "[" + ((float[]) value).length + "]";
+        }
+        if (value instanceof double[][] || value instanceof float[][]) {
+            int rows = rowCount(value);
+            if (rows == 0) {
                 return "[0, 0]";
             }
-            int columns = matrix[0] == null ? 0 : matrix[0].length;
-            for (double[] row : matrix) {
-                if (row == null || row.length != columns) {
-                    return "[" + matrix.length + ", ragged]";
+            int columns = Math.max(rowLength(value, 0), 0);
+            for (int r = 0; r < rows; r++) {
+                if (rowLength(value, r) != columns) {
+                    return "[" + rows + ", ragged]";
                 }
             }
-            return "[" + matrix.length + ", " + columns + "]";
+            return "[" + rows + ", " + columns + "]";
         }
-        return value.getClass().getSimpleName() + " (expected double[] or double[][])";
+        if (value instanceof Double || value instanceof Float) {
+            return "[] (a " + value.getClass().getSimpleName() + ")";
+        }
+        return value.getClass().getSimpleName() + " (expected " + BLOCK_TYPES + ")";
     }
 
     private String expectedKeys(GradientNaming naming) {
@@ -378,8 +505,9 @@ public final class ParameterLayout {
 
     /**
      * Unrolls a flat vector into a new dictionary in this layout's order (the article's
-     * {@code vector_to_dictionary}): {@code double[][]} for matrix blocks, {@code double[]} for vector blocks.
-     * The arrays are copies; {@code vector} is not modified.
+     * {@code vector_to_dictionary}): {@code double[][]} for matrix blocks, {@code double[]} for vector blocks,
+     * a {@code Double} for scalars, and for single-precision blocks {@code float[][]} and {@code float[]} of the
+     * values rounded to the nearest {@code float}. The arrays are copies; {@code vector} is not modified.
      *
      * @param vector the flat vector
      * @return a new dictionary of the blocks in this layout's order
@@ -389,24 +517,69 @@ public final class ParameterLayout {
         checkVector(vector, "vector");
         Map<String, Object> dictionary = new LinkedHashMap<>();
         for (Block block : blocks) {
-            dictionary.put(block.name(), block.isMatrix() ? matrixOf(block, vector) : vectorOf(block, vector));
+            dictionary.put(block.name(), valueOf(block, vector));
         }
         return dictionary;
     }
 
+    private static Object valueOf(Block block, double[] vector) {
+        if (block.isScalar()) {
+            return vector[block.offset()];
+        }
+        if (block.isSinglePrecision()) {
+            return block.isMatrix() ? floatMatrixOf(block, vector) : floatVectorOf(block, vector);
+        }
+        return block.isMatrix() ? matrixOf(block, vector) : vectorOf(block, vector);
+    }
+
+    /** Block {@code block} of {@code vector} as a new matrix; a single-precision block's values rounded to float. */
     static double[][] matrixOf(Block block, double[] vector) {
         double[][] matrix = new double[block.rows()][block.columns()];
         int offset = block.offset();
         for (double[] row : matrix) {
             System.arraycopy(vector, offset, row, 0, row.length);
+            if (block.isSinglePrecision()) {
+                roundToFloat(row);
+            }
             offset += row.length;
         }
         return matrix;
     }
 
+    /** Block {@code block} of {@code vector} as a new flat array; a single-precision block's values rounded to float. */
     static double[] vectorOf(Block block, double[] vector) {
         double[] copy = new double[block.size()];
         System.arraycopy(vector, block.offset(), copy, 0, copy.length);
+        if (block.isSinglePrecision()) {
+            roundToFloat(copy);
+        }
+        return copy;
+    }
+
+    private static void roundToFloat(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) values[i];
+        }
+    }
+
+    /** Block {@code block} of {@code vector} as a new matrix of floats, each value rounded to the nearest float. */
+    static float[][] floatMatrixOf(Block block, double[] vector) {
+        float[][] matrix = new float[block.rows()][block.columns()];
+        int offset = block.offset();
+        for (float[] row : matrix) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = (float) vector[offset++];
+            }
+        }
+        return matrix;
+    }
+
+    /** Block {@code block} of {@code vector} as a new flat array of floats, each value rounded to the nearest float. */
+    static float[] floatVectorOf(Block block, double[] vector) {
+        float[] copy = new float[block.size()];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = (float) vector[block.offset() + i];
+        }
         return copy;
     }
 
@@ -426,7 +599,7 @@ public final class ParameterLayout {
         }
     }
 
-    /** The blocks with their shapes: {@code [W1[5, 12288], b1[5, 1]]}. */
+    /** The blocks with their shapes: {@code [W1[5, 12288], b1[5, 1]]}, {@code [lo, hi]}, {@code [W[2, 3] (float)]}. */
     @Override
     public String toString() {
         return blocks.toString();
@@ -468,9 +641,11 @@ public final class ParameterLayout {
          * @param name the name of the new block, unique in the layout
          * @param length the number of elements, 1 or more
          * @return this builder
+         * @throws IllegalArgumentException if the name is null, blank, contains brackets or is used twice, or the
+         *     length is below 1
          */
         public Builder vector(String name, int length) {
-            return add(name, length, 1, false);
+            return add(name, Block.Kind.VECTOR, length, 1, false);
         }
 
         /**
@@ -480,12 +655,51 @@ public final class ParameterLayout {
          * @param rows the number of rows, 1 or more
          * @param columns the number of columns, 1 or more
          * @return this builder
+         * @throws IllegalArgumentException if the name is null, blank, contains brackets or is used twice, or a
+         *     dimension is below 1
          */
         public Builder matrix(String name, int rows, int columns) {
-            return add(name, rows, columns, true);
+            return add(name, Block.Kind.MATRIX, rows, columns, false);
         }
 
-        private Builder add(String name, int rows, int columns, boolean matrix) {
+        /**
+         * Adds a scalar block (a {@code Double}) named {@code name}: one coordinate, named {@code name} without an
+         * index.
+         *
+         * @param name the name of the new block, unique in the layout
+         * @return this builder
+         * @throws IllegalArgumentException if the name is null, blank, contains brackets or is used twice
+         */
+        public Builder scalar(String name) {
+            return add(name, Block.Kind.SCALAR, 1, 1, false);
+        }
+
+        /**
+         * Adds a single-precision vector block ({@code float[]}) named {@code name} with {@code length} elements.
+         *
+         * @param name the name of the new block, unique in the layout
+         * @param length the number of elements, 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException as {@link #vector(String, int)}
+         */
+        public Builder floatVector(String name, int length) {
+            return add(name, Block.Kind.VECTOR, length, 1, true);
+        }
+
+        /**
+         * Adds a single-precision matrix block ({@code float[rows][columns]}) named {@code name}.
+         *
+         * @param name the name of the new block, unique in the layout
+         * @param rows the number of rows, 1 or more
+         * @param columns the number of columns, 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException as {@link #matrix(String, int, int)}
+         */
+        public Builder floatMatrix(String name, int rows, int columns) {
+            return add(name, Block.Kind.MATRIX, rows, columns, true);
+        }
+
+        private Builder add(String name, Block.Kind kind, int rows, int columns, boolean singlePrecision) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("block name must not be null or blank: name each block, e.g. W1 or b1");
             }
@@ -496,7 +710,8 @@ public final class ParameterLayout {
                 throw new IllegalArgumentException("block name " + name + " is used twice: block names must be unique");
             }
             if (rows < 1 || columns < 1) {
-                throw new IllegalArgumentException("block " + name + " has shape " + (matrix ? "[" + rows + ", " + columns + "]" : "[" + rows + "]")
+                throw new IllegalArgumentException("block " + name + " has shape "
+                        + (kind == Block.Kind.MATRIX ? "[" + rows + ", " + columns + "]" : "[" + rows + "]")
                         + ": every dimension must be at least 1");
             }
             long end = (long) offset + (long) rows * columns;
@@ -504,7 +719,7 @@ public final class ParameterLayout {
                 throw new IllegalArgumentException("block " + name + " makes the parameter vector " + end
                         + " long, more than a Java array can hold");
             }
-            Block block = new Block(name, rows, columns, matrix, offset);
+            Block block = new Block(name, kind, rows, columns, singlePrecision, offset);
             blocks.add(block);
             names.put(name, block);
             offset = (int) end;

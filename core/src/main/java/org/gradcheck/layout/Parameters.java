@@ -14,6 +14,13 @@ import org.apiguardian.api.API;
  * ({@link #matrix(String)}, {@link #vector(String)}). Performance-minded models read the flat vector
  * directly through {@link #values()} and {@link Block#offset()}.
  *
+ * <p>A {@linkplain Block#isSinglePrecision() single-precision block} ({@code float[]} or {@code float[][]} in
+ * the dictionary) is read as a single-precision model holds it: {@link #get(String, int)},
+ * {@link #get(String, int, int)}, {@link #vector(String)}, {@link #matrix(String)}, {@link #floatVector(String)},
+ * {@link #floatMatrix(String)} and {@link #toMap()} give each value rounded to the nearest {@code float}, also
+ * while a checker has moved it to a point between two floats. Only {@link #values()} shows the unrounded
+ * vector. The values of a {@link #copyOf(Map) copy} of {@code float} arrays are floats to begin with.
+ *
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -44,11 +51,12 @@ public final class Parameters {
     }
 
     /**
-     * A copy of a parameter dictionary ({@code double[]} and {@code double[][]} values), laid out in the
-     * dictionary's iteration order.
+     * A copy of a parameter dictionary, laid out in the dictionary's iteration order: {@code double[]} and
+     * {@code double[][]} values, {@code float[]} and {@code float[][]} values as single-precision blocks (copied
+     * exactly), and {@code Double} values as scalars.
      *
      * @param dictionary the values, by block name
-     * @return a copy of a parameter dictionary ({@code double[]} and {@code double[][]} values), laid out in the dictionary's iteration order
+     * @return a copy of the dictionary's values, laid out in the dictionary's iteration order
      * @throws IllegalArgumentException as {@link ParameterLayout#of(Map)} does
      */
     public static Parameters copyOf(Map<String, ?> dictionary) {
@@ -72,19 +80,41 @@ public final class Parameters {
     }
 
     /**
-     * Element {@code (row, column)} of matrix block {@code name}.
+     * The value of scalar block {@code name}.
+     *
+     * @param name the scalar block's name, such as {@code hi}
+     * @return the value of scalar block {@code name}
+     * @throws IllegalArgumentException if there is no such block or it is not a scalar
+     */
+    public double get(String name) {
+        Block block = layout.block(name);
+        if (!block.isScalar()) {
+            throw new IllegalArgumentException("block " + name + " is a " + (block.isMatrix() ? "matrix" : "vector")
+                    + " of shape " + block.shapeText() + ": use get(\"" + name + "\", "
+                    + (block.isMatrix() ? "row, column" : "index") + ")");
+        }
+        return values[block.offset()];
+    }
+
+    /**
+     * Element {@code (row, column)} of matrix block {@code name}; rounded to the nearest {@code float} in a
+     * single-precision block.
      *
      * @param name the matrix block's name
      * @param row the row, from 0
      * @param column the column, from 0
      * @return the value of element {@code (row, column)} of matrix block {@code name}
+     * @throws IllegalArgumentException if there is no such block or the element is outside it
      */
     public double get(String name, int row, int column) {
-        return values[layout.block(name).flatIndex(row, column)];
+        Block block = layout.block(name);
+        double value = values[block.flatIndex(row, column)];
+        return block.isSinglePrecision() ? (float) value : value;
     }
 
     /**
-     * Element {@code index} of vector block {@code name} (or of a matrix block with one column).
+     * Element {@code index} of vector block {@code name} (or of a matrix block with one column); rounded to the
+     * nearest {@code float} in a single-precision block.
      *
      * @param name the vector block's name
      * @param index the index of the element in the block, from 0
@@ -98,7 +128,8 @@ public final class Parameters {
             throw new IllegalArgumentException("block " + name + " is a matrix of shape " + block.shapeText()
                     + ": use get(\"" + name + "\", row, column)");
         }
-        return values[block.flatIndex(index, 0)];
+        double value = values[block.flatIndex(index, 0)];
+        return block.isSinglePrecision() ? (float) value : value;
     }
 
     /**
@@ -119,6 +150,30 @@ public final class Parameters {
      */
     public double[] vector(String name) {
         return ParameterLayout.vectorOf(layout.block(name), values);
+    }
+
+    /**
+     * A copy of block {@code name} as a matrix {@code float[rows][columns]} (a vector block as one column), each
+     * value rounded to the nearest {@code float}: what a single-precision model computes with.
+     *
+     * @param name the block's name
+     * @return a copy of block {@code name} as a matrix of floats
+     * @throws IllegalArgumentException if there is no such block
+     */
+    public float[][] floatMatrix(String name) {
+        return ParameterLayout.floatMatrixOf(layout.block(name), values);
+    }
+
+    /**
+     * A copy of block {@code name} as a flat {@code float[]} in row-major order, each value rounded to the nearest
+     * {@code float}.
+     *
+     * @param name the block's name
+     * @return a copy of block {@code name} as a flat array of floats
+     * @throws IllegalArgumentException if there is no such block
+     */
+    public float[] floatVector(String name) {
+        return ParameterLayout.floatVectorOf(layout.block(name), values);
     }
 
     /** {@return a copy of all blocks as a dictionary, as {@link ParameterLayout#unroll(double[])} gives it} */
