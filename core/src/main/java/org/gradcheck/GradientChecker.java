@@ -452,8 +452,9 @@ public final class GradientChecker {
      * @param model the model under test
      * @param batch the examples the model is evaluated on
      * @return the check's report; never null
-     * @param parameters the parameter dictionary ({@code double[]} and {@code double[][]} values, in the order
-     *     of an ordered map); not modified
+     * @param parameters the parameter dictionary ({@code double[]} and {@code double[][]} values, {@code float[]}
+     *     and {@code float[][]} values checked in single precision as {@link #check(GradientModel, Parameters, Object)}
+     *     says, in the order of an ordered map); not modified
      * @throws IllegalArgumentException if an argument is null or the dictionary is malformed or not finite
      * @throws GradientCheckException as {@link #check(DifferentiableFunction, double[])}, or when a gradient is
      *     missing or mis-shaped
@@ -463,7 +464,10 @@ public final class GradientChecker {
     }
 
     /**
-     * Checks a model's gradients with respect to {@code parameters} on {@code batch}.
+     * Checks a model's gradients with respect to {@code parameters} on {@code batch}. If the parameters have
+     * {@linkplain org.gradcheck.layout.Block#isSinglePrecision() single-precision blocks} ({@code float[]} or
+     * {@code float[][]}) and this checker's precision is {@link Precision#AUTOMATIC}, the model is checked as one
+     * computed in {@code float}, with {@link Precision#FLOAT}.
      *
      * @param <B> the type of a batch of examples
      * @param model the model under test
@@ -478,7 +482,9 @@ public final class GradientChecker {
             throw new IllegalArgumentException("parameters must not be null: pass the model's parameters");
         }
         ModelFunction<B> function = ModelFunction.of(model, parameters.layout(), batch, settings.naming);
-        return check(function, parameters.values(), parameters.layout());
+        GradientChecker checker = settings.precision == Precision.AUTOMATIC && parameters.layout().hasSinglePrecisionBlocks()
+                ? withPrecision(Precision.FLOAT) : this;
+        return checker.check(function, parameters.values(), parameters.layout());
     }
 
     /**
