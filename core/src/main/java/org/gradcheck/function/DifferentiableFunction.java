@@ -8,6 +8,8 @@ import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.analysis.MultivariateVectorFunction;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.analysis.differentiation.MultivariateDifferentiableFunction;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
+import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -125,6 +127,48 @@ public interface DifferentiableFunction {
                     + " must not be null: give both the objective and its gradient");
         }
         return of(value::value, gradient::value);
+    }
+
+    /**
+     * The objective of commons-math3's least-squares optimizers ({@code LevenbergMarquardtOptimizer},
+     * {@code GaussNewtonOptimizer}) for {@code problem}: half the sum of squares of its weighted residuals
+     * {@code r = sqrt(W) (target - model(p))},
+     * <pre>{@code f(p) = 1/2 r^T r,    gradient -J^T r,}</pre>
+     * with {@code J = sqrt(W) dmodel/dp} the problem's weighted Jacobian ({@code Evaluation.getJacobian()}). So a
+     * gradient check of {@code f} checks the model's Jacobian, weighted as the optimizer uses it, with one row per
+     * parameter. ({@code Evaluation.getCost()} is {@code |r|}, the square root of {@code 2 f}.) Each call evaluates
+     * the problem once, at a new vector copied from the point, after the problem's parameter validator if it has
+     * one. Check at {@code problem.getStart().toArray()} or at any other parameters:
+     * <pre>{@code
+     * LeastSquaresProblem problem = new LeastSquaresBuilder().model(model).target(observed).start(start).build();
+     * assertGradientsMatch(DifferentiableFunction.sumOfSquares(problem), start);
+     * }</pre>
+     *
+     * @param problem the least-squares problem, as an optimizer takes it
+     * @return half the sum of squares of the problem's residuals, with its gradient from the problem's Jacobian
+     * @throws IllegalArgumentException if {@code problem} is null; when an evaluation has no residuals or a
+     *     Jacobian of the wrong shape, the function's methods throw one that says so
+     */
+    static DifferentiableFunction sumOfSquares(LeastSquaresProblem problem) {
+        return LeastSquaresFunctions.sumOfSquares(problem);
+    }
+
+    /**
+     * Half the sum of squares of a commons-math3 least-squares model's differences from {@code target},
+     * <pre>{@code f(p) = 1/2 sum_i (model_i(p) - target_i)^2,    gradient J^T (model(p) - target),}</pre>
+     * with {@code J} the Jacobian the model returns: the unweighted objective of
+     * {@link #sumOfSquares(LeastSquaresProblem)} (build a problem with {@code LeastSquaresBuilder.weight} for
+     * weights). Each call evaluates the model once, at a new vector copied from the point.
+     *
+     * @param model the model, {@code p -> (values, Jacobian)}
+     * @param target the observed values, one per model value; copied
+     * @return half the sum of squares of the model's differences from {@code target}, with its gradient
+     * @throws IllegalArgumentException if an argument is null, or {@code target} is empty or not finite; when
+     *     the model returns a null pair, values of another length than {@code target}, or a Jacobian of the wrong
+     *     shape, the function's methods throw one that says so
+     */
+    static DifferentiableFunction sumOfSquares(MultivariateJacobianFunction model, double[] target) {
+        return LeastSquaresFunctions.sumOfSquares(model, target);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.commons.math3.analysis.MultivariateMatrixFunction;
 import org.apache.commons.math3.analysis.MultivariateVectorFunction;
+import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -128,6 +129,21 @@ public interface VectorFunction {
                     + " must not be null: give both the model and its Jacobian");
         }
         return of(value::value, jacobian::value);
+    }
+
+    /**
+     * Adapts a commons-math3 least-squares model, as {@code LeastSquaresBuilder.model(model)} takes it: the values
+     * are the first element of the {@code Pair} the model returns, the analytic Jacobian its second, so that
+     * {@code JacobianChecker} checks the model's Jacobian entry by entry. Each call of {@code value} or
+     * {@code jacobian} evaluates the model once, at a new vector copied from the point.
+     *
+     * @param model the model, {@code p -> (values, Jacobian)}
+     * @return the model as a function of its parameters, with its Jacobian
+     * @throws IllegalArgumentException if {@code model} is null; when the model returns a null pair, values or
+     *     Jacobian, the function's methods throw one that says so
+     */
+    static VectorFunction from(MultivariateJacobianFunction model) {
+        return LeastSquaresFunctions.model(model);
     }
 
     /**
