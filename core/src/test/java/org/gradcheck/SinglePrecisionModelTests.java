@@ -70,8 +70,9 @@ class SinglePrecisionModelTests {
         assertTrue(report.passed(), report::toString);
         assertEquals("float (declared)", report.precisionDescription());
         assertEquals("4.922e-03 * max(|x|, 1) (automatic)", report.stepDescription());
-        // no noise measurement: two values and two gradients at the point, two values per parameter
-        assertEquals(2 + 2 * 3, report.evaluations());
+        // no noise measurement: the value and the gradient twice at the point, two values per parameter, the value
+        // twice at the end
+        assertEquals(2 + 2 + 2 * 3 + 2, report.evaluations());
     }
 
     @Test
