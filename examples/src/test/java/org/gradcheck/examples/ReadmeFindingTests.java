@@ -30,7 +30,7 @@ class ReadmeFindingTests {
 
         assertEquals(List.of("f(-0.25) / hi", "f(0.0) / hi", "f(0.5) / hi", "f(1.0) / hi", "f(1.25) / hi"),
                 report.failures().stream().map(entry -> entry.name()).sorted().toList());
-        assertEquals("Jacobian check failed: 5 of 10 entries disagree, worst f(0.5) / hi (analytic 6.667e-01, "
-                + "numerical -6.667e-01)", report.headline());
+        assertEquals("Jacobian check failed: 5 of 10 entries disagree", report.headline());
+        assertEquals("f(0.5) / hi", report.worst(1).get(0).name());
     }
 }
