@@ -136,4 +136,16 @@ class ReadmeSnippetsTests {
         assertEquals(List.of("mvn -B -q -Pdemo -DskipTests verify", "mvn -B verify"), commands);
         assertTrue(read(ROOT.resolve(".ci/run")).contains("mvn -B verify"), ".ci/run runs the README's test command");
     }
+
+    @Test
+    void theDemoRunsOnAnotherFolderThroughTheDemoProfilesDataProperty() {
+        assertTrue(read(ROOT.resolve("README.md")).contains("mvn -B -q -Pdemo -DskipTests verify -Dgradcheck.data=FOLDER"),
+                "the README shows the Quick start's demo command with -Dgradcheck.data=FOLDER");
+        String pom = String.join("\n", read(ROOT.resolve("examples/pom.xml")));
+        int profile = pom.indexOf("<id>demo</id>");
+        assertTrue(profile >= 0, "examples/pom.xml has the demo profile");
+        String demo = pom.substring(profile, pom.indexOf("</profile>", profile));
+        assertTrue(demo.contains("<mainClass>org.gradcheck.examples.Demo</mainClass>")
+                && demo.contains("<argument>${gradcheck.data}</argument>"), "the demo profile passes ${gradcheck.data} to Demo: " + demo);
+    }
 }
