@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's code is code the build compiles and runs: every Java snippet of README.md stands, line for line,
- * in a test source of the project, and every properties snippet in a test resource; its Quick start is the two
- * commands CI runs.
+ * in a test source of the project, under the imports it needs, and every properties snippet in a test resource;
+ * its Quick start is the two commands CI runs.
  */
 class ReadmeSnippetsTests {
 
