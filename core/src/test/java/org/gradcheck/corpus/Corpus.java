@@ -1,15 +1,10 @@
 package org.gradcheck.corpus;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import org.gradcheck.corpus.CorpusCase.Kind;
 import org.gradcheck.corpus.TinyNetwork.Activation;
 import org.gradcheck.corpus.TinyNetwork.Bug;
 import org.gradcheck.function.DifferentiableFunction;
@@ -17,25 +12,37 @@ import org.gradcheck.layout.ParameterLayout;
 
 /**
  * The verdict corpus: buggy gradients of many kinds, correct gradients of hard functions,
- * non-deterministic functions and bad inputs. Every case is checked with the same default settings.
+ * non-deterministic functions and bad inputs; then, in classes of their own, the families where finite
+ * differences are hardest to read (jumps, fast oscillations, huge magnitudes, ties, poles, kinks near the point,
+ * state between calls, values that round away a block's differences, domain edges). Every case is checked with the
+ * same default settings.
  */
 final class Corpus {
 
-    /** A wrong parameter is one whose buggy partial derivative differs from the right one by more than this, relatively. */
-    private static final double WRONG = 1e-4;
+    private final Cases cases;
 
-    private final List<CorpusCase> cases = new ArrayList<>();
-
-    private Corpus() {
+    private Corpus(Cases cases) {
+        this.cases = cases;
     }
 
+    /** {@return every case of the gradient corpus: the first families, then the families of their own classes} */
     static List<CorpusCase> cases() {
-        Corpus corpus = new Corpus();
+        Cases cases = new Cases();
+        Corpus corpus = new Corpus(cases);
         corpus.bugs();
         corpus.correct();
         corpus.nondeterministic();
         corpus.badInputs();
-        return Collections.unmodifiableList(corpus.cases);
+        Discontinuities.addTo(cases);
+        Oscillations.addTo(cases);
+        Magnitudes.addTo(cases);
+        Ties.addTo(cases);
+        Poles.addTo(cases);
+        NearbyKinks.addTo(cases);
+        StatefulFunctions.addTo(cases);
+        Rounding.addTo(cases);
+        DomainEdges.addTo(cases);
+        return cases.list();
     }
 
     // ---------------------------------------------------------------- bugs
@@ -156,26 +163,12 @@ final class Corpus {
 
     private void bug(String name, String category, ToDoubleFunction<double[]> value,
             Function<double[], double[]> rightGradient, Function<double[], double[]> wrongGradient, double[] point) {
-        bug(name, category, ParameterLayout.vector("x", point.length), value, rightGradient, wrongGradient, point);
+        cases.bug(name, category, value, rightGradient, wrongGradient, point);
     }
 
-    /** A bug case; the wrong parameters are those whose buggy partial derivative differs from the right one. */
     private void bug(String name, String category, ParameterLayout layout, ToDoubleFunction<double[]> value,
             Function<double[], double[]> rightGradient, Function<double[], double[]> wrongGradient, double[] point) {
-        double[] wrong = wrongGradient.apply(point);
-        double[] right = rightGradient.apply(point);
-        Set<String> names = new LinkedHashSet<>();
-        for (int i = 0; i < wrong.length; i++) {
-            double scale = Math.max(Math.abs(right[i]), Math.abs(wrong[i]));
-            if (Math.abs(wrong[i] - right[i]) > WRONG * scale) {
-                names.add(layout.nameOf(i));
-            }
-        }
-        if (names.isEmpty()) {
-            throw new IllegalStateException("bug case '" + name + "' has no wrong parameter at its point");
-        }
-        cases.add(new CorpusCase(name, Kind.BUG, category, DifferentiableFunction.of(value, wrongGradient), point, layout,
-                Collections.unmodifiableSet(names), null));
+        cases.bug(name, category, layout, value, rightGradient, wrongGradient, point);
     }
 
     // ---------------------------------------------------------------- correct but hard
@@ -242,17 +235,21 @@ final class Corpus {
         correct("oscillating product sin(5x) cos(3y)", "classic", x -> Math.sin(5 * x[0]) * Math.cos(3 * x[1]),
                 x -> new double[] {5 * Math.cos(5 * x[0]) * Math.cos(3 * x[1]), -3 * Math.sin(5 * x[0]) * Math.sin(3 * x[1])},
                 new double[] {0.3, 0.8});
+        // The point lies on the edge of the domain: the value is NaN for any x[2] above 3, so only differences from
+        // the left exist there, and the analytic value is the left derivative.
+        correct("cost NaN just above the point (a domain boundary)", Categories.DOMAIN_EDGE,
+                x -> x[2] > 3 ? Double.NaN : quadratic(new double[3], 1.0).applyAsDouble(x),
+                quadraticGradient(new double[3], 1.0), new double[] {1, 2, 3});
     }
 
     private void correct(String name, String category, ToDoubleFunction<double[]> value, Function<double[], double[]> gradient,
             double[] point) {
-        correct(name, category, ParameterLayout.vector("x", point.length), value, gradient, point);
+        cases.correct(name, category, value, gradient, point);
     }
 
     private void correct(String name, String category, ParameterLayout layout, ToDoubleFunction<double[]> value,
             Function<double[], double[]> gradient, double[] point) {
-        cases.add(new CorpusCase(name, Kind.CORRECT, category, DifferentiableFunction.of(value, gradient), point, layout,
-                Set.of(), null));
+        cases.correct(name, category, layout, value, gradient, point);
     }
 
     // ---------------------------------------------------------------- non-deterministic
@@ -289,8 +286,9 @@ final class Corpus {
 
     private void nondeterministic(String name, ToDoubleFunction<double[]> value, Function<double[], double[]> gradient,
             double[] point, String message) {
-        cases.add(new CorpusCase(name, Kind.NONDETERMINISTIC, "non-deterministic", DifferentiableFunction.of(value, gradient),
-                point, ParameterLayout.vector("x", point.length), Set.of(), message));
+        DifferentiableFunction function = DifferentiableFunction.of(value, gradient);
+        cases.nondeterministic(name, "non-deterministic", ParameterLayout.vector("x", point.length), () -> function, point,
+                message);
     }
 
     // ---------------------------------------------------------------- bad inputs
@@ -300,8 +298,6 @@ final class Corpus {
         Function<double[], double[]> squareGradient = quadraticGradient(new double[3], 1.0);
         bad("NaN in the point", square, squareGradient, new double[] {1, Double.NaN, 3}, "point is not finite at x[1]");
         bad("infinite cost", x -> Double.POSITIVE_INFINITY, squareGradient, sequence(3, 1), "is Infinity");
-        bad("cost NaN just above the point (a domain boundary)", x -> x[2] > 3 ? Double.NaN : square.applyAsDouble(x),
-                squareGradient, new double[] {1, 2, 3}, "perturbed to 3.0000");
         bad("gradient of the wrong length", square, x -> new double[2], sequence(3, 1), "has length 2");
         bad("null gradient", square, x -> null, sequence(3, 1), "is null");
         bad("NaN in the gradient", square, x -> new double[] {0, Double.NaN, 0}, sequence(3, 1), "is NaN at x[1]");
@@ -316,8 +312,7 @@ final class Corpus {
 
     private void bad(String name, ToDoubleFunction<double[]> value, Function<double[], double[]> gradient, double[] point,
             String message) {
-        cases.add(new CorpusCase(name, Kind.BAD_INPUT, "bad input", DifferentiableFunction.of(value, gradient), point,
-                ParameterLayout.vector("x", point.length), Set.of(), message));
+        cases.bad(name, "bad input", ParameterLayout.vector("x", point.length), value, gradient, point, message);
     }
 
     // ---------------------------------------------------------------- functions

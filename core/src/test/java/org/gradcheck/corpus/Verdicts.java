@@ -1,19 +1,20 @@
 package org.gradcheck.corpus;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.gradcheck.CheckRefusedException;
 import org.gradcheck.GradientChecker;
-import org.gradcheck.report.Entry;
 import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.Entry;
+import org.gradcheck.report.Verdict;
 
-/** What a checker said of one corpus case, and whether that is what the case requires. */
-record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException error) {
+/** What GradCheck's gradient checker said of one corpus case: its report, or its refusal. */
+record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException error) implements Outcome {
 
-    /** How many of the worst rows must name wrong parameters. */
-    static final int WORST_ROWS = 5;
+    /** Rows of the report an account shows at most. */
+    private static final int ACCOUNT_ROWS = 4;
 
     static Verdicts of(CorpusCase corpusCase, GradientChecker checker) {
         try {
@@ -23,88 +24,75 @@ record Verdicts(CorpusCase corpusCase, GradientReport report, RuntimeException e
         }
     }
 
-    /** A bug the check failed. */
-    boolean detected() {
-        return report != null && !report.passed();
+    @Override
+    public boolean passed() {
+        return report != null && report.passed();
     }
 
-    /**
-     * The worst rows name only wrong parameters, and every parameter the report names (failing or unresolved) is a
-     * wrong one.
-     */
-    boolean localised() {
-        if (!detected()) {
-            return false;
-        }
-        Set<String> wrong = corpusCase.wrongParameters();
-        int rows = Math.min(WORST_ROWS, wrong.size());
-        for (Entry check : report.worst(rows)) {
-            if (!wrong.contains(check.name())) {
-                return false;
-            }
-        }
-        for (Entry check : named()) {
-            if (!wrong.contains(check.name())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The parameters the report names as not passing: the failing ones and the ones it could not resolve. */
-    List<Entry> named() {
-        List<Entry> named = new ArrayList<>(report.failures());
-        named.addAll(report.unresolved());
-        return named;
-    }
-
-    /** The failing or unresolved parameters that are not wrong: false alarms within a case. */
-    Set<String> wronglyFailed() {
-        Set<String> names = new TreeSet<>();
+    /** Every parameter checked one by one whose verdict is neither a pass nor an accepted kink, worst first. */
+    @Override
+    public List<String> failing() {
+        List<Entry> failing = new ArrayList<>();
         if (report != null) {
-            for (Entry check : named()) {
-                if (!corpusCase.wrongParameters().contains(check.name())) {
-                    names.add(check.name());
+            for (Entry check : report.parameters()) {
+                if (!passes(check.verdict())) {
+                    failing.add(check);
                 }
+            }
+        }
+        failing.sort((a, b) -> Double.compare(b.errorRatio(), a.errorRatio()));
+        List<String> names = new ArrayList<>(failing.size());
+        for (Entry check : failing) {
+            names.add(check.name());
+        }
+        return names;
+    }
+
+    private static boolean passes(Verdict verdict) {
+        return verdict == Verdict.PASS || verdict == Verdict.KINK || verdict == Verdict.NOT_CHECKED;
+    }
+
+    @Override
+    public List<String> worst(int count) {
+        List<String> names = new ArrayList<>();
+        if (report != null) {
+            for (Entry check : report.worst(count)) {
+                names.add(check.name());
             }
         }
         return names;
     }
 
-    /** The error says what the case requires it to say. */
-    boolean reportedAsRequired() {
-        return error != null && error.getMessage() != null && error.getMessage().contains(corpusCase.expectedMessage());
+    @Override
+    public boolean localises() {
+        return true;
     }
 
-    /** Whether the checker said what the case requires. */
-    boolean asRequired() {
-        switch (corpusCase.kind()) {
-            case BUG:
-                return detected() && localised();
-            case CORRECT:
-                return report != null && report.passed();
-            default:
-                return reportedAsRequired() && (corpusCase.kind() != CorpusCase.Kind.BAD_INPUT
-                        || error instanceof IllegalArgumentException || error instanceof CheckRefusedException);
-        }
-    }
-
-    /** A one-line account for a failure message. */
-    String describe() {
-        List<String> parts = new ArrayList<>();
-        parts.add(corpusCase.toString());
+    /** The verdict, the rows of the wrong parameters and of the worst failures, the precision found and the step. */
+    @Override
+    public String account() {
         if (error != null) {
-            parts.add("error: " + error.getMessage());
-        } else {
-            parts.add(report.passed() ? "passed" : "failed " + report.failureCount() + " and left " + report.unresolvedCount()
-                    + " unresolved of " + report.size());
-            if (!report.passed()) {
-                parts.add("worst " + report.worst(1).get(0));
-                if (!wronglyFailed().isEmpty()) {
-                    parts.add("wrongly failed " + wronglyFailed());
-                }
-            }
+            return "refused: " + error.getMessage();
         }
-        return String.join("; ", parts);
+        Set<String> shown = new LinkedHashSet<>(corpusCase.wrongParameters());
+        shown.addAll(failing());
+        List<String> rows = new ArrayList<>();
+        for (String name : shown) {
+            if (rows.size() == ACCOUNT_ROWS) {
+                rows.add("showing " + ACCOUNT_ROWS + " of " + shown.size());
+                break;
+            }
+            rows.add(row(report.parameter(name)));
+        }
+        for (Entry check : rows.isEmpty() ? report.worst(1) : List.<Entry>of()) {
+            rows.add("worst " + row(check));
+        }
+        return (report.passed() ? "passed" : "failed " + failing().size() + " of " + report.size()) + "; "
+                + String.join("; ", rows) + "; precision " + report.precisionDescription() + "; step "
+                + report.stepDescription();
+    }
+
+    private static String row(Entry check) {
+        return check + (check.kink() ? " (one-sided " + check.leftDerivative() + ", " + check.rightDerivative() + ")" : "");
     }
 }

@@ -201,6 +201,8 @@ class ParameterLayoutTests {
     static Stream<Arguments> malformedNames() {
         return Stream.of(
                 Arguments.of("W1", "coordinate name 'W1' has no index but block W1 is a matrix of shape [2, 3]: write W1[row,column]"),
+                Arguments.of("b1", "coordinate name 'b1' has no index but block b1 is a vector of shape [2]: write b1[index]"),
+                Arguments.of("d", "no parameter block named d; the blocks are [W1, b1, W2, b2, c]"),
                 Arguments.of("W1[]", "coordinate name 'W1[]' is not of the form W1[2,3] (matrix), b2[4] (vector) or hi (scalar)"),
                 Arguments.of("W1[1,2,3]", "coordinate name 'W1[1,2,3]' is not of the form W1[2,3] (matrix), b2[4] (vector) or hi (scalar)"),
                 Arguments.of("W1[-1,0]", "coordinate name 'W1[-1,0]' is not of the form W1[2,3] (matrix), b2[4] (vector) or hi (scalar)"),
@@ -391,8 +393,8 @@ class ParameterLayoutTests {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> layout.rollGradients(gradients, GradientNaming.standard()));
 
-            assertEquals("gradient dW1 has shape int[][] (expected a Double (a scalar), double[], double[][], float[] or float[][])"
-                    + " but block W1 has shape [2, 3]: give dW1 the shape of W1", e.getMessage());
+            assertEquals("gradient dW1 has shape int[][] (expected a Double (a scalar), double[], double[][], float[] or "
+                    + "float[][]) but block W1 has shape [2, 3]: give dW1 the shape of W1", e.getMessage());
             // a float[][] gradient of a double block is read as it is
             assertEquals(6.0, layout.rollGradients(map("dW1", new float[][] {{0, 0, 0}, {0, 0, 6}}, "db1", new double[2]),
                     GradientNaming.standard())[5]);
@@ -562,6 +564,8 @@ class ParameterLayoutTests {
     @Nested
     class FromDictionary {
 
+        private static final String TYPES = "a Double (a scalar), double[], double[][], float[] or float[][]";
+
         @Test
         void aRaggedMatrixIsRejected() {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -596,16 +600,12 @@ class ParameterLayoutTests {
 
         static Stream<Arguments> wrongTypes() {
             return Stream.of(
-                    Arguments.of(new Double[] {1.0, 2.0}, "parameter b1 is a Double[]: parameter blocks must be a Double (a scalar), double[],"
-                            + " double[][], float[] or float[][]"),
-                    Arguments.of(new ArrayList<>(List.of(1.0, 2.0)), "parameter b1 is a ArrayList: parameter blocks must be a Double (a scalar), double[],"
-                            + " double[][], float[] or float[][]"),
-                    Arguments.of(new double[1][2][3], "parameter b1 is a double[][][]: parameter blocks must be a Double (a scalar), double[],"
-                            + " double[][], float[] or float[][]"),
-                    Arguments.of(new int[] {1, 2}, "parameter b1 is a int[]: parameter blocks must be a Double (a scalar), double[],"
-                            + " double[][], float[] or float[][]"),
-                    Arguments.of(2.0f, "parameter b1 is a Float: parameter blocks must be a Double (a scalar), double[], double[][],"
-                            + " float[] or float[][]"));
+                    Arguments.of(new int[] {1, 2}, "parameter b1 is a int[]: parameter blocks must be " + TYPES),
+                    Arguments.of(new Double[] {1.0, 2.0}, "parameter b1 is a Double[]: parameter blocks must be " + TYPES),
+                    Arguments.of(new ArrayList<>(List.of(1.0, 2.0)), "parameter b1 is a ArrayList: parameter blocks must be " + TYPES),
+                    Arguments.of(new double[1][2][3], "parameter b1 is a double[][][]: parameter blocks must be " + TYPES),
+                    Arguments.of(2.0f, "parameter b1 is a Float: parameter blocks must be " + TYPES),
+                    Arguments.of(2, "parameter b1 is a Integer: parameter blocks must be " + TYPES));
         }
 
         @ParameterizedTest
@@ -621,8 +621,7 @@ class ParameterLayoutTests {
         void aNullValueIsRejected() {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParameterLayout.of(map("b1", null)));
 
-            assertEquals("parameter b1 is null: parameter blocks must be a Double (a scalar), double[], double[][], float[] or"
-                    + " float[][]", e.getMessage());
+            assertEquals("parameter b1 is null: parameter blocks must be " + TYPES, e.getMessage());
         }
 
         /** A {@code float[]} is a vector block in single precision, a {@code Double} a scalar block. */

@@ -20,13 +20,15 @@ import org.gradcheck.report.GradientReport;
  * tested anything.
  *
  * <pre>
- * mvn -B -q -Pdemo -DskipTests verify                       # from the project's root
- * java org.gradcheck.examples.Demo [folder with train_catvnoncat.h5]
+ * mvn -B -q -Pdemo -DskipTests verify                            # from the project's root: ../shared/data
+ * mvn -B -q -Pdemo -DskipTests verify -Dgradcheck.data=FOLDER    # another folder with train_catvnoncat.h5
  * </pre>
  *
  * <p>Without a folder that holds the cat images the demo generates 209 random images of the same shape and
  * says so on its first line. It runs five full checks of 61,481 parameters, each of which takes a few
  * seconds, and two checks with GradCheck's defaults, which screen such a network in a fraction of a second.
+ * On a terminal a progress bar shows how far each full check is; written to a pipe or a file, the output has
+ * one line per check and no carriage returns. The data folder is shown relative to the working directory.
  *
  * @since 0.1
  */
@@ -59,7 +61,7 @@ public final class Demo {
 
     /**
      * A demo that checks a network with {@code layers} (tanh hidden layers) on one example of {@code training}
-     * and writes to {@code out}.
+     * and writes to {@code out}, with a progress bar for each full check if {@code showProgress}.
      */
     Demo(PrintStream out, Batch training, List<Integer> layers, long seed, boolean showProgress, int threads) {
         this.out = out;
@@ -80,23 +82,49 @@ public final class Demo {
         Batch training;
         if (CatImages.isPresent(folder)) {
             training = CatImages.trainingSet(folder);
-            out.println("Data: the " + training.size() + " cat-vs-non-cat training images from "
-                    + folder.toAbsolutePath().normalize() + ", as a " + training.features() + " x " + training.size()
-                    + " matrix of raw pixels 0..255.");
+            out.println(dataLine(folder, training));
         } else {
             training = CatImages.synthetic(CatImages.TRAINING_SIZE, SEED);
             out.println(syntheticDataLine(folder));
         }
-        new Demo(out, training, ARTICLE_LAYERS, SEED, true, Runtime.getRuntime().availableProcessors()).run();
+        new Demo(out, training, ARTICLE_LAYERS, SEED, onTerminal(), Runtime.getRuntime().availableProcessors()).run();
+    }
+
+    /**
+     * Whether standard input and output are a terminal, where a progress bar can rewrite its line with carriage
+     * returns; in a pipe or a captured log each rewrite would be kept.
+     */
+    static boolean onTerminal() {
+        return System.console() != null;
+    }
+
+    /** The first line of a demo run on the cat images of {@code folder}. */
+    static String dataLine(Path folder, Batch training) {
+        return "Data: the " + training.size() + " cat-vs-non-cat training images from " + shown(folder) + ", as a "
+                + training.features() + " x " + training.size() + " matrix of raw pixels 0..255.";
     }
 
     /** The first line of a demo run on synthetic data: says so, and why. */
     static String syntheticDataLine(Path folder) {
         String why = folder == null ? "no data folder was given"
-                : "there are no cat images (" + CatImages.TRAINING_FILE + ") in " + folder.toAbsolutePath().normalize();
+                : "there are no cat images (" + CatImages.TRAINING_FILE + ") in " + shown(folder);
         return "Data: SYNTHETIC, because " + why + ": " + CatImages.TRAINING_SIZE + " random 64x64x3 images (pixels 0..255)"
                 + " with random labels, the shape of the real training set. Figures will differ from the article's; pass the "
                 + "folder that holds the cat images for the real thing.";
+    }
+
+    /**
+     * {@code folder} relative to the working directory ({@code ../shared/data}), so that the output names no path of
+     * the machine it ran on; as given when it has no path relative to the working directory.
+     */
+    static String shown(Path folder) {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Path absolute = folder.toAbsolutePath().normalize();
+        if (!absolute.getRoot().equals(workingDirectory.getRoot())) {
+            return folder.toString();
+        }
+        String relative = workingDirectory.relativize(absolute).toString();
+        return relative.isEmpty() ? "." : relative;
     }
 
     /** The reports of one demo run, for tests. */

@@ -7,6 +7,8 @@ import org.gradcheck.ProgressListener;
 /**
  * A one-line text progress bar for long checks: it rewrites itself with a carriage return and ends with a
  * newline when the check is done. One bar serves one check: after the last call it prints nothing more.
+ * It is meant for a terminal: in a pipe or a log file every rewrite would stay, so the demo draws it only when
+ * {@code System.console()} is there.
  *
  * <pre>{@code
  * GradientChecker checker = GradientChecker.defaults().withProgressListener(new ProgressBar(System.out, "  checking "));

@@ -20,15 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 class DemoTests {
 
+    private static final int FEATURES = 2000;
+
+    private static Batch training;
     private static String text;
     private static Demo.Outcome outcome;
 
     @BeforeAll
     static void runTheDemo() {
         Random random = new Random(3);
-        int features = 2000;
         int size = 20;
-        double[] pixels = new double[features * size];
+        double[] pixels = new double[FEATURES * size];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = random.nextInt(256);
         }
@@ -36,10 +38,19 @@ class DemoTests {
         for (int e = 0; e < size; e++) {
             labels[e] = e % 2;
         }
+        training = Batch.ofColumns(FEATURES, pixels, labels);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        outcome = demo(bytes, true).run();
+        text = text(bytes);
+    }
+
+    private static Demo demo(ByteArrayOutputStream bytes, boolean showProgress) {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        outcome = new Demo(out, Batch.ofColumns(features, pixels, labels), List.of(features, 3, 3, 1), 1, true, 1).run();
-        text = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        return new Demo(out, training, List.of(FEATURES, 3, 3, 1), 1, showProgress, 1);
+    }
+
+    private static String text(ByteArrayOutputStream bytes) {
+        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     }
 
     @Test
@@ -109,13 +120,42 @@ class DemoTests {
     }
 
     @Test
-    void syntheticDataIsAnnouncedOnTheFirstLine() {
-        Path missing = Path.of("no", "such", "folder");
+    void withoutATerminalEachCheckIsOneLineAndNothingIsRewritten() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
+        demo(bytes, false).run();
+
+        String plain = text(bytes);
+        assertFalse(plain.contains("\r"), plain);
+        assertEquals(5, plain.split("\n   took ", -1).length - 1, "five full checks, one line each");
+        assertEquals(withoutTimes(text.replaceAll("(\r   checking [^\r\n]*)+\n", "")), withoutTimes(plain),
+                "the text on a terminal, without its progress bars");
+    }
+
+    private static String withoutTimes(String text) {
+        return text.replaceAll("\\d+\\.\\d s\\b", "_ s");
+    }
+
+    @Test
+    void syntheticDataIsAnnouncedOnTheFirstLine() {
         assertEquals("Data: SYNTHETIC, because there are no cat images (train_catvnoncat.h5) in "
-                + missing.toAbsolutePath().normalize() + ": 209 random 64x64x3 images (pixels 0..255) with random labels, "
+                + Path.of("no", "such", "folder") + ": 209 random 64x64x3 images (pixels 0..255) with random labels, "
                 + "the shape of the real training set. Figures will differ from the article's; pass the folder that holds "
-                + "the cat images for the real thing.", Demo.syntheticDataLine(missing));
+                + "the cat images for the real thing.", Demo.syntheticDataLine(Path.of("no", "such", "folder")));
         assertTrue(Demo.syntheticDataLine(null).startsWith("Data: SYNTHETIC, because no data folder was given: "));
+    }
+
+    @Test
+    void theDataFolderIsShownRelativeToTheWorkingDirectoryAndNoMachinesPath() {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Path shared = workingDirectory.getParent().resolve("shared").resolve("data");
+
+        assertEquals(Path.of("..", "shared", "data").toString(), Demo.shown(shared));
+        assertEquals(Path.of("..", "shared", "data").toString(), Demo.shown(workingDirectory.resolve("../shared/./data")));
+        assertEquals(Path.of("data").toString(), Demo.shown(Path.of("data")));
+        assertEquals(".", Demo.shown(workingDirectory));
+        assertEquals("Data: the 20 cat-vs-non-cat training images from " + Path.of("..", "shared", "data")
+                + ", as a 2000 x 20 matrix of raw pixels 0..255.", Demo.dataLine(shared, training));
+        assertFalse(Demo.syntheticDataLine(workingDirectory.resolve("elsewhere")).contains(workingDirectory.toString()));
     }
 }

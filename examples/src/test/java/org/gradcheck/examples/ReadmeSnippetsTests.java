@@ -11,14 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The README's code is code the build compiles and runs: every Java snippet of README.md stands, line for line,
- * in a test source of the project, and every properties snippet in a test resource; its Quick start is the two
- * commands CI runs.
+ * in a test source of the project, under the imports it needs, and every properties snippet in a test resource;
+ * its Quick start is the two commands CI runs.
  */
 class ReadmeSnippetsTests {
 
@@ -94,15 +98,104 @@ class ReadmeSnippetsTests {
     @Test
     void everyJavaSnippetIsCompiledTestCode() {
         List<List<String>> sources = sources(".java");
-        List<Snippet> java = snippets().stream().filter(s -> s.language().equals("java")).collect(Collectors.toList());
+        List<Snippet> java = javaSnippets();
         assertFalse(java.isEmpty(), "the README shows Java code");
         List<String> missing = new ArrayList<>();
         for (Snippet snippet : java) {
-            if (!standsIn(snippet.lines(), sources)) {
+            if (sourceOf(snippet, sources) == null) {
                 missing.add("README.md line " + snippet.line() + ": " + snippet.lines().get(0));
             }
         }
-        assertTrue(missing.isEmpty(), "Java snippets found in no test source: " + missing);
+        assertTrue(missing.isEmpty(), "Java snippets found in no test source (with the snippet's imports): " + missing);
+    }
+
+    /**
+     * A snippet shows the imports its code needs, so that it compiles where it is copied: every import of its test
+     * source whose name the snippet uses, and every GradCheck class of the source's own package that it uses, heads
+     * the snippet, in any order, before the code. Classes the test source declares itself are the user's own.
+     */
+    @Test
+    void everyJavaSnippetImportsWhatItUses() {
+        List<List<String>> sources = sources(".java");
+        List<String> missing = new ArrayList<>();
+        for (Snippet snippet : javaSnippets()) {
+            List<String> source = sourceOf(snippet, sources);
+            if (source == null) {
+                continue;
+            }
+            String code = snippet.lines().stream().filter(l -> !l.startsWith("import ")).collect(Collectors.joining("\n"));
+            for (String line : source) {
+                String name = line.startsWith("import ") ? importedName(line) : null;
+                if (name != null && !snippet.lines().contains(line) && uses(code, name)) {
+                    missing.add("README.md line " + snippet.line() + " uses " + name + ": " + line);
+                }
+            }
+            String packageName = source.get(0).startsWith("package ") ? source.get(0).substring(8, source.get(0).length() - 1) : "";
+            String declarations = String.join("\n", source);
+            Matcher word = Pattern.compile("(?<![\\w.$])[A-Z]\\w*").matcher(code);
+            Set<String> samePackage = new TreeSet<>();
+            while (word.find()) {
+                String line = "import " + packageName + "." + word.group() + ";";
+                boolean declaredInTheSource = Pattern.compile("\\b(class|interface|enum|record) " + word.group() + "\\b")
+                        .matcher(declarations).find();
+                if (!snippet.lines().contains(line) && !declaredInTheSource && importsFromItsPackage(source, line)) {
+                    samePackage.add(line);
+                }
+            }
+            for (String line : samePackage) {
+                missing.add("README.md line " + snippet.line() + " uses a class of its source's package: " + line);
+            }
+        }
+        assertTrue(missing.isEmpty(), "Java snippets without the imports they need: " + missing);
+    }
+
+    /** Whether {@code code} names {@code name} other than as the last part of a qualified name. */
+    private static boolean uses(String code, String name) {
+        return Pattern.compile("(?<![\\w.$])" + Pattern.quote(name) + "(?![\\w$])").matcher(code).find();
+    }
+
+    private static List<Snippet> javaSnippets() {
+        return snippets().stream().filter(s -> s.language().equals("java")).collect(Collectors.toList());
+    }
+
+    /**
+     * The test source in which the snippet's code, the snippet less its leading imports, stands line for line and
+     * which has those imports (or, for a class of the source's own package, needs none); null if there is none.
+     */
+    private static List<String> sourceOf(Snippet snippet, List<List<String>> sources) {
+        int count = 0;
+        while (count < snippet.lines().size() && snippet.lines().get(count).startsWith("import ")) {
+            count++;
+        }
+        List<String> imports = snippet.lines().subList(0, count);
+        List<String> code = snippet.lines().subList(count, snippet.lines().size());
+        for (List<String> file : sources) {
+            if (java.util.Collections.indexOfSubList(file, code) >= 0
+                    && imports.stream().allMatch(line -> file.contains(line) || importsFromItsPackage(file, line))) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code importLine} imports a class, on this class path, of the package that {@code file} declares. */
+    private static boolean importsFromItsPackage(List<String> file, String importLine) {
+        String type = importLine.substring("import ".length(), importLine.length() - 1);
+        if (file.isEmpty() || !file.get(0).equals("package " + type.substring(0, type.lastIndexOf('.')) + ";")) {
+            return false;
+        }
+        try {
+            Class.forName(type, false, ReadmeSnippetsTests.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The simple name that an import line brings into scope ({@code List}, {@code assertEquals}); null for a wildcard. */
+    private static String importedName(String importLine) {
+        String name = importLine.substring(importLine.lastIndexOf('.') + 1, importLine.length() - 1);
+        return name.equals("*") ? null : name;
     }
 
     @Test
@@ -135,5 +228,17 @@ class ReadmeSnippetsTests {
         }
         assertEquals(List.of("mvn -B -q -Pdemo -DskipTests verify", "mvn -B verify"), commands);
         assertTrue(read(ROOT.resolve(".ci/run")).contains("mvn -B verify"), ".ci/run runs the README's test command");
+    }
+
+    @Test
+    void theDemoRunsOnAnotherFolderThroughTheDemoProfilesDataProperty() {
+        assertTrue(read(ROOT.resolve("README.md")).contains("mvn -B -q -Pdemo -DskipTests verify -Dgradcheck.data=FOLDER"),
+                "the README shows the Quick start's demo command with -Dgradcheck.data=FOLDER");
+        String pom = String.join("\n", read(ROOT.resolve("examples/pom.xml")));
+        int profile = pom.indexOf("<id>demo</id>");
+        assertTrue(profile >= 0, "examples/pom.xml has the demo profile");
+        String demo = pom.substring(profile, pom.indexOf("</profile>", profile));
+        assertTrue(demo.contains("<mainClass>org.gradcheck.examples.Demo</mainClass>")
+                && demo.contains("<argument>${gradcheck.data}</argument>"), "the demo profile passes ${gradcheck.data} to Demo: " + demo);
     }
 }
