@@ -37,8 +37,10 @@ import org.gradcheck.layout.Block;
  * realised in floating point; a side whose position would overflow is left out (a one-sided difference). Its bound is
  * the rounding of two noisy values, {@code 3 sqrt(2) sigma / realised step}, with {@code sigma} the output's measured
  * noise ({@link Noise}). The first estimate settles an entry only if it agrees without the bound's help ({@code |a -
- * n|} within the tolerance alone); an agreement that needs the bound is refined like a disagreement, since larger
- * steps shrink the rounding and show a small error the first bound hid. Refinement:
+ * n|} within the tolerance alone) and its mismatch is within its rounding bound or {@value #FIRST_SHARE} of the
+ * tolerance; an agreement that needs the bound is refined like a disagreement, since larger steps shrink the rounding
+ * and show a small error the first bound hid, and so is one that takes more of the tolerance than the noise explains,
+ * since the first estimate does not bound its truncation. Refinement:
  * <ol>
  * <li>Ridders' method from {@value #RIDDERS_START} times the step, whose error estimate bounds truncation; the bound
  *     is {@value #SAFETY_FACTOR} times (Ridders' error plus rounding at the step of the chosen estimate). A
@@ -106,6 +108,12 @@ final class Kernel {
 
     /** Under {@code KinkPolicy.FAIL}, one-sided derivatives this far apart, relatively, make an entry a kink suspect. */
     static final double KINK_CANDIDATE_GAP = 0.1;
+
+    /**
+     * A first estimate whose mismatch its rounding does not explain passes only within this share of the tolerance;
+     * the rest allows for its truncation, which it does not bound. Beyond it, the entry is refined.
+     */
+    static final double FIRST_SHARE = 0.1;
 
     /** Ridders' ladder starts this many times above the first step. */
     static final double RIDDERS_START = 8;
@@ -333,8 +341,11 @@ final class Kernel {
             if (agrees(a, estimate, error) && resolved(k, estimate, error)) {
                 findings.decide(k, Findings.PASS, estimate, error);
                 // an agreement that needs the bound is refined: larger steps shrink the rounding, and a small error the
-                // first bound hid shows up
-                suspect = Math.abs(a - estimate) > tolerance.allowed(a, estimate, 0);
+                // first bound hid shows up; so is a mismatch the noise does not explain that takes more than a share of
+                // the tolerance: the first estimate does not bound its truncation
+                double mismatch = Math.abs(a - estimate);
+                double allowed = tolerance.allowed(a, estimate, 0);
+                suspect = mismatch > allowed || (mismatch > error && mismatch > FIRST_SHARE * allowed);
             } else if (flat(k, a, estimate, error, plus[i], minus[i], value[i], up, down)) {
                 findings.decide(k, Findings.PASS, estimate, error);
                 findings.flags[k] |= Findings.NEGLIGIBLE;

@@ -31,7 +31,9 @@ import org.gradcheck.Precision;
  *     {@code h} is taken from the probe whose points lie at distances like {@code h}, so a ladder of smaller steps
  *     is judged by the noise at its own scale, and the step itself is set by the smallest estimate;</li>
  * <li>a function computed in {@code float} does not see changes below its precision: when most of the eight values
- *     are equal, the spacing is made 100 times wider;</li>
+ *     are equal, or they change by exactly the same amount from point to point (each step a whole number of the
+ *     coarse grid's units, so that no difference of order two or more is left), the spacing is made 100 times
+ *     wider;</li>
  * <li>a point of the probe where the function is not finite (a domain edge within the spacing) makes the spacing
  *     1000 times smaller; where no spacing stays finite, the noise is not measured and the report says so.</li>
  * </ul>
@@ -66,6 +68,13 @@ final class Noise {
     private static final int FEWEST_DISTINCT_VALUES = 5;
     /** From this many differences of one order on, the largest is left out: one kink or jump crossed is no noise. */
     private static final int ROBUST_COUNT = 4;
+    /**
+     * Values whose measured scatter is below this fraction of a unit in their last place did not scatter at all: they
+     * changed by the same whole number of units from point to point, a function rounded to a coarser grid than the
+     * changes of the probe can show.
+     */
+    private static final double REGULAR_UNITS = 64;
+
     /** A probe counts as above rounding when it measures more than this many units of double precision. */
     private static final double ABOVE_ROUNDING = 64;
 
@@ -319,6 +328,9 @@ final class Noise {
                 double[] wider = probe(spacing * WIDER);
                 if (wider != null && wider != UNSEEN) {
                     add(spacing * WIDER, wider);
+                } else {
+                    // exact at both spacings (a linear function computed without rounding): no noise above the floor
+                    add(spacing, new double[m]);
                 }
                 return;
             }
@@ -369,7 +381,8 @@ final class Noise {
             int seen = 0;
             for (int i = 0; i < m; i++) {
                 Levels levels = new Levels(values, i);
-                if (levels.distinct < FEWEST_DISTINCT_VALUES && (!levels.constant || closer)) {
+                boolean regular = !levels.constant && levels.sigma() < Math.ulp(largest(i)) / REGULAR_UNITS;
+                if ((levels.distinct < FEWEST_DISTINCT_VALUES || regular) && (!levels.constant || closer)) {
                     sigma[i] = Double.NaN;
                 } else {
                     sigma[i] = levels.sigma();
@@ -377,6 +390,15 @@ final class Noise {
                 }
             }
             return seen == 0 ? UNSEEN : sigma;
+        }
+
+        /** The largest magnitude of output {@code i} at the probe's points. */
+        private double largest(int i) {
+            double size = 0;
+            for (double[] row : values) {
+                size = Math.max(size, Math.abs(row[i]));
+            }
+            return size;
         }
 
         /** The outputs at the probe's points for {@code spacing}; false if one of them is not finite. */

@@ -16,9 +16,22 @@ abstract class Problem {
 
     /** The inputs (parameters of a gradient): the columns. */
     final ParameterLayout inputs;
+    /** Which inputs are held in single precision; null when none is. */
+    private final boolean[] single;
 
     Problem(ParameterLayout inputs) {
         this.inputs = inputs;
+        this.single = inputs.hasSinglePrecisionBlocks() ? singleColumns(inputs) : null;
+    }
+
+    private static boolean[] singleColumns(ParameterLayout inputs) {
+        boolean[] single = new boolean[inputs.size()];
+        for (org.gradcheck.layout.Block block : inputs.blocks()) {
+            if (block.isSinglePrecision()) {
+                java.util.Arrays.fill(single, block.offset(), block.offset() + block.size(), true);
+            }
+        }
+        return single;
     }
 
     /** {@return what is checked, as the headline names it: {@code Gradient}, {@code Jacobian}, {@code Hessian}} */
@@ -76,7 +89,7 @@ abstract class Problem {
      * @return the representable value
      */
     double representable(int column, double value) {
-        return value;
+        return single != null && single[column] ? (float) value : value;
     }
 
     /** {@return the name of entry {@code (row, column)}: {@code y[2] / W1[2,3]} ({@code W1[2,3]} in a gradient)} */
