@@ -66,6 +66,17 @@ final class Ridders {
      * @param initialStep the largest step, above 0
      */
     static Estimates derivatives(Line line, int[] rows, int outputs, double initialStep) {
+        return derivatives(line, rows, outputs, initialStep, null);
+    }
+
+    /**
+     * As {@link #derivatives(Line, int[], int, double)}, stopping an output's ladder as soon as its error estimate is
+     * below its rounding at the current step, {@code rounding[r] / step}: smaller steps only round worse.
+     *
+     * @param rounding per requested output, the rounding of a difference times the step (its noise bound); null for
+     *     none
+     */
+    static Estimates derivatives(Line line, int[] rows, int outputs, double initialStep, double[] rounding) {
         int count = rows.length;
         Estimates result = new Estimates(count);
         // two rows of each output's table: the previous level's and this one's
@@ -121,7 +132,8 @@ final class Ridders {
                         result.finestStep[r] = step;
                     }
                 }
-                if (Math.abs(table[level] - above[level - 1]) >= GROWTH_LIMIT * result.error[r]) {
+                if (Math.abs(table[level] - above[level - 1]) >= GROWTH_LIMIT * result.error[r]
+                        || (rounding != null && result.error[r] <= rounding[r] / step)) {
                     open[r] = false;
                     remaining--;
                 }

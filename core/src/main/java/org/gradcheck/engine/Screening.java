@@ -43,11 +43,20 @@ final class Screening {
     /** Parts of a block this small are checked one by one instead of bisected further. */
     static final int LEAF_SIZE = 8;
 
+    /**
+     * Blocks (and runs of small blocks screened together) of at most this many parameters are checked one by one:
+     * two evaluations each cost less than two directions re-estimated by Ridders' method.
+     */
+    static final int ONE_BY_ONE = 16;
+
     /** Independent directions per block at the top level. */
     static final int TOP_DIRECTIONS = 2;
 
     /** A direction moves each parameter by up to this many times its own step (times the noise spread). */
     static final double MOVE = 4;
+
+    /** Larger moves are not tried where a central difference would be off by more than this many derivatives. */
+    static final double CURVATURE_LIMIT = 16;
 
     /** Moves re-estimated at larger scales stay below this fraction of each input's scale. */
     static final double LARGEST_RELATIVE_MOVE = 1;
@@ -179,7 +188,7 @@ final class Screening {
         listed.clear();
         notReproduced.clear();
         int before = leaves.cardinality();
-        if (to - from <= LEAF_SIZE) {
+        if (to - from <= ONE_BY_ONE) {
             checkOneByOne(from, to);
             run.description.notes.add(name + ": " + (to - from) + " parameters checked one by one");
             return;
@@ -255,7 +264,7 @@ final class Screening {
     }
 
     private void narrow(int from, int to, String name, int retries) {
-        if (to - from <= LEAF_SIZE) {
+        if (to - from <= ONE_BY_ONE) {
             checkOneByOne(from, to);
         } else {
             bisect(from, to, name, retries);
@@ -276,10 +285,17 @@ final class Screening {
         final double mismatch;
         final double allowed;
         final double power;
-        /** Whether Ridders' error was below the rounding at its step: larger moves would estimate better. */
+        /** The directional derivative's estimate. */
+        final double estimate;
+        /** Whether Ridders' error was of the order of the rounding at its step: larger moves would estimate better. */
         boolean roundingLimited;
 
         Directional(boolean agrees, double mismatch, double allowed, double power) {
+            this(agrees, mismatch, allowed, power, Double.NaN);
+        }
+
+        Directional(boolean agrees, double mismatch, double allowed, double power, double estimate) {
+            this.estimate = estimate;
             this.agrees = agrees;
             this.mismatch = mismatch;
             this.allowed = allowed;
@@ -340,12 +356,19 @@ final class Screening {
         // that cannot promise that is re-estimated by Ridders' method along the direction, at larger and larger moves
         // while rounding, not truncation, limits it (a full check refines such entries at larger steps too)
         boolean cheapAgrees = mismatch <= allowed;
-        Directional result = cheapAgrees ? new Directional(true, mismatch, allowed, allowed / smallestMove) : null;
+        Directional result = cheapAgrees ? new Directional(true, mismatch, allowed, allowed / smallestMove, estimate) : null;
         double target = relative * Math.sqrt(squares / (to - from)) + absolute;
-        double t = cheapAgrees ? Kernel.RIDDERS_START : 1;
-        while ((result == null || result.power > target) && t * largestRelativeMove <= LARGEST_RELATIVE_MOVE) {
+        // Ridders' ladder from 8 times the direction descends through the cheap estimate's scale too
+        double t = Kernel.RIDDERS_START;
+        while ((result == null || result.power > target) && t * largestRelativeMove <= LARGEST_RELATIVE_MOVE
+                && !tooCurved(estimate, result, t)) {
             Directional refined = ridders(from, to, what, t, projection, sums, smallestMove, noise);
             if (refined == null) {
+                break;
+            }
+            if (result != null && Math.abs(refined.estimate - result.estimate) > refined.allowed + result.allowed) {
+                // the larger moves contradict the smaller ones: the function is not smooth on their scale (curvature
+                // Ridders' method cannot follow), and the derivative, a local property, is the smaller moves' one
                 break;
             }
             if (!refined.agrees) {
@@ -357,12 +380,26 @@ final class Screening {
             if (!refined.roundingLimited) {
                 break;
             }
-            t *= t == 1 ? Kernel.RIDDERS_START : Kernel.UPWARD_RATIO;
+            t *= Kernel.UPWARD_RATIO;
         }
         if (result == null) {
             return new Directional(false, mismatch, allowed, Double.POSITIVE_INFINITY);
         }
         return result;
+    }
+
+    /**
+     * Whether moves {@code t} times the direction are too large for Ridders' method: the central difference of the
+     * direction itself ({@code cheap}) is off the refined estimate by a relative {@code c}, a truncation that grows
+     * like {@code t^2}; beyond {@value #CURVATURE_LIMIT} times the derivative the function changes on the moves'
+     * scale (a network's activations) and extrapolation is guesswork, costly to try and contradicted anyway.
+     */
+    private static boolean tooCurved(double cheap, Directional refined, double t) {
+        if (refined == null || refined.estimate == 0 || Double.isNaN(refined.estimate)) {
+            return false;
+        }
+        double relative = Math.abs(cheap - refined.estimate) / Math.abs(refined.estimate);
+        return relative * t * t > CURVATURE_LIMIT;
     }
 
     /**
@@ -374,7 +411,7 @@ final class Screening {
         Ridders.Estimates refined = Ridders.derivatives((t, out) -> {
             run.main.along(w, from, to, t, out, what);
             return t;
-        }, new int[] {0}, 1, start);
+        }, new int[] {0}, 1, start, new double[] {Kernel.ROUNDING_BOUND * noise / 2});
         double rounding = Kernel.ROUNDING_BOUND * noise / (2 * refined.finestStep[0]);
         double refinedAllowed = Kernel.SAFETY_FACTOR * (refined.error[0] + rounding)
                 + sums / Math.min(1, refined.finestStep[0]);
@@ -383,8 +420,8 @@ final class Screening {
             return null;
         }
         Directional result = new Directional(refinedMismatch <= refinedAllowed, refinedMismatch, refinedAllowed,
-                refinedAllowed / smallestMove);
-        result.roundingLimited = refined.error[0] <= rounding;
+                refinedAllowed / smallestMove, refined.value[0]);
+        result.roundingLimited = refined.error[0] <= Kernel.SAFETY_FACTOR * rounding;
         return result;
     }
 
