@@ -140,13 +140,13 @@ class StrategyTests {
             assertEquals(wrong.analytic() / 3, wrong.numerical(), wrong.numericalError(), wrong::toString);
             assertEquals(3.0, wrong.analytic() / wrong.numerical(), 1e-5);
             // f(x) and the gradient twice at the point (4), the noise (8) and the noise along all inputs (8), 2
-            // directions at the top and 2 per level of bisection (36, each 2 evaluations), Ridders' re-estimates of the
+            // directions at the top and 2 per level of bisection (34, each 2 evaluations), Ridders' re-estimates of the
             // directions, the 8 leaves one by one (16), the wrong one re-estimated and the three leaves whose first
             // estimates agreed only within their rounding bound (f is about 1e6) re-estimated at larger steps, f(x) twice
             // at the end (2)
             assertEquals(604, report.evaluations(), "screening used " + report.evaluations() + " evaluations; a full check"
                     + " needs " + 2 * n);
-            assertTrue(report.strategyNotes().get(0).contains(": 36 directions, 8 parameters checked one by one"),
+            assertTrue(report.strategyNotes().get(0).contains(": 34 directions, 8 parameters checked one by one"),
                     report.strategyNotes()::toString);
             assertEquals(EngineConstants.SCREENING_LEAF_SIZE, report.checkedCount());
             assertTrue(report.strategyDescription().startsWith("screening: directional derivatives per block"),
