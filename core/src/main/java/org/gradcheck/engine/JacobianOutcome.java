@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.DerivativeForm;
 import org.gradcheck.report.Entry;
@@ -24,7 +25,8 @@ final class JacobianOutcome extends Outcome implements JacobianReport {
     JacobianOutcome(String title, ParameterLayout inputs, ParameterLayout outputs, Findings findings, Settings settings,
             Description description, double[] value, Set<DerivativeForm> implemented, DerivativeForm entriesFrom,
             List<Entry> consistency) {
-        super(title, inputs, outputs, findings, settings, description, largest(value));
+        super(title, inputs, outputs, names(inputs, outputs, findings.columns), findings, settings, description,
+                largest(value));
         this.implemented = Collections.unmodifiableSet(implemented.isEmpty() ? EnumSet.noneOf(DerivativeForm.class)
                 : EnumSet.copyOf(implemented));
         this.entriesFrom = entriesFrom;
@@ -45,10 +47,9 @@ final class JacobianOutcome extends Outcome implements JacobianReport {
         return largest;
     }
 
-    @Override
-    String name(int k) {
-        int n = findings.columns;
-        return outputs.nameOf(k / n) + " / " + inputs.nameOf(k % n);
+    /** Entries are named {@code output / input}: {@code y[2] / x[0]}. */
+    private static IntFunction<String> names(ParameterLayout inputs, ParameterLayout outputs, int columns) {
+        return k -> outputs.nameOf(k / columns) + " / " + inputs.nameOf(k % columns);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.IntFunction;
 import org.gradcheck.DifferenceScheme;
 import org.gradcheck.KinkPolicy;
 import org.gradcheck.Tolerance;
@@ -23,6 +24,9 @@ import org.gradcheck.report.Verdict;
 /**
  * The report model every check shares: a view of the {@link Findings} with the settings and statistics of the run,
  * per-block summaries over the input blocks, counts, warnings and text. Verdicts are read, never decided again.
+ *
+ * <p>Everything the constructor computes (summaries, counts, warnings) comes from its arguments and this class's own
+ * methods, none of which a subclass overrides: a subclass adds its state after that and changes nothing of it.
  */
 abstract class Outcome implements DerivativeReport {
 
@@ -32,6 +36,7 @@ abstract class Outcome implements DerivativeReport {
     final Findings findings;
     final Settings settings;
     final Description description;
+    private final IntFunction<String> names;
     private final List<BlockSummary> blocks;
     private final List<String> warnings;
     private final int failureCount;
@@ -53,11 +58,18 @@ abstract class Outcome implements DerivativeReport {
         Duration elapsed = Duration.ZERO;
     }
 
-    Outcome(String title, ParameterLayout inputs, ParameterLayout outputs, Findings findings, Settings settings,
-            Description description, double largestValue) {
+    /**
+     * The report of a finished run.
+     *
+     * @param names the name of the entry at each flat index
+     * @param largestValue the largest output at the point, for the warning about barely tested blocks
+     */
+    Outcome(String title, ParameterLayout inputs, ParameterLayout outputs, IntFunction<String> names, Findings findings,
+            Settings settings, Description description, double largestValue) {
         this.title = title;
         this.inputs = inputs;
         this.outputs = outputs;
+        this.names = names;
         this.findings = findings;
         this.settings = settings;
         this.description = description;
@@ -188,12 +200,12 @@ abstract class Outcome implements DerivativeReport {
         return scale == 0 || !Double.isFinite(reference) ? 0 : Math.abs(analytic - reference) / scale;
     }
 
-    double allowed(int k) {
+    final double allowed(int k) {
         return settings.tolerance.allowed(findings.analytic[k], findings.numerical[k], findings.bound[k]);
     }
 
     /** Sort key, larger is worse: failures by error ratio, then unresolved entries, kinks, passes by error ratio. */
-    double rank(int k) {
+    final double rank(int k) {
         byte verdict = findings.verdicts[k];
         if (verdict == Findings.NOT_CHECKED) {
             return -1;
@@ -223,7 +235,9 @@ abstract class Outcome implements DerivativeReport {
     }
 
     /** The name of entry {@code k}. */
-    abstract String name(int k);
+    final String name(int k) {
+        return names.apply(k);
+    }
 
     /** The entry at flat index {@code k}. */
     Entry at(int k) {
