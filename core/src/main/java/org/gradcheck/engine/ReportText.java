@@ -42,6 +42,9 @@ final class ReportText {
     /** Shortest a name column is cut to so that a table fits in {@value #WIDTH} columns. */
     static final int MIN_NAME_WIDTH = 8;
 
+    /** A space that {@link #line} does not break a line at. */
+    private static final char GLUE = '\u00A0';
+
     private ReportText() {
     }
 
@@ -95,10 +98,11 @@ final class ReportText {
         List<Entry> worst = report.worst(1);
         if (!worst.isEmpty() && !report.passed() && worst.get(0).verdict() != Verdict.PASS) {
             Entry entry = worst.get(0);
-            line(text, "  ", "worst " + shorten(entry.name()) + ": analytic " + Numbers.format(entry.analytic())
-                    + ", numerical " + Numbers.format(entry.numerical()) + ", mismatch " + Numbers.format(entry.absoluteError())
-                    + ", allowed " + Numbers.format(entry.allowedError()) + " (numerical error "
-                    + Numbers.format(entry.numericalError()) + ")");
+            line(text, "  ", "worst " + shorten(entry.name()) + ": " + glued("analytic " + Numbers.format(entry.analytic()))
+                    + ", " + glued("numerical " + Numbers.format(entry.numerical())) + ", "
+                    + glued("mismatch " + Numbers.format(entry.absoluteError())) + ", "
+                    + glued("allowed " + Numbers.format(entry.allowedError())) + " "
+                    + glued("(numerical error " + Numbers.format(entry.numericalError()) + ")"));
         }
         for (String detail : report.details()) {
             line(text, "  ", detail);
@@ -186,7 +190,10 @@ final class ReportText {
         return shown;
     }
 
-    /** Appends {@code content} after {@code indent}, wrapped at {@link #WIDTH} columns with a deeper indent. */
+    /**
+     * Appends {@code content} after {@code indent}, wrapped at {@link #WIDTH} columns with a deeper indent; a line is
+     * broken at a space, never at a {@link #GLUE}, which is printed as a space.
+     */
     static void line(StringBuilder text, String indent, String content) {
         String continuation = indent + "    ";
         String prefix = indent;
@@ -197,11 +204,16 @@ final class ReportText {
             if (cut <= 0) {
                 break;
             }
-            text.append(prefix).append(rest, 0, cut).append('\n');
+            text.append(prefix).append(rest.substring(0, cut).replace(GLUE, ' ')).append('\n');
             rest = rest.substring(cut + 1);
             prefix = continuation;
         }
-        text.append(prefix).append(rest).append('\n');
+        text.append(prefix).append(rest.replace(GLUE, ' ')).append('\n');
+    }
+
+    /** {@code words} with their spaces made {@link #GLUE}s: a label and its value stay on one line. */
+    private static String glued(String words) {
+        return words.replace(' ', GLUE);
     }
 
     private static String entryTable(Outcome report, List<Entry> rows) {

@@ -117,8 +117,8 @@ class ReportTextTests {
 
         assertEquals("""
                 Gradient check failed: 1 of 25 parameters disagree
-                  worst encoder.attenti…ry_weights[1,11]: analytic 2.400e+01, numerical 3.000e+01, mismatch
-                      6.000e+00, allowed 3.000e-05 (numerical error 0)
+                  worst encoder.attenti…ry_weights[1,11]: analytic 2.400e+01, numerical 3.000e+01,
+                      mismatch 6.000e+00, allowed 3.000e-05 (numerical error 0)
                   overall difference ||a - n|| / (||a|| + ||n||): 3.979e-02
                   strategy: full: every parameter
                   scheme: central difference, step h
