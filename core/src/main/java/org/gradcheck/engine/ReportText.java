@@ -9,10 +9,12 @@ import org.gradcheck.report.Entry;
 import org.gradcheck.report.Verdict;
 
 /**
- * The one text formatter of every report: a headline; the worst entry; settings, notes and warnings wrapped at
- * {@value #WIDTH} columns; the entries worth reading (every failing or unresolved one up to the row limit, then a
- * few passing ones for contrast) with a line that says how many more there are and how many of them fail; the
- * reasons of the entries shown; a summary per block. A pure function of the report.
+ * The one text formatter of every report: a headline ("K of N parameters disagree" or "K of N entries disagree", in
+ * the plural for every K and N, as in "1 of 1 parameters disagree"; a passing one says "1 parameter agrees" or "N
+ * parameters agree"); the worst entry; settings, notes and warnings wrapped at {@value #WIDTH} columns; the entries
+ * worth reading (every failing or unresolved one up to the row limit, then a few passing ones for contrast) with a
+ * line that says how many more there are and how many of them fail; the reasons of the entries shown; a summary per
+ * block. A pure function of the report.
  *
  * <pre>
  * Gradient check failed: 1 of 8 parameters disagree
@@ -58,7 +60,7 @@ final class ReportText {
                 .append(report.passed() ? "passed: " : "failed: ");
         List<String> problems = new ArrayList<>();
         if (report.failureCount() > 0) {
-            problems.add(report.failureCount() + of + (report.failureCount() == 1 && size == 1 ? " disagrees" : " disagree"));
+            problems.add(report.failureCount() + of + " disagree");
         }
         boolean unresolvedFail = report.unresolvedCount() > 0 && report.settings.unresolvedPolicy == UnresolvedPolicy.FAIL;
         if (unresolvedFail) {

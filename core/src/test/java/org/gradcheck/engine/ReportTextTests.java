@@ -190,6 +190,15 @@ class ReportTextTests {
     }
 
     @Test
+    void aHeadlineCountsDisagreementsOfNParametersInThePlural() {
+        GradientReport one = Reports.of(ParameterLayout.vector("x", 1), new double[] {2}, new double[] {3});
+        GradientReport both = Reports.of(ParameterLayout.vector("x", 2), new double[] {2, 2}, new double[] {3, 3});
+
+        assertEquals("Gradient check failed: 1 of 1 parameters disagree", one.headline());
+        assertEquals("Gradient check failed: 2 of 2 parameters disagree", both.headline());
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         assertEquals("maxRows must be >= 1 but was 0: the report shows at least the worst entry",
                 assertThrows(IllegalArgumentException.class, () -> Reports.passing().format(0)).getMessage());
