@@ -243,8 +243,8 @@ class JacobianCheckTests {
                 y[0] / x[1]   3.000e+00   3.000e+00          0  1.790e-14          0  PASS
                 y[1] / x[0]           0           0          0  3.768e-15          0  PASS ~0
 
-                block    shape  checked  failures  unresolved  kinks  ~zero  max rel err  difference  worst
-                x      2 x [2]        4         1           0      0      1    5.000e-01   1.271e-01  y[1] / x[1]
+                block    shape  checked  fail  unres.  kinks  ~zero  max rel err  difference  worst
+                x      2 x [2]        4     1       0      0      1    5.000e-01   1.271e-01  y[1] / x[1]
                 """,
                 report.toString());
     }

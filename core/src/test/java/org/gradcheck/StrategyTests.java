@@ -213,7 +213,7 @@ class StrategyTests {
             assertEquals(20, w.checked());
             assertEquals(3, report.blocks().get(2).checked());
             assertEquals(2 * 43 + 4 + EngineConstants.NOISE_PROBE_POINTS + 2, report.evaluations());
-            assertTrue(report.toString().contains("W      [40, 50]  20 of 2000         0"), report::toString);
+            assertTrue(report.toString().contains("W      [40, 50]  20/2000     0"), report::toString);
         }
 
         @Test

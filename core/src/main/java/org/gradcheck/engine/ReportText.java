@@ -229,14 +229,19 @@ final class ReportText {
         return table.render(WIDTH, MIN_NAME_WIDTH, 0);
     }
 
+    /**
+     * One row per block: its shape, the entries checked ("K/N" when K of its N were), how many of them fail, stayed
+     * unresolved ("unres.") or sit at kinks, how many of all N are indistinguishable from zero ("~zero"), the largest
+     * relative error, the block's {@code ||a - n|| / (||a|| + ||n||)} and its worst entry.
+     */
     private static String blockTable(Outcome report) {
-        TextTable table = new TextTable("block", "shape", "checked", "failures", "unresolved", "kinks", "~zero",
-                "max rel err", "difference", "worst");
+        TextTable table = new TextTable("block", "shape", "checked", "fail", "unres.", "kinks", "~zero", "max rel err",
+                "difference", "worst");
         int rows = report.findings.rows;
         for (BlockSummary summary : report.blocks()) {
             Block block = report.inputs.block(summary.name());
             String checked = summary.checked() == summary.count() ? Integer.toString(summary.count())
-                    : summary.checked() + " of " + summary.count();
+                    : summary.checked() + "/" + summary.count();
             table.add(shorten(summary.name()), rows == 1 ? block.shapeText() : rows + " x " + block.shapeText(), checked,
                     Integer.toString(summary.failures()), Integer.toString(summary.unresolved()),
                     Integer.toString(summary.kinks()), Integer.toString(summary.negligible()),

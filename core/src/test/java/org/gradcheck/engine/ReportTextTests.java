@@ -35,9 +35,9 @@ class ReportTextTests {
                 W[1,0]      3.000e+00   3.000e+00          0  1.000e-10          0  PASS
                 ... and 2 more checked parameters, all passing
 
-                block   shape  checked  failures  unresolved  kinks  ~zero  max rel err  difference  worst
-                W      [2, 2]        4         1           0      0      0    9.091e-02   3.555e-02  W[1,1]
-                b         [2]        2         0           0      0      1            0           0  b[0]
+                block   shape  checked  fail  unres.  kinks  ~zero  max rel err  difference  worst
+                W      [2, 2]        4     1       0      0      0    9.091e-02   3.555e-02  W[1,1]
+                b         [2]        2     0       0      0      1            0           0  b[0]
                 """, Reports.failing().toString());
     }
 
@@ -56,8 +56,8 @@ class ReportTextTests {
                 x[0]        6.000e+00   6.000e+00  1.000e-12  1.000e-10  1.667e-13  PASS
                 x[1]       -2.500e-01  -2.500e-01          0          0          0  PASS
 
-                block  shape  checked  failures  unresolved  kinks  ~zero  max rel err  difference  worst
-                x        [2]        2         0           0      0      0    1.667e-13   8.325e-14  x[0]
+                block  shape  checked  fail  unres.  kinks  ~zero  max rel err  difference  worst
+                x        [2]        2     0       0      0      0    1.667e-13   8.325e-14  x[0]
                 """, Reports.passing().format(5));
     }
 
@@ -79,9 +79,9 @@ class ReportTextTests {
                 W[0,0]     1.000e+00  1.000e+00          0  1.000e-10          0  PASS
                 ... and 4 more checked parameters, all passing
 
-                block   shape  checked  failures  unresolved  kinks  ~zero  max rel err  difference  worst
-                W      [2, 2]        4         1           0      0      0    9.091e-02   3.555e-02  W[1,1]
-                b         [2]        2         0           0      0      1            0           0  b[0]
+                block   shape  checked  fail  unres.  kinks  ~zero  max rel err  difference  worst
+                W      [2, 2]        4     1       0      0      0    9.091e-02   3.555e-02  W[1,1]
+                b         [2]        2     0       0      0      1            0           0  b[0]
                 """, Reports.failing().format(2));
     }
 
@@ -132,9 +132,9 @@ class ReportTextTests {
                 encoder.attenti…ery_weights[0,1]  2.000e+00  2.000e+00          0          0          0  PASS
                 ... and 22 more checked parameters, all passing
 
-                block        shape  checked  failures  unresolved  kinks  ~zero  max rel err  difference  worst
-                enco…ghts  [2, 12]       24         1           0      0      0    2.000e-01   4.217e-02  enco…1,11]
-                bias           [1]        1         0           0      0      0            0           0  bias[0]
+                block            shape  checked  fail  unres.  kinks  ~zero  max rel err  difference  worst
+                encode…eights  [2, 12]       24     1       0      0      0    2.000e-01   4.217e-02  encode…s[1,11]
+                bias               [1]        1     0       0      0      0            0           0  bias[0]
                 """, Reports.of(layout, analytic, numerical).format(3));
     }
 
@@ -167,9 +167,9 @@ class ReportTextTests {
             assertTrue(line.length() <= ReportText.WIDTH, () -> line.length() + " columns: " + line);
         }
         assertEquals("""
-                block            shape          checked  failures  unresolved  kinks   ~zero  max rel err  difference  worst
-                enc…ghts  [1000, 1000]  1004 of 1000000       502           0      1  998996    3.333e-01   1.555e-01  enc…961]
-                dec…bias        [1000]        1 of 1000         0           0      0     999            0           0  dec…988]
+                block            shape       checked  fail  unres.  kinks   ~zero  max rel err  difference  worst
+                enc…ghts  [1000, 1000]  1004/1000000   502       0      1  998996    3.333e-01   1.555e-01  enc…961]
+                dec…bias        [1000]        1/1000     0       0      0     999            0           0  dec…988]
                 """, text.substring(text.indexOf("\nblock ") + 1));
     }
 
