@@ -66,6 +66,9 @@ final class Ridders {
      * @param initialStep the largest step, above 0
      */
     static Estimates derivatives(Line line, int[] rows, int outputs, double initialStep) {
+        if (!(initialStep > 0) || !Double.isFinite(initialStep)) {
+            throw new IllegalArgumentException("initialStep must be a finite number > 0 but was " + initialStep);
+        }
         int count = rows.length;
         Estimates result = new Estimates(count);
         // two rows of each output's table: the previous level's and this one's
