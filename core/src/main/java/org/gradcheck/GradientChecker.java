@@ -340,7 +340,10 @@ public final class GradientChecker {
     /**
      * A copy that splits the first estimates of a full check across {@code threads} threads, each with its own copy
      * of the point and its own evaluator from {@link DifferentiableFunction#copyForThread()} (or
-     * {@link GradientModel#copyForThread()}). The results are identical, bit for bit, to a check on one thread.
+     * {@link GradientModel#copyForThread()}). The results are identical, bit for bit, to a check on one thread. With
+     * more than one thread, a check of a function whose {@code copyForThread()} returns null is refused with an
+     * {@link IllegalArgumentException} before the function is evaluated, whatever the strategy and the number of
+     * parameters.
      *
      * @param threads the number of threads, 1 or more
      * @return a new checker with this setting; this one is not changed

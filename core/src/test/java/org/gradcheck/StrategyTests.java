@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,6 +78,23 @@ class StrategyTests {
             assertTrue(error.getMessage().endsWith("returns null from copyForThread(): return this from it if the function"
                     + " keeps no mutable state (or use DifferentiableFunction.threadSafe(...)), return a copy with its own"
                     + " buffers otherwise, or use withThreads(1)"), error.getMessage());
+        }
+
+        @Test
+        void functionWithoutACopyForThreadsIsRefusedBeforeItIsEvaluatedWhateverTheStrategy() {
+            AtomicInteger evaluations = new AtomicInteger();
+            DifferentiableFunction plain = DifferentiableFunction.of(x -> {
+                evaluations.incrementAndGet();
+                return x[0] * x[1];
+            }, x -> new double[] {x[1], x[0]});
+
+            for (Strategy strategy : List.of(Strategy.full(), Strategy.screening(), Strategy.sampled(1), Strategy.taylor())) {
+                IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                        () -> GradientChecker.defaults().withThreads(3).withStrategy(strategy).check(plain, new double[] {1, 2}));
+                assertTrue(error.getMessage().startsWith("a check with 3 threads needs a function that can be evaluated by"
+                        + " several threads, but "), error.getMessage());
+            }
+            assertEquals(0, evaluations.get());
         }
 
         @Test
