@@ -17,8 +17,8 @@ import org.gradcheck.Tolerance;
  *
  * <p>The check passes when no entry fails, no entry stayed unresolved (unless
  * {@link org.gradcheck.UnresolvedPolicy#WARN}), the strategy found nothing on its own, and, under
- * {@link org.gradcheck.UntestedPolicy#FAIL}, no block is barely tested. {@link #toString()} renders the report
- * as text that fits a terminal 100 columns wide.
+ * {@link org.gradcheck.UntestedPolicy#FAIL}, no block is barely tested. {@code toString()} renders the report
+ * as text that fits a terminal 100 columns wide, as {@link #format(int) format(20)} does.
  *
  * @since 0.1
  */
