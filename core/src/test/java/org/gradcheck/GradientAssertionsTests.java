@@ -82,6 +82,27 @@ class GradientAssertionsTests {
             assertEquals("x[0] = 2.0\nx[1] = 5.0\n", error.getExpected().getValue());
             assertEquals("x[0] = 2.0\nx[1] = 3.0\n", error.getActual().getValue());
         }
+
+        @Test
+        void takesALongerMessageAndKeepsTheReportsExpectedAndActualValues() {
+            String message = error.getMessage() + "\nRerun with -Dgradcheck.seed=7";
+
+            DerivativeMismatchError longer = new DerivativeMismatchError(error.report(), message);
+
+            assertEquals(message, longer.getMessage());
+            assertSame(error.report(), longer.report());
+            assertEquals("x[0] = 2.0\nx[1] = 5.0\n", longer.getExpected().getValue());
+            assertEquals("x[0] = 2.0\nx[1] = 3.0\n", longer.getActual().getValue());
+        }
+
+        @Test
+        void refusesANullReportOrMessage() {
+            assertEquals("report must not be null: a mismatch error carries the failed report",
+                    assertThrows(IllegalArgumentException.class, () -> new DerivativeMismatchError(null, "text")).getMessage());
+            assertEquals("message must not be null: use report.format(DerivativeMismatchError.MESSAGE_ROWS) for the"
+                    + " report's own text, which the one-argument constructor uses", assertThrows(IllegalArgumentException.class,
+                            () -> new DerivativeMismatchError(error.report(), null)).getMessage());
+        }
     }
 
     @Test
