@@ -154,7 +154,7 @@ class JacobianCheckTests {
         assertEquals(3, report.consistencyChecks().size());
         for (int trial = 1; trial <= 3; trial++) {
             Entry check = report.consistencyChecks().get(trial - 1);
-            assertEquals("<J^T u, v> vs <u, J v>, trial " + trial, check.name());
+            assertEquals("<u, J v> via J^T u vs via J v, trial " + trial, check.name());
             assertTrue(check.absoluteError() <= 1e-14 * Math.max(1, Math.abs(check.analytic())), check::toString);
         }
     }
@@ -176,7 +176,7 @@ class JacobianCheckTests {
         assertEquals(0, report.failureCount());
         assertEquals(2, report.consistencyFailureCount());
         assertTrue(report.headline().startsWith("Jacobian check failed: 2 of 2 consistency checks fail, first "
-                + "<J^T u, v> vs <u, J v>, trial 1: "), report::headline);
+                + "<u, J v> via J^T u vs via J v, trial 1: "), report::headline);
         assertTrue(report.consistencyChecks().stream().allMatch(c -> c.verdict() == Verdict.FAIL));
     }
 
@@ -195,11 +195,11 @@ class JacobianCheckTests {
 
         assertEquals(3, report.consistencyChecks().size());
         assertEquals(Verdict.FAIL, report.consistencyChecks().get(0).verdict());
-        assertEquals("<J^T u, v> vs <u, J v>, trial 1", report.consistencyChecks().get(0).name());
+        assertEquals("<u, J v> via J^T u vs via J v, trial 1", report.consistencyChecks().get(0).name());
         assertEquals(Verdict.FAIL, report.consistencyChecks().get(1).verdict());
-        assertEquals("<u, J v> vs <J^T u, v>, trial 1", report.consistencyChecks().get(1).name());
+        assertEquals("<u, J v> via J vs via J^T u, trial 1", report.consistencyChecks().get(1).name());
         assertEquals(Verdict.PASS, report.consistencyChecks().get(2).verdict());
-        assertEquals("<u, J v> vs J v, trial 1", report.consistencyChecks().get(2).name());
+        assertEquals("<u, J v> via J vs via J v, trial 1", report.consistencyChecks().get(2).name());
     }
 
     @Test

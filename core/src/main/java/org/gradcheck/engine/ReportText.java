@@ -214,7 +214,7 @@ final class ReportText {
     }
 
     /** {@code words} with their spaces made {@link #GLUE}s: a label and its value stay on one line. */
-    private static String glued(String words) {
+    static String glued(String words) {
         return words.replace(' ', GLUE);
     }
 
