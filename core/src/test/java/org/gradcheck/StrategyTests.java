@@ -146,6 +146,17 @@ class StrategyTests {
     class Screening {
 
         @Test
+        void aRightGradientPassesWithAHeadlineThatSaysWhatWasChecked() {
+            GradientReport report = GradientChecker.defaults().withStrategy(Strategy.screening())
+                    .check(separable(1000, -1, 1), point(1000));
+
+            assertTrue(report.passed(), report::toString);
+            assertEquals(0, report.checkedCount());
+            assertEquals("Gradient check passed: the directional derivatives of every block agree (1000 parameters)",
+                    report.headline());
+        }
+
+        @Test
         void namesTheOneWrongEntryAmongAMillionWithFewEvaluations() {
             int n = 1_000_000;
             GradientReport report = GradientChecker.defaults().withStrategy(Strategy.screening())

@@ -85,11 +85,13 @@ public final class Checks {
                 run.description.strategy = "screening" + automatic + ": directional derivatives per block, bisection where"
                         + " they disagree; " + run.findings.checkedColumnCount() + " of " + point.length
                         + " parameters checked one by one (seed " + settings.seed + ")";
+                run.description.verifiedWithoutEntries = "the directional derivatives of every block agree";
                 break;
             case TAYLOR:
                 new TaylorStrategy(run).run();
                 run.description.strategy = "taylor: order of convergence of the Taylor remainder along seeded directions per"
                         + " block (seed " + settings.seed + "); failing blocks checked one by one";
+                run.description.verifiedWithoutEntries = "the Taylor remainder converges with order 2 in every block";
                 break;
             case SAMPLED:
                 run.sampled(strategy.perBlock());

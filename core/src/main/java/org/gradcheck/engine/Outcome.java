@@ -49,6 +49,11 @@ abstract class Outcome implements DerivativeReport {
     static final class Description {
         String step = "";
         String strategy = "full: every parameter";
+        /**
+         * What the strategy found of all the entries, for the headline of a passing check that checked none of them
+         * one by one: {@code the directional derivatives of every block agree}; null when it has nothing to say.
+         */
+        String verifiedWithoutEntries;
         String precision = "double";
         final List<String> notes = new ArrayList<>();
         String strategyFailure;

@@ -11,7 +11,8 @@ import org.gradcheck.report.Verdict;
 /**
  * The one text formatter of every report: a headline ("K of N parameters disagree" or "K of N entries disagree", in
  * the plural for every K and N, as in "1 of 1 parameters disagree"; a passing one says "1 parameter agrees" or "N
- * parameters agree"); the worst entry; settings, notes and warnings wrapped at {@value #WIDTH} columns; the entries
+ * parameters agree", or what the strategy found when it checked no parameter one by one, as in "the directional
+ * derivatives of every block agree (N parameters)"); the worst entry; settings, notes and warnings wrapped at {@value #WIDTH} columns; the entries
  * worth reading (every failing or unresolved one up to the row limit, then a few passing ones for contrast) with a
  * line that says how many more there are and how many of them fail; the reasons of the entries shown; a summary per
  * block. A pure function of the report.
@@ -78,6 +79,9 @@ final class ReportText {
         }
         if (checked == size) {
             line.append(size).append(size == 1 ? " " + what + " agrees" : " " + whats + " agree").append(" within the tolerance");
+        } else if (checked == 0 && report.description.verifiedWithoutEntries != null) {
+            line.append(report.description.verifiedWithoutEntries).append(" (").append(size)
+                    .append(size == 1 ? " " + what : " " + whats).append(')');
         } else {
             line.append(checked).append(" checked ").append(checked == 1 ? what + " agrees" : whats + " agree")
                     .append(" within the tolerance, and the strategy found no disagreement among the other ")
