@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.gradcheck.DifferenceScheme;
 import org.gradcheck.KinkPolicy;
 import org.gradcheck.Tolerance;
@@ -256,6 +257,20 @@ abstract class Outcome implements DerivativeReport {
                 || (verdict == Findings.UNRESOLVED && settings.unresolvedPolicy == UnresolvedPolicy.FAIL);
     }
 
+    /** Whether checked entry {@code k} passed (at a kink, it did not: it is shown with the failures). */
+    final boolean passing(int k) {
+        return findings.verdicts[k] == Findings.PASS;
+    }
+
+    /** The number of checked entries that did not pass: failing, unresolved or at a kink. */
+    final int notPassingCount() {
+        int count = 0;
+        for (byte verdict : findings.verdicts) {
+            count += verdict == Findings.PASS || verdict == Findings.NOT_CHECKED ? 0 : 1;
+        }
+        return count;
+    }
+
     /** Failing checks outside the entries (consistency checks of a Jacobian). */
     int otherFailures() {
         return 0;
@@ -406,13 +421,18 @@ abstract class Outcome implements DerivativeReport {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0 but was " + count);
         }
+        return worst(count, k -> true);
+    }
+
+    /** The {@code count} worst checked entries among those {@code included}, worst first. */
+    final List<Entry> worst(int count, IntPredicate included) {
         if (count == 0) {
             return List.of();
         }
         PriorityQueue<Integer> heap = new PriorityQueue<>(count + 1,
                 Comparator.<Integer>comparingDouble(this::rank).thenComparing(k -> -k));
         for (int k = 0; k < findings.size(); k++) {
-            if (findings.verdicts[k] == Findings.NOT_CHECKED) {
+            if (findings.verdicts[k] == Findings.NOT_CHECKED || !included.test(k)) {
                 continue;
             }
             if (heap.size() < count) {

@@ -12,10 +12,10 @@ import org.gradcheck.report.Verdict;
  * The one text formatter of every report: a headline ("K of N parameters disagree" or "K of N entries disagree", in
  * the plural for every K and N, as in "1 of 1 parameters disagree"; a passing one says "1 parameter agrees" or "N
  * parameters agree", or what the strategy found when it checked no parameter one by one, as in "the directional
- * derivatives of every block agree (N parameters)"); the worst entry; settings, notes and warnings wrapped at {@value #WIDTH} columns; the entries
- * worth reading (every failing or unresolved one up to the row limit, then a few passing ones for contrast) with a
- * line that says how many more there are and how many of them fail; the reasons of the entries shown; a summary per
- * block. A pure function of the report.
+ * derivatives of every block agree (N parameters)"); the worst entry; settings, notes and warnings wrapped at
+ * {@value #WIDTH} columns; the entries worth reading (those that did not pass, then up to {@value #CONTRAST_ROWS}
+ * passes for contrast, within the row limit; see {@link #rows}) with a line that says how many more there are and how
+ * many of them fail; the reasons of the entries shown; a summary per block. A pure function of the report.
  *
  * <pre>
  * Gradient check failed: 1 of 8 parameters disagree
@@ -167,32 +167,21 @@ final class ReportText {
         return text.toString();
     }
 
-    /** The rows worth reading: every failing or unresolved entry up to the limit, then a few passes for contrast. */
+    /**
+     * The rows worth reading, {@code maxRows} at most: the entries that did not pass (failing, unresolved, at a kink),
+     * worst first, then up to {@value #CONTRAST_ROWS} passes for contrast, those closest to failing. The passes keep
+     * their rows however many entries did not pass, except the first row, which is always one that did not pass. When
+     * every entry passed, the {@value #PASSING_ROWS} closest to failing.
+     */
     private static List<Entry> rows(Outcome report, int maxRows) {
         int checked = report.checkedCount();
-        if (checked == 0) {
-            return List.of();
-        }
-        int notPassing = report.failureCount() + report.unresolvedCount() + report.kinkCount();
+        int notPassing = report.notPassingCount();
         if (notPassing == 0) {
             return report.worst(Math.min(Math.min(maxRows, PASSING_ROWS), checked));
         }
-        List<Entry> candidates = report.worst(Math.min(maxRows, checked));
-        List<Entry> shown = new ArrayList<>();
-        int contrast = 0;
-        int contrastLimit = Math.min(CONTRAST_ROWS, Math.max(0, maxRows - 1));
-        int problemLimit = Math.max(1, maxRows - Math.min(contrastLimit, checked - notPassing));
-        int problems = 0;
-        for (Entry entry : candidates) {
-            boolean passing = entry.verdict() == Verdict.PASS;
-            if (!passing && problems < problemLimit) {
-                shown.add(entry);
-                problems++;
-            } else if (passing && contrast < contrastLimit && shown.size() < maxRows) {
-                shown.add(entry);
-                contrast++;
-            }
-        }
+        int contrast = Math.min(Math.min(CONTRAST_ROWS, maxRows - 1), checked - notPassing);
+        List<Entry> shown = new ArrayList<>(report.worst(Math.min(notPassing, maxRows - contrast), k -> !report.passing(k)));
+        shown.addAll(report.worst(contrast, report::passing));
         return shown;
     }
 

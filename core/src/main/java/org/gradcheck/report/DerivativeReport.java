@@ -129,8 +129,11 @@ public interface DerivativeReport {
     Duration elapsed();
 
     /**
-     * The report as text with at most {@code maxRows} entry rows: the failing and unresolved entries first, then a
-     * few passing ones for contrast, and a line that says how many more there are and how many of them fail.
+     * The report as text with at most {@code maxRows} entry rows: the entries that did not pass (failing, unresolved,
+     * at a kink) worst first, then up to 3 passing ones for contrast, those closest to failing, and a line that says
+     * how many more there are and how many of them fail. The passes keep their rows however many entries did not
+     * pass, except that the first row always shows one that did not; a report whose entries all passed shows the 5
+     * closest to failing.
      *
      * @param maxRows the most entry rows shown, 1 or more
      * @return the text, lines separated by {@code \n}

@@ -105,6 +105,29 @@ class ReportTextTests {
     }
 
     @Test
+    void manyFailuresLeaveThreeRowsForPassesToContrastThem() {
+        int n = 40;
+        double[] analytic = new double[n];
+        double[] numerical = new double[n];
+        for (int i = 0; i < n; i++) {
+            analytic[i] = i + 1;
+            numerical[i] = i < 35 ? 2 * (i + 1) : i + 1;
+        }
+        GradientReport report = Reports.of(ParameterLayout.vector("x", n), analytic, numerical);
+
+        List<String> rows = report.format(30).lines().dropWhile(line -> !line.startsWith("parameter")).skip(1)
+                .takeWhile(line -> !line.isEmpty()).toList();
+
+        assertEquals(31, rows.size(), rows::toString);
+        assertTrue(rows.subList(0, 27).stream().allMatch(line -> line.endsWith("FAIL")), rows::toString);
+        assertEquals(List.of("x[35]", "x[36]", "x[37]"), rows.subList(27, 30).stream().map(line -> line.split(" ")[0]).toList());
+        assertTrue(rows.subList(27, 30).stream().allMatch(line -> line.endsWith("PASS")), rows::toString);
+        assertEquals("... and 10 more checked parameters (8 of them failing)", rows.get(30));
+        assertEquals(12, report.format(12).lines().filter(line -> line.endsWith("FAIL") || line.endsWith("PASS")).count());
+        assertEquals(1, report.format(1).lines().filter(line -> line.endsWith("FAIL") || line.endsWith("PASS")).count());
+    }
+
+    @Test
     void longNamesAreShortenedInTheMiddleInTheTables() {
         ParameterLayout layout = ParameterLayout.builder().matrix("encoder.attention.query_weights", 2, 12).vector("bias", 1).build();
         double[] analytic = new double[25];
