@@ -14,8 +14,9 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Thrown when a check of a derivative fails: an analytic gradient, Jacobian or Hessian disagrees with its
  * reference, could not be resolved, or a consistency check between derivative forms fails. The message is the
- * report's text; the expected value lists the reference values and the actual value the analytic ones, one
- * checked entry per line, so IDEs offer a diff that points at the wrong entries.
+ * report's text (with what a tool adds to it, see {@link #DerivativeMismatchError(DerivativeReport, String)}); the
+ * expected value lists the reference values and the actual value the analytic ones, one checked entry per line, so
+ * IDEs offer a diff that points at the wrong entries.
  *
  * <p>The stack trace starts at the caller's frame: GradCheck's own frames are removed, as AssertJ does, so the
  * first line a reader sees is the line of the test that asked for the check.
@@ -46,7 +47,21 @@ public class DerivativeMismatchError extends AssertionFailedError {
      * @throws IllegalArgumentException if {@code report} is null
      */
     public DerivativeMismatchError(DerivativeReport report) {
-        super(requireReport(report).format(MESSAGE_ROWS), listing(report, true), listing(report, false));
+        this(report, requireReport(report).format(MESSAGE_ROWS));
+    }
+
+    /**
+     * An error for the failed {@code report} with a message of the caller's, for tools that say more than the report
+     * (the JUnit extension ends a failed trial's report with the lines that rerun the trial). Expected and actual
+     * values are the report's, as with {@link #DerivativeMismatchError(DerivativeReport)}.
+     *
+     * @param report the failed check's report
+     * @param message the message, usually the report's text ({@code report.format(MESSAGE_ROWS)}) and more
+     * @throws IllegalArgumentException if {@code report} or {@code message} is null
+     * @since 0.1
+     */
+    public DerivativeMismatchError(DerivativeReport report, String message) {
+        super(checked(report, message), listing(report, true), listing(report, false));
         this.report = report;
         setStackTrace(callerFrames(getStackTrace()));
     }
@@ -61,6 +76,16 @@ public class DerivativeMismatchError extends AssertionFailedError {
             throw new IllegalArgumentException("report must not be null: a mismatch error carries the failed report");
         }
         return report;
+    }
+
+    /** {@code message}, once {@code report} and {@code message} are known not to be null. */
+    private static String checked(DerivativeReport report, String message) {
+        requireReport(report);
+        if (message == null) {
+            throw new IllegalArgumentException("message must not be null: use report.format(DerivativeMismatchError"
+                    + ".MESSAGE_ROWS) for the report's own text, which the one-argument constructor uses");
+        }
+        return message;
     }
 
     /** One line per checked entry ({@code name = value}); only the entries that did not pass when there are many. */

@@ -340,7 +340,10 @@ public final class GradientChecker {
     /**
      * A copy that splits the first estimates of a full check across {@code threads} threads, each with its own copy
      * of the point and its own evaluator from {@link DifferentiableFunction#copyForThread()} (or
-     * {@link GradientModel#copyForThread()}). The results are identical, bit for bit, to a check on one thread.
+     * {@link GradientModel#copyForThread()}). The results are identical, bit for bit, to a check on one thread. With
+     * more than one thread, a check of a function whose {@code copyForThread()} returns null is refused with an
+     * {@link IllegalArgumentException} before the function is evaluated, whatever the strategy and the number of
+     * parameters.
      *
      * @param threads the number of threads, 1 or more
      * @return a new checker with this setting; this one is not changed
@@ -527,7 +530,8 @@ public final class GradientChecker {
      *     or a gradient of the wrong length at the point, modifies the point, or is not deterministic)
      */
     public GradientReport check(DifferentiableFunction function, double[] point) {
-        return check(function, point, vectorLayout(point, "x", "a gradient check needs at least one parameter"));
+        return check(function, point,
+                vectorLayout(point, "the gradient", "a gradient check needs at least one parameter"));
     }
 
     /**
@@ -649,7 +653,8 @@ public final class GradientChecker {
      *     at the point, modifies its arguments, is not deterministic, or implements no derivative
      */
     public JacobianReport checkJacobian(VectorFunction function, double[] point) {
-        return checkJacobian(function, point, vectorLayout(point, "x", "a Jacobian check needs at least one input"), null);
+        return checkJacobian(function, point,
+                vectorLayout(point, "the Jacobian", "a Jacobian check needs at least one input"), null);
     }
 
     /**
@@ -694,7 +699,8 @@ public final class GradientChecker {
      * @throws CheckRefusedException as {@link #checkJacobian(VectorFunction, double[])}
      */
     public JacobianReport checkHessian(TwiceDifferentiableFunction function, double[] point) {
-        return checkHessian(function, point, vectorLayout(point, "x", "a Hessian check needs at least one coordinate"));
+        return checkHessian(function, point,
+                vectorLayout(point, "the Hessian", "a Hessian check needs at least one coordinate"));
     }
 
     /**
@@ -720,7 +726,8 @@ public final class GradientChecker {
      * @return the report (inputs named {@code v[k]} after the directions), never null
      */
     public JacobianReport checkHessianProducts(TwiceDifferentiableFunction function, double[] point) {
-        return checkHessianProducts(function, point, vectorLayout(point, "x", "a Hessian check needs at least one coordinate"));
+        return checkHessianProducts(function, point,
+                vectorLayout(point, "the Hessian", "a Hessian check needs at least one coordinate"));
     }
 
     /**
@@ -835,7 +842,8 @@ public final class GradientChecker {
      * @throws CheckRefusedException if the two functions' values differ, or either throws or is not finite
      */
     public GradientReport checkExact(FieldFunction function, DifferentiableFunction handWritten, double[] point) {
-        return checkExact(function, handWritten, point, vectorLayout(point, "x", "a gradient check needs at least one parameter"));
+        return checkExact(function, handWritten, point,
+                vectorLayout(point, "the gradient", "a gradient check needs at least one parameter"));
     }
 
     /**
@@ -885,23 +893,26 @@ public final class GradientChecker {
 
     // ------------------------------------------------------------------ validation
 
-    private static ParameterLayout vectorLayout(double[] point, String name, String why) {
-        if (point == null) {
-            throw new IllegalArgumentException("point must not be null: pass the vector at which to check the derivative");
-        }
+    /** The layout {@code x[0], x[1], ...} of a point at which to check {@code what}. */
+    private static ParameterLayout vectorLayout(double[] point, String what, String whyNotEmpty) {
+        requireNotNull(point, what);
         if (point.length == 0) {
-            throw new IllegalArgumentException("point must not be empty: " + why);
+            throw new IllegalArgumentException("point must not be empty: " + whyNotEmpty);
         }
-        return ParameterLayout.vector(name, point.length);
+        return ParameterLayout.vector("x", point.length);
+    }
+
+    private static void requireNotNull(double[] point, String what) {
+        if (point == null) {
+            throw new IllegalArgumentException("point must not be null: pass the vector at which to check " + what);
+        }
     }
 
     private static void requirePoint(double[] point, ParameterLayout layout, String what) {
         if (layout == null) {
             throw new IllegalArgumentException("layout must not be null: use ParameterLayout.vector(\"x\", n) for a plain vector");
         }
-        if (point == null) {
-            throw new IllegalArgumentException("point must not be null: pass the vector at which to check " + what);
-        }
+        requireNotNull(point, what);
         if (point.length != layout.size()) {
             throw new IllegalArgumentException("point has length " + point.length + " but the layout " + layout + " has "
                     + layout.size() + " coordinates: give a layout of the point, or the point the layout describes");

@@ -14,10 +14,10 @@ import org.apiguardian.api.API;
 public enum Precision {
 
     /**
-     * Measured: the checker measures the function's rounding noise before checking
-     * ({@link org.gradcheck.difference.FunctionNoise}, eight extra evaluations) and chooses step and error
-     * bounds from it. A function computed in {@code float} inside is recognised by its noise of about 1e-8
-     * of its value. The default.
+     * Measured: the checker measures the function's rounding noise before checking (eight evaluations near the
+     * point, and eight more for each closer spacing it probes when the first measures more than rounding) and
+     * chooses step and error bounds from it. A function computed in {@code float} inside is recognised by its noise of about 1e-8 of
+     * its value. The default.
      */
     AUTOMATIC(Math.ulp(1.0)),
 

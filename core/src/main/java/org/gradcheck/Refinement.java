@@ -14,10 +14,12 @@ import org.apiguardian.api.API;
 public enum Refinement {
 
     /**
-     * Re-estimate each disagreeing parameter with {@linkplain org.gradcheck.difference.RiddersDifferentiator
-     * Ridders' method} (at most 20 more evaluations), which gives an estimate with an error bound; then look
-     * for a kink (four more evaluations) if it still disagrees. The default: a correct gradient of a badly
-     * scaled function passes, and a wrong one fails with a mismatch far above the numerical error.
+     * Re-estimate each parameter its first estimate does not settle with Ridders' method (central differences on a
+     * shrinking ladder of steps extrapolated to step zero, at most 20 more evaluations), which gives an estimate with
+     * an error bound; where that bound does not resolve it, with differences at smaller steps (a kink, a pole or a
+     * domain edge near the point) or larger ones (a derivative below the function's rounding). The default: a
+     * correct gradient of a badly scaled function passes, and a wrong one fails with a mismatch far above the
+     * numerical error.
      */
     RIDDERS,
 

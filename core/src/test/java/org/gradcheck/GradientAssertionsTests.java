@@ -56,8 +56,8 @@ class GradientAssertionsTests {
         DerivativeMismatchError e = assertThrows(DerivativeMismatchError.class, () -> assertGradientsMatch(WRONG_SQUARE, new double[] {3}));
 
         assertEquals("Gradient check failed: 1 of 1 parameters disagree", e.getMessage().lines().findFirst().orElseThrow());
-        assertEquals("  worst x[0]: analytic 9.000e+00, numerical 6.000e+00, mismatch 3.000e+00, allowed 9.007e-06\n"
-                + "      (numerical error 7.467e-09)", e.getMessage().lines().skip(1).limit(2).collect(Collectors.joining("\n")));
+        assertEquals("  worst x[0]: analytic 9.000e+00, numerical 6.000e+00, mismatch 3.000e+00, allowed 9.001e-06\n"
+                + "      (numerical error 9.335e-10)", e.getMessage().lines().skip(1).limit(2).collect(Collectors.joining("\n")));
     }
 
     @Nested
@@ -81,6 +81,27 @@ class GradientAssertionsTests {
             assertTrue(error.isActualDefined());
             assertEquals("x[0] = 2.0\nx[1] = 5.0\n", error.getExpected().getValue());
             assertEquals("x[0] = 2.0\nx[1] = 3.0\n", error.getActual().getValue());
+        }
+
+        @Test
+        void takesALongerMessageAndKeepsTheReportsExpectedAndActualValues() {
+            String message = error.getMessage() + "\nRerun with -Dgradcheck.seed=7";
+
+            DerivativeMismatchError longer = new DerivativeMismatchError(error.report(), message);
+
+            assertEquals(message, longer.getMessage());
+            assertSame(error.report(), longer.report());
+            assertEquals("x[0] = 2.0\nx[1] = 5.0\n", longer.getExpected().getValue());
+            assertEquals("x[0] = 2.0\nx[1] = 3.0\n", longer.getActual().getValue());
+        }
+
+        @Test
+        void refusesANullReportOrMessage() {
+            assertEquals("report must not be null: a mismatch error carries the failed report",
+                    assertThrows(IllegalArgumentException.class, () -> new DerivativeMismatchError(null, "text")).getMessage());
+            assertEquals("message must not be null: use report.format(DerivativeMismatchError.MESSAGE_ROWS) for the"
+                    + " report's own text, which the one-argument constructor uses", assertThrows(IllegalArgumentException.class,
+                            () -> new DerivativeMismatchError(error.report(), null)).getMessage());
         }
     }
 

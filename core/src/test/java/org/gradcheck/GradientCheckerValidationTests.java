@@ -10,13 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.gradcheck.engine.EngineConstants;
+import org.apache.commons.math3.RealFieldElement;
 import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.function.FieldFunction;
 import org.gradcheck.function.GradientModel;
+import org.gradcheck.function.TwiceDifferentiableFunction;
+import org.gradcheck.function.VectorFunction;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.layout.Parameters;
 import org.gradcheck.report.GradientReport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -65,6 +70,37 @@ class GradientCheckerValidationTests {
             assertEquals(message, assertThrows(IllegalArgumentException.class, () -> CHECKER.check(SQUARES, null)).getMessage());
             assertEquals(message, assertThrows(IllegalArgumentException.class,
                     () -> CHECKER.check(SQUARES, null, ParameterLayout.vector("x", 1))).getMessage());
+        }
+
+        @Test
+        void aNullPointNamesTheDerivativeOfEachKindOfCheck() {
+            ParameterLayout one = ParameterLayout.vector("x", 1);
+            VectorFunction vector = VectorFunction.of(x -> new double[] {x[0]}, x -> new double[][] {{1}});
+            TwiceDifferentiableFunction twice = TwiceDifferentiableFunction.of(x -> x[0] * x[0], x -> new double[] {2 * x[0]},
+                    x -> new double[][] {{2}});
+            FieldFunction field = new FieldFunction() {
+                @Override
+                public <T extends RealFieldElement<T>> T value(T[] x) {
+                    return x[0].multiply(x[0]);
+                }
+            };
+            String jacobian = "point must not be null: pass the vector at which to check the Jacobian";
+            String hessian = "point must not be null: pass the vector at which to check the Hessian";
+            String gradient = "point must not be null: pass the vector at which to check the gradient";
+
+            assertEquals(jacobian, nullPointMessage(() -> CHECKER.checkJacobian(vector, null)));
+            assertEquals(jacobian, nullPointMessage(() -> CHECKER.checkJacobian(vector, null, one)));
+            assertEquals(jacobian, nullPointMessage(() -> CHECKER.checkJacobian(vector, null, one, one)));
+            assertEquals(hessian, nullPointMessage(() -> CHECKER.checkHessian(twice, null)));
+            assertEquals(hessian, nullPointMessage(() -> CHECKER.checkHessian(twice, null, one)));
+            assertEquals(hessian, nullPointMessage(() -> CHECKER.checkHessianProducts(twice, null)));
+            assertEquals(hessian, nullPointMessage(() -> CHECKER.checkHessianProducts(twice, null, one)));
+            assertEquals(gradient, nullPointMessage(() -> CHECKER.checkExact(field, SQUARES, null)));
+            assertEquals(gradient, nullPointMessage(() -> CHECKER.checkExact(field, SQUARES, null, one)));
+        }
+
+        private String nullPointMessage(Executable check) {
+            return assertThrows(IllegalArgumentException.class, check).getMessage();
         }
 
         @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.gradcheck.function.TwiceDifferentiableFunction;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.DerivativeForm;
@@ -54,6 +55,46 @@ class HessianCheckTests {
         assertEquals("dx[1] / x[0]", error.report().failures().get(0).name());
         assertTrue(error.getMessage().startsWith("Hessian check failed: 1 of 4 entries disagree\n"
                 + "  worst dx[1] / x[0]: analytic -4.800e+02, numerical 4.800e+02, mismatch 9.600e+02,"), error::getMessage);
+    }
+
+    /** Rosenbrock's function with its Hessian and its Hessian-vector product. */
+    private static final TwiceDifferentiableFunction ROSENBROCK_WITH_PRODUCT = new TwiceDifferentiableFunction() {
+        @Override
+        public double value(double[] point) {
+            return ROSENBROCK.value(point);
+        }
+
+        @Override
+        public double[] gradient(double[] point) {
+            return ROSENBROCK.gradient(point);
+        }
+
+        @Override
+        public double[][] hessian(double[] point) {
+            return ROSENBROCK.hessian(point);
+        }
+
+        @Override
+        public double[] hessianVectorProduct(double[] point, double[] direction) {
+            double[][] h = ROSENBROCK.hessian(point);
+            return new double[] {h[0][0] * direction[0] + h[0][1] * direction[1], h[1][0] * direction[0] + h[1][1] * direction[1]};
+        }
+    };
+
+    @Test
+    void theReportSpeaksOfTheHessianAndItsProductNotOfAJacobian() {
+        JacobianReport report = GradientChecker.defaults().withProductTrials(1).checkHessian(ROSENBROCK_WITH_PRODUCT, POINT);
+
+        assertTrue(report.passed(), report::toString);
+        List<String> lines = report.toString().lines().toList();
+        assertEquals(List.of("  entries: 2 gradient entries x 2 inputs, analytic values from the Hessian; also implemented:",
+                "      Hessian-vector product",
+                "  consistency: 1 of 1 checks agree with seeded random u, v, allowed error",
+                "      1.0e-10 * sum |u_i| |H_ij| |v_j|"), lines.subList(1, 5));
+        assertEquals("<u, H v> via H vs via H v, trial 1", report.consistencyChecks().get(0).name());
+        assertEquals("  entries: 2 gradient entries x 1 direction, analytic values from the Hessian-vector products",
+                GradientChecker.defaults().withProductTrials(1).checkHessianProducts(ROSENBROCK_WITH_PRODUCT, POINT).toString()
+                        .lines().skip(1).findFirst().orElseThrow());
     }
 
     /** f(W) = sum_ij (A W)_ij^2 / 2 over a 2x2 matrix W, whose Hessian-vector product is A^T A V. */

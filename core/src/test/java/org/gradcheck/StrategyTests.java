@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,6 +81,23 @@ class StrategyTests {
         }
 
         @Test
+        void functionWithoutACopyForThreadsIsRefusedBeforeItIsEvaluatedWhateverTheStrategy() {
+            AtomicInteger evaluations = new AtomicInteger();
+            DifferentiableFunction plain = DifferentiableFunction.of(x -> {
+                evaluations.incrementAndGet();
+                return x[0] * x[1];
+            }, x -> new double[] {x[1], x[0]});
+
+            for (Strategy strategy : List.of(Strategy.full(), Strategy.screening(), Strategy.sampled(1), Strategy.taylor())) {
+                IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                        () -> GradientChecker.defaults().withThreads(3).withStrategy(strategy).check(plain, new double[] {1, 2}));
+                assertTrue(error.getMessage().startsWith("a check with 3 threads needs a function that can be evaluated by"
+                        + " several threads, but "), error.getMessage());
+            }
+            assertEquals(0, evaluations.get());
+        }
+
+        @Test
         void modelsSupplyACopyPerThread() {
             AtomicInteger copies = new AtomicInteger();
             GradientModel<double[]> model = new GradientModel<>() {
@@ -126,6 +144,17 @@ class StrategyTests {
 
     @Nested
     class Screening {
+
+        @Test
+        void aRightGradientPassesWithAHeadlineThatSaysWhatWasChecked() {
+            GradientReport report = GradientChecker.defaults().withStrategy(Strategy.screening())
+                    .check(separable(1000, -1, 1), point(1000));
+
+            assertTrue(report.passed(), report::toString);
+            assertEquals(0, report.checkedCount());
+            assertEquals("Gradient check passed: the directional derivatives of every block agree (1000 parameters)",
+                    report.headline());
+        }
 
         @Test
         void namesTheOneWrongEntryAmongAMillionWithFewEvaluations() {
@@ -215,7 +244,7 @@ class StrategyTests {
             assertEquals(20, w.checked());
             assertEquals(3, report.blocks().get(2).checked());
             assertEquals(2 * 43 + 4 + EngineConstants.NOISE_PROBE_POINTS + 2, report.evaluations());
-            assertTrue(report.toString().contains("W      [40, 50]  20 of 2000         0"), report::toString);
+            assertTrue(report.toString().contains("W      [40, 50]  20/2000     0"), report::toString);
         }
 
         @Test

@@ -71,6 +71,34 @@ class TaylorStrategyTests {
     }
 
     @Test
+    void aFailingBlockOfOneParameterIsCheckedOnItsOwn() {
+        ParameterLayout layout = ParameterLayout.builder().vector("w", 6).vector("b", 1).build();
+        DifferentiableFunction wrong = DifferentiableFunction.of(x -> {
+            double sum = 0;
+            for (int i = 0; i < 6; i++) {
+                sum += Math.sin(x[i]) * x[i];
+            }
+            return sum + Math.exp(x[6]);
+        }, x -> {
+            double[] g = new double[7];
+            for (int i = 0; i < 6; i++) {
+                g[i] = Math.cos(x[i]) * x[i] + Math.sin(x[i]);
+            }
+            g[6] = Math.exp(x[6]) * (1 + 1e-5);
+            return g;
+        });
+
+        GradientReport report = GradientChecker.defaults().withStrategy(Strategy.taylor())
+                .check(wrong, new SplittableRandom(3).doubles(7, -1, 1).toArray(), layout);
+
+        assertFalse(report.passed());
+        assertEquals(1, report.checkedCount());
+        assertTrue(report.strategyNotes().get(1).startsWith("b [1]: remainder orders "), report.strategyNotes()::toString);
+        assertTrue(report.strategyNotes().get(1).endsWith("; its 1 parameter checked on its own"),
+                report.strategyNotes()::toString);
+    }
+
+    @Test
     void aLargeErrorIsNamedParameterByParameterInTheFailingBlock() {
         DifferentiableFunction wrong = DifferentiableFunction.of(ridge(1e-3, false)::value, x -> {
             double[] g = ridge(1e-3, false).gradient(x);

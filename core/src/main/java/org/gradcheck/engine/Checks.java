@@ -85,11 +85,13 @@ public final class Checks {
                 run.description.strategy = "screening" + automatic + ": directional derivatives per block, bisection where"
                         + " they disagree; " + run.findings.checkedColumnCount() + " of " + point.length
                         + " parameters checked one by one (seed " + settings.seed + ")";
+                run.description.verifiedWithoutEntries = "the directional derivatives of every block agree";
                 break;
             case TAYLOR:
                 new TaylorStrategy(run).run();
                 run.description.strategy = "taylor: order of convergence of the Taylor remainder along seeded directions per"
                         + " block (seed " + settings.seed + "); failing blocks checked one by one";
+                run.description.verifiedWithoutEntries = "the Taylor remainder converges with order 2 in every block";
                 break;
             case SAMPLED:
                 run.sampled(strategy.perBlock());
@@ -120,7 +122,7 @@ public final class Checks {
     public static JacobianReport jacobian(GradientChecker checker, VectorFunction function, double[] point,
             ParameterLayout inputs, ParameterLayout outputs) {
         Settings settings = new Settings(checker);
-        JacobianProblem problem = new JacobianProblem(function, inputs, outputs, "Jacobian", "the analytic Jacobian");
+        JacobianProblem problem = new JacobianProblem(function, inputs, outputs, CheckedMatrix.JACOBIAN);
         return finished(settings, jacobian(settings, problem, point.clone()));
     }
 
@@ -137,7 +139,7 @@ public final class Checks {
             ParameterLayout layout) {
         Settings settings = new Settings(checker);
         JacobianProblem problem = new JacobianProblem(HessianMaps.gradientMap(function), layout,
-                HessianMaps.gradientLayout(layout, checker.gradientNaming()), "Hessian", "the analytic Hessian");
+                HessianMaps.gradientLayout(layout, checker.gradientNaming()), CheckedMatrix.HESSIAN);
         return finished(settings, jacobian(settings, problem, point.clone()));
     }
 
@@ -156,7 +158,7 @@ public final class Checks {
         double[][] basis = HessianMaps.directions(point, checker.productTrials(), checker.seed());
         JacobianProblem problem = new JacobianProblem(HessianMaps.directional(function, point.clone(), basis),
                 ParameterLayout.vector("v", basis.length), HessianMaps.gradientLayout(layout, checker.gradientNaming()),
-                "Hessian", "the analytic Hessian-vector products");
+                CheckedMatrix.HESSIAN_PRODUCTS);
         return finished(settings, jacobian(settings, problem, new double[basis.length]));
     }
 
@@ -168,8 +170,8 @@ public final class Checks {
         List<org.gradcheck.report.Entry> consistency = problem.consistency(run.main, run.findings.analytic,
                 settings.productTrials, settings.productTolerance, settings.seed);
         run.finish();
-        return new JacobianOutcome(problem.title(), problem.inputs, problem.outputs(), run.findings, settings, run.description,
-                run.value, problem.implemented(), problem.entriesFrom(), consistency);
+        return new JacobianOutcome(problem.matrix(), problem.inputs, problem.outputs(), run.findings, settings,
+                run.description, run.value, problem.implemented(), problem.entriesFrom(), consistency);
     }
 
     /**

@@ -20,14 +20,9 @@ final class GradientOutcome extends Outcome implements GradientReport {
 
     GradientOutcome(String title, ParameterLayout layout, Findings findings, Settings settings, Description description,
             double value, List<TaylorDirection> taylor) {
-        super(title, layout, ONE_OUTPUT, findings, settings, description, Math.abs(value));
+        super(title, layout, ONE_OUTPUT, layout::nameOf, findings, settings, description, Math.abs(value));
         this.value = value;
         this.taylor = List.copyOf(taylor);
-    }
-
-    @Override
-    String name(int k) {
-        return inputs.nameOf(k);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.DerivativeForm;
 import org.gradcheck.report.Entry;
@@ -15,16 +16,19 @@ import org.gradcheck.report.Verdict;
 /** The report of a Jacobian or Hessian check: one entry per output and input, and the consistency checks. */
 final class JacobianOutcome extends Outcome implements JacobianReport {
 
+    private final CheckedMatrix matrix;
     private final Set<DerivativeForm> implemented;
     private final DerivativeForm entriesFrom;
     private final List<Entry> consistency;
     private final int consistencyFailures;
     private final double productTolerance;
 
-    JacobianOutcome(String title, ParameterLayout inputs, ParameterLayout outputs, Findings findings, Settings settings,
-            Description description, double[] value, Set<DerivativeForm> implemented, DerivativeForm entriesFrom,
-            List<Entry> consistency) {
-        super(title, inputs, outputs, findings, settings, description, largest(value));
+    JacobianOutcome(CheckedMatrix matrix, ParameterLayout inputs, ParameterLayout outputs, Findings findings,
+            Settings settings, Description description, double[] value, Set<DerivativeForm> implemented,
+            DerivativeForm entriesFrom, List<Entry> consistency) {
+        super(matrix.title, inputs, outputs, names(inputs, outputs, findings.columns), findings, settings, description,
+                largest(value));
+        this.matrix = matrix;
         this.implemented = Collections.unmodifiableSet(implemented.isEmpty() ? EnumSet.noneOf(DerivativeForm.class)
                 : EnumSet.copyOf(implemented));
         this.entriesFrom = entriesFrom;
@@ -45,10 +49,9 @@ final class JacobianOutcome extends Outcome implements JacobianReport {
         return largest;
     }
 
-    @Override
-    String name(int k) {
-        int n = findings.columns;
-        return outputs.nameOf(k / n) + " / " + inputs.nameOf(k % n);
+    /** Entries are named {@code output / input}: {@code y[2] / x[0]}. */
+    private static IntFunction<String> names(ParameterLayout inputs, ParameterLayout outputs, int columns) {
+        return k -> outputs.nameOf(k / columns) + " / " + inputs.nameOf(k % columns);
     }
 
     @Override
@@ -83,17 +86,18 @@ final class JacobianOutcome extends Outcome implements JacobianReport {
         List<String> others = new ArrayList<>();
         for (DerivativeForm form : implemented) {
             if (form != entriesFrom) {
-                others.add(form.description());
+                others.add(matrix.describe(form));
             }
         }
-        lines.add("entries: " + outputCount() + " outputs x " + inputCount() + " inputs, analytic values from the "
-                + entriesFrom.description() + (others.isEmpty() ? "" : "; also implemented: " + String.join(", ", others)));
+        lines.add("entries: " + matrix.shape(outputCount(), inputCount()) + ", analytic values from the "
+                + matrix.describe(entriesFrom)
+                + (others.isEmpty() ? "" : "; also implemented: " + String.join(", ", others)));
         if (consistency.isEmpty()) {
             lines.add("consistency: not checked, only one derivative form is implemented");
         } else {
             lines.add("consistency: " + (consistency.size() - consistencyFailures) + " of " + consistency.size()
-                    + " checks agree with seeded random u, v, allowed error " + Numbers.brief(productTolerance)
-                    + " * sum |u_i| |J_ij| |v_j|");
+                    + " checks agree with seeded random u, v, allowed error "
+                    + ReportText.glued(Numbers.brief(productTolerance) + " * sum |u_i| |" + matrix.symbol + "_ij| |v_j|"));
         }
         return lines;
     }

@@ -22,31 +22,28 @@ import org.gradcheck.report.Entry;
 final class JacobianProblem extends Problem {
 
     private final VectorFunction function;
-    private final String title;
-    private final String derivative;
+    private final CheckedMatrix matrix;
     private ParameterLayout outputs;
     private int m = -1;
     private final Set<DerivativeForm> implemented = EnumSet.noneOf(DerivativeForm.class);
     private final Set<DerivativeForm> tried = EnumSet.noneOf(DerivativeForm.class);
     private DerivativeForm entriesFrom;
 
-    JacobianProblem(VectorFunction function, ParameterLayout inputs, ParameterLayout outputs, String title,
-            String derivative) {
+    JacobianProblem(VectorFunction function, ParameterLayout inputs, ParameterLayout outputs, CheckedMatrix matrix) {
         super(inputs);
         this.function = function;
         this.outputs = outputs;
-        this.title = title;
-        this.derivative = derivative;
+        this.matrix = matrix;
     }
 
     @Override
     String title() {
-        return title;
+        return matrix.title;
     }
 
     @Override
     String derivativeName() {
-        return derivative;
+        return matrix.derivative();
     }
 
     @Override
@@ -96,14 +93,14 @@ final class JacobianProblem extends Problem {
         if (jacobian != null) {
             entriesFrom = DerivativeForm.JACOBIAN;
             if (jacobian.length != m) {
-                throw new CheckRefusedException("the " + (title.equals("Hessian") ? "Hessian" : "Jacobian") + " has "
+                throw new CheckRefusedException("the " + matrix.title + " has "
                         + jacobian.length + " rows but the function has " + m + " outputs: return one row per output");
             }
             for (int i = 0; i < m; i++) {
                 double[] row = jacobian[i];
                 if (row == null || row.length != n) {
-                    throw new CheckRefusedException("row " + i + " (" + outputs.nameOf(i) + ") of the " + derivative.replace(
-                            "the analytic ", "") + " has " + (row == null ? "no values" : row.length + " columns")
+                    throw new CheckRefusedException("row " + i + " (" + outputs.nameOf(i) + ") of the " + matrix.describe(
+                            DerivativeForm.JACOBIAN) + " has " + (row == null ? "no values" : row.length + " columns")
                             + " but the function has " + n + " inputs: return one column per input");
                 }
                 System.arraycopy(row, 0, into, i * n, n);
@@ -203,6 +200,16 @@ final class JacobianProblem extends Problem {
         return entriesFrom;
     }
 
+    CheckedMatrix matrix() {
+        return matrix;
+    }
+
+    /** {@code <u, J v> via J vs via J v, trial 1}: one product, computed through two forms. */
+    private String consistencyName(DerivativeForm left, DerivativeForm right, int trial) {
+        return "<u, " + matrix.symbol + " v> via " + matrix.formula(left) + " vs via " + matrix.formula(right) + ", trial "
+                + trial;
+    }
+
     /**
      * The consistency checks: for each trial, seeded Gaussian {@code u} and {@code v}, and {@code <u, J v>} through
      * every implemented form, each product copied as soon as the user's code returns it (layers that reuse one output
@@ -258,15 +265,17 @@ final class JacobianProblem extends Problem {
             double viaBackward = backward == null ? Double.NaN : dot(backward, v);
             double viaForward = forward == null ? Double.NaN : dot(u, forward);
             if (backward != null && forward != null) {
-                checks.add(new Identity(checks.size(), "<J^T u, v> vs <u, J v>, trial " + trial, viaBackward, viaForward, allowed));
+                checks.add(new Identity(checks.size(), consistencyName(DerivativeForm.VECTOR_JACOBIAN_PRODUCT,
+                        DerivativeForm.JACOBIAN_VECTOR_PRODUCT, trial), viaBackward, viaForward, allowed));
             }
             if (implemented.contains(DerivativeForm.JACOBIAN)) {
                 if (backward != null) {
-                    checks.add(new Identity(checks.size(), "<u, J v> vs <J^T u, v>, trial " + trial, viaJacobian, viaBackward,
-                            allowed));
+                    checks.add(new Identity(checks.size(), consistencyName(DerivativeForm.JACOBIAN,
+                            DerivativeForm.VECTOR_JACOBIAN_PRODUCT, trial), viaJacobian, viaBackward, allowed));
                 }
                 if (forward != null) {
-                    checks.add(new Identity(checks.size(), "<u, J v> vs J v, trial " + trial, viaJacobian, viaForward, allowed));
+                    checks.add(new Identity(checks.size(), consistencyName(DerivativeForm.JACOBIAN,
+                            DerivativeForm.JACOBIAN_VECTOR_PRODUCT, trial), viaJacobian, viaForward, allowed));
                 }
             }
         }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.gradcheck.DifferenceScheme;
 import org.gradcheck.KinkPolicy;
 import org.gradcheck.Tolerance;
@@ -23,6 +25,9 @@ import org.gradcheck.report.Verdict;
 /**
  * The report model every check shares: a view of the {@link Findings} with the settings and statistics of the run,
  * per-block summaries over the input blocks, counts, warnings and text. Verdicts are read, never decided again.
+ *
+ * <p>Everything the constructor computes (summaries, counts, warnings) comes from its arguments and this class's own
+ * methods, none of which a subclass overrides: a subclass adds its state after that and changes nothing of it.
  */
 abstract class Outcome implements DerivativeReport {
 
@@ -32,6 +37,7 @@ abstract class Outcome implements DerivativeReport {
     final Findings findings;
     final Settings settings;
     final Description description;
+    private final IntFunction<String> names;
     private final List<BlockSummary> blocks;
     private final List<String> warnings;
     private final int failureCount;
@@ -44,6 +50,11 @@ abstract class Outcome implements DerivativeReport {
     static final class Description {
         String step = "";
         String strategy = "full: every parameter";
+        /**
+         * What the strategy found of all the entries, for the headline of a passing check that checked none of them
+         * one by one: {@code the directional derivatives of every block agree}; null when it has nothing to say.
+         */
+        String verifiedWithoutEntries;
         String precision = "double";
         final List<String> notes = new ArrayList<>();
         String strategyFailure;
@@ -53,11 +64,18 @@ abstract class Outcome implements DerivativeReport {
         Duration elapsed = Duration.ZERO;
     }
 
-    Outcome(String title, ParameterLayout inputs, ParameterLayout outputs, Findings findings, Settings settings,
-            Description description, double largestValue) {
+    /**
+     * The report of a finished run.
+     *
+     * @param names the name of the entry at each flat index
+     * @param largestValue the largest output at the point, for the warning about barely tested blocks
+     */
+    Outcome(String title, ParameterLayout inputs, ParameterLayout outputs, IntFunction<String> names, Findings findings,
+            Settings settings, Description description, double largestValue) {
         this.title = title;
         this.inputs = inputs;
         this.outputs = outputs;
+        this.names = names;
         this.findings = findings;
         this.settings = settings;
         this.description = description;
@@ -188,12 +206,12 @@ abstract class Outcome implements DerivativeReport {
         return scale == 0 || !Double.isFinite(reference) ? 0 : Math.abs(analytic - reference) / scale;
     }
 
-    double allowed(int k) {
+    final double allowed(int k) {
         return settings.tolerance.allowed(findings.analytic[k], findings.numerical[k], findings.bound[k]);
     }
 
     /** Sort key, larger is worse: failures by error ratio, then unresolved entries, kinks, passes by error ratio. */
-    double rank(int k) {
+    final double rank(int k) {
         byte verdict = findings.verdicts[k];
         if (verdict == Findings.NOT_CHECKED) {
             return -1;
@@ -223,7 +241,9 @@ abstract class Outcome implements DerivativeReport {
     }
 
     /** The name of entry {@code k}. */
-    abstract String name(int k);
+    final String name(int k) {
+        return names.apply(k);
+    }
 
     /** The entry at flat index {@code k}. */
     Entry at(int k) {
@@ -235,6 +255,20 @@ abstract class Outcome implements DerivativeReport {
         byte verdict = findings.verdicts[k];
         return verdict == Findings.FAIL
                 || (verdict == Findings.UNRESOLVED && settings.unresolvedPolicy == UnresolvedPolicy.FAIL);
+    }
+
+    /** Whether checked entry {@code k} passed (at a kink, it did not: it is shown with the failures). */
+    final boolean passing(int k) {
+        return findings.verdicts[k] == Findings.PASS;
+    }
+
+    /** The number of checked entries that did not pass: failing, unresolved or at a kink. */
+    final int notPassingCount() {
+        int count = 0;
+        for (byte verdict : findings.verdicts) {
+            count += verdict == Findings.PASS || verdict == Findings.NOT_CHECKED ? 0 : 1;
+        }
+        return count;
     }
 
     /** Failing checks outside the entries (consistency checks of a Jacobian). */
@@ -387,13 +421,18 @@ abstract class Outcome implements DerivativeReport {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0 but was " + count);
         }
+        return worst(count, k -> true);
+    }
+
+    /** The {@code count} worst checked entries among those {@code included}, worst first. */
+    final List<Entry> worst(int count, IntPredicate included) {
         if (count == 0) {
             return List.of();
         }
         PriorityQueue<Integer> heap = new PriorityQueue<>(count + 1,
                 Comparator.<Integer>comparingDouble(this::rank).thenComparing(k -> -k));
         for (int k = 0; k < findings.size(); k++) {
-            if (findings.verdicts[k] == Findings.NOT_CHECKED) {
+            if (findings.verdicts[k] == Findings.NOT_CHECKED || !included.test(k)) {
                 continue;
             }
             if (heap.size() < count) {

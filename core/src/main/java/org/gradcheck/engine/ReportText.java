@@ -9,10 +9,13 @@ import org.gradcheck.report.Entry;
 import org.gradcheck.report.Verdict;
 
 /**
- * The one text formatter of every report: a headline; the worst entry; settings, notes and warnings wrapped at
- * {@value #WIDTH} columns; the entries worth reading (every failing or unresolved one up to the row limit, then a
- * few passing ones for contrast) with a line that says how many more there are and how many of them fail; the
- * reasons of the entries shown; a summary per block. A pure function of the report.
+ * The one text formatter of every report: a headline ("K of N parameters disagree" or "K of N entries disagree", in
+ * the plural for every K and N, as in "1 of 1 parameters disagree"; a passing one says "1 parameter agrees" or "N
+ * parameters agree", or what the strategy found when it checked no parameter one by one, as in "the directional
+ * derivatives of every block agree (N parameters)"); the worst entry; settings, notes and warnings wrapped at
+ * {@value #WIDTH} columns; the entries worth reading (those that did not pass, then up to {@value #CONTRAST_ROWS}
+ * passes for contrast, within the row limit; see {@link #rows}) with a line that says how many more there are and how
+ * many of them fail; the reasons of the entries shown; a summary per block. A pure function of the report.
  *
  * <pre>
  * Gradient check failed: 1 of 8 parameters disagree
@@ -42,6 +45,9 @@ final class ReportText {
     /** Shortest a name column is cut to so that a table fits in {@value #WIDTH} columns. */
     static final int MIN_NAME_WIDTH = 8;
 
+    /** A space that {@link #line} does not break a line at. */
+    private static final char GLUE = '\u00A0';
+
     private ReportText() {
     }
 
@@ -55,7 +61,7 @@ final class ReportText {
                 .append(report.passed() ? "passed: " : "failed: ");
         List<String> problems = new ArrayList<>();
         if (report.failureCount() > 0) {
-            problems.add(report.failureCount() + of + (report.failureCount() == 1 && size == 1 ? " disagrees" : " disagree"));
+            problems.add(report.failureCount() + of + " disagree");
         }
         boolean unresolvedFail = report.unresolvedCount() > 0 && report.settings.unresolvedPolicy == UnresolvedPolicy.FAIL;
         if (unresolvedFail) {
@@ -73,6 +79,9 @@ final class ReportText {
         }
         if (checked == size) {
             line.append(size).append(size == 1 ? " " + what + " agrees" : " " + whats + " agree").append(" within the tolerance");
+        } else if (checked == 0 && report.description.verifiedWithoutEntries != null) {
+            line.append(report.description.verifiedWithoutEntries).append(" (").append(size)
+                    .append(size == 1 ? " " + what : " " + whats).append(')');
         } else {
             line.append(checked).append(" checked ").append(checked == 1 ? what + " agrees" : whats + " agree")
                     .append(" within the tolerance, and the strategy found no disagreement among the other ")
@@ -95,10 +104,11 @@ final class ReportText {
         List<Entry> worst = report.worst(1);
         if (!worst.isEmpty() && !report.passed() && worst.get(0).verdict() != Verdict.PASS) {
             Entry entry = worst.get(0);
-            line(text, "  ", "worst " + shorten(entry.name()) + ": analytic " + Numbers.format(entry.analytic())
-                    + ", numerical " + Numbers.format(entry.numerical()) + ", mismatch " + Numbers.format(entry.absoluteError())
-                    + ", allowed " + Numbers.format(entry.allowedError()) + " (numerical error "
-                    + Numbers.format(entry.numericalError()) + ")");
+            line(text, "  ", "worst " + shorten(entry.name()) + ": " + glued("analytic " + Numbers.format(entry.analytic()))
+                    + ", " + glued("numerical " + Numbers.format(entry.numerical())) + ", "
+                    + glued("mismatch " + Numbers.format(entry.absoluteError())) + ", "
+                    + glued("allowed " + Numbers.format(entry.allowedError())) + " "
+                    + glued("(numerical error " + Numbers.format(entry.numericalError()) + ")"));
         }
         for (String detail : report.details()) {
             line(text, "  ", detail);
@@ -157,36 +167,28 @@ final class ReportText {
         return text.toString();
     }
 
-    /** The rows worth reading: every failing or unresolved entry up to the limit, then a few passes for contrast. */
+    /**
+     * The rows worth reading, {@code maxRows} at most: the entries that did not pass (failing, unresolved, at a kink),
+     * worst first, then up to {@value #CONTRAST_ROWS} passes for contrast, those closest to failing. The passes keep
+     * their rows however many entries did not pass, except the first row, which is always one that did not pass. When
+     * every entry passed, the {@value #PASSING_ROWS} closest to failing.
+     */
     private static List<Entry> rows(Outcome report, int maxRows) {
         int checked = report.checkedCount();
-        if (checked == 0) {
-            return List.of();
-        }
-        int notPassing = report.failureCount() + report.unresolvedCount() + report.kinkCount();
+        int notPassing = report.notPassingCount();
         if (notPassing == 0) {
             return report.worst(Math.min(Math.min(maxRows, PASSING_ROWS), checked));
         }
-        List<Entry> candidates = report.worst(Math.min(maxRows, checked));
-        List<Entry> shown = new ArrayList<>();
-        int contrast = 0;
-        int contrastLimit = Math.min(CONTRAST_ROWS, Math.max(0, maxRows - 1));
-        int problemLimit = Math.max(1, maxRows - Math.min(contrastLimit, checked - notPassing));
-        int problems = 0;
-        for (Entry entry : candidates) {
-            boolean passing = entry.verdict() == Verdict.PASS;
-            if (!passing && problems < problemLimit) {
-                shown.add(entry);
-                problems++;
-            } else if (passing && contrast < contrastLimit && shown.size() < maxRows) {
-                shown.add(entry);
-                contrast++;
-            }
-        }
+        int contrast = Math.min(Math.min(CONTRAST_ROWS, maxRows - 1), checked - notPassing);
+        List<Entry> shown = new ArrayList<>(report.worst(Math.min(notPassing, maxRows - contrast), k -> !report.passing(k)));
+        shown.addAll(report.worst(contrast, report::passing));
         return shown;
     }
 
-    /** Appends {@code content} after {@code indent}, wrapped at {@link #WIDTH} columns with a deeper indent. */
+    /**
+     * Appends {@code content} after {@code indent}, wrapped at {@link #WIDTH} columns with a deeper indent; a line is
+     * broken at a space, never at a {@link #GLUE}, which is printed as a space.
+     */
     static void line(StringBuilder text, String indent, String content) {
         String continuation = indent + "    ";
         String prefix = indent;
@@ -197,11 +199,16 @@ final class ReportText {
             if (cut <= 0) {
                 break;
             }
-            text.append(prefix).append(rest, 0, cut).append('\n');
+            text.append(prefix).append(rest.substring(0, cut).replace(GLUE, ' ')).append('\n');
             rest = rest.substring(cut + 1);
             prefix = continuation;
         }
-        text.append(prefix).append(rest).append('\n');
+        text.append(prefix).append(rest.replace(GLUE, ' ')).append('\n');
+    }
+
+    /** {@code words} with their spaces made {@link #GLUE}s: a label and its value stay on one line. */
+    static String glued(String words) {
+        return words.replace(' ', GLUE);
     }
 
     private static String entryTable(Outcome report, List<Entry> rows) {
@@ -215,14 +222,19 @@ final class ReportText {
         return table.render(WIDTH, MIN_NAME_WIDTH, 0);
     }
 
+    /**
+     * One row per block: its shape, the entries checked ("K/N" when K of its N were), how many of them fail, stayed
+     * unresolved ("unres.") or sit at kinks, how many of all N are indistinguishable from zero ("~zero"), the largest
+     * relative error, the block's {@code ||a - n|| / (||a|| + ||n||)} and its worst entry.
+     */
     private static String blockTable(Outcome report) {
-        TextTable table = new TextTable("block", "shape", "checked", "failures", "unresolved", "kinks", "~zero",
-                "max rel err", "difference", "worst");
+        TextTable table = new TextTable("block", "shape", "checked", "fail", "unres.", "kinks", "~zero", "max rel err",
+                "difference", "worst");
         int rows = report.findings.rows;
         for (BlockSummary summary : report.blocks()) {
             Block block = report.inputs.block(summary.name());
             String checked = summary.checked() == summary.count() ? Integer.toString(summary.count())
-                    : summary.checked() + " of " + summary.count();
+                    : summary.checked() + "/" + summary.count();
             table.add(shorten(summary.name()), rows == 1 ? block.shapeText() : rows + " x " + block.shapeText(), checked,
                     Integer.toString(summary.failures()), Integer.toString(summary.unresolved()),
                     Integer.toString(summary.kinks()), Integer.toString(summary.negligible()),

@@ -77,6 +77,9 @@ final class Ridders {
      *     none
      */
     static Estimates derivatives(Line line, int[] rows, int outputs, double initialStep, double[] rounding) {
+        if (!(initialStep > 0) || !Double.isFinite(initialStep)) {
+            throw new IllegalArgumentException("initialStep must be a finite number > 0 but was " + initialStep);
+        }
         int count = rows.length;
         Estimates result = new Estimates(count);
         // two rows of each output's table: the previous level's and this one's

@@ -40,12 +40,20 @@ final class Run {
     final List<TaylorDirection> taylor = new ArrayList<>();
     private final long start = System.nanoTime();
 
+    /**
+     * A run with an evaluator per thread of the checker, made before anything is evaluated.
+     *
+     * @throws IllegalArgumentException if the checker has several threads and the function no copy for another
+     */
     Run(Settings settings, Problem problem, double[] point) {
         this.settings = settings;
         this.problem = problem;
         this.point = point;
         this.n = point.length;
         this.main = new Evaluator(problem, point, new Evaluator.Control());
+        for (int t = 1; t < settings.threads; t++) {
+            helpers.add(main.copyForThread(settings.threads));
+        }
     }
 
     /** The value, the analytic derivative, determinism and noise: everything before entries are judged. */
@@ -197,12 +205,7 @@ final class Run {
 
     /** The first estimate of the given columns (all when null), on the checker's threads. */
     void firstPass(int[] columns, int count) {
-        if (settings.threads > 1 && count > 1 && helpers.isEmpty()) {
-            for (int t = 1; t < settings.threads; t++) {
-                helpers.add(main.copyForThread(settings.threads));
-            }
-        }
-        Evaluator.forEach(main, helpers, count, columns, (evaluator, column) -> {
+        Evaluator.forEach(main, count > 1 ? helpers : List.of(), count, columns, (evaluator, column) -> {
             double[][] buffers = evaluator.buffers(2);
             kernel.first(evaluator, column, buffers[0], buffers[1]);
         }, settings.progress);

@@ -101,8 +101,8 @@ final class TaylorStrategy {
             }
             run.checkColumns(from, to);
             run.description.notes.add(name + ": remainder orders " + String.join(", ", orders)
-                    + " (a wrong gradient gives 1, '-' no steady order); its " + block.size()
-                    + " parameters checked one by one");
+                    + " (a wrong gradient gives 1, '-' no steady order); " + (block.size() == 1 ? "its 1 parameter"
+                            + " checked on its own" : "its " + block.size() + " parameters checked one by one"));
         }
         int[] columns = run.findings.checkedColumns();
         run.kernel.refine(run.main, columns);

@@ -17,8 +17,8 @@ import org.gradcheck.Tolerance;
  *
  * <p>The check passes when no entry fails, no entry stayed unresolved (unless
  * {@link org.gradcheck.UnresolvedPolicy#WARN}), the strategy found nothing on its own, and, under
- * {@link org.gradcheck.UntestedPolicy#FAIL}, no block is barely tested. {@link #toString()} renders the report
- * as text that fits a terminal 100 columns wide.
+ * {@link org.gradcheck.UntestedPolicy#FAIL}, no block is barely tested. {@code toString()} renders the report
+ * as text that fits a terminal 100 columns wide, as {@link #format(int) format(20)} does.
  *
  * @since 0.1
  */
@@ -129,8 +129,11 @@ public interface DerivativeReport {
     Duration elapsed();
 
     /**
-     * The report as text with at most {@code maxRows} entry rows: the failing and unresolved entries first, then a
-     * few passing ones for contrast, and a line that says how many more there are and how many of them fail.
+     * The report as text with at most {@code maxRows} entry rows: the entries that did not pass (failing, unresolved,
+     * at a kink) worst first, then up to 3 passing ones for contrast, those closest to failing, and a line that says
+     * how many more there are and how many of them fail. The passes keep their rows however many entries did not
+     * pass, except that the first row always shows one that did not; a report whose entries all passed shows the 5
+     * closest to failing.
      *
      * @param maxRows the most entry rows shown, 1 or more
      * @return the text, lines separated by {@code \n}

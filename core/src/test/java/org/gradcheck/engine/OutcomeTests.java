@@ -154,6 +154,25 @@ class OutcomeTests {
         assertArrayEquals(new double[] {3, 2}, jacobian.numericalJacobian()[0], 1e-9);
     }
 
+    /** y = (3 a, a^2 - 7) at a = 1, whatever b: block b is barely tested, and |y| is largest at y[1] = -6. */
+    @Test
+    void aJacobianReportNamesBlocksByTheirEntriesAndWarnsWithItsLargestOutput() {
+        VectorFunction ignoresB = VectorFunction.of(x -> new double[] {3 * x[0], x[0] * x[0] - 7},
+                x -> new double[][] {{3, 0, 0}, {2 * x[0], 0, 0}});
+        ParameterLayout inputs = ParameterLayout.builder().vector("a", 1).vector("b", 2).build();
+
+        JacobianReport report = GradientChecker.defaults().checkJacobian(ignoresB, new double[] {1, 4, 5}, inputs);
+
+        assertTrue(report.passed(), report::toString);
+        assertEquals(List.of("y[0] / a[0]", "y[0] / b[0]"), report.blocks().stream().map(BlockSummary::worstEntry).toList());
+        assertEquals(1, report.barelyTestedBlocks());
+        assertEquals(List.of("block b was barely tested: 4 of 4 entries (100.0%) have analytic and reference values"
+                + " indistinguishable from zero: moving them by their step changes the function by less than its rounding"
+                + " noise. Saturated tanh or sigmoid units (scale the inputs, e.g. to [0, 1]) and dead ReLUs are the usual"
+                + " cause; so is a function value so large (|f| = 6.0e+00) that its rounding hides small derivatives."),
+                report.warnings());
+    }
+
     @Test
     void theOverallDifferenceNeitherOverflowsNorUnderflows() {
         GradientReport huge = Reports.of(ParameterLayout.vector("x", 2), new double[] {1e200, -1e200}, new double[] {1e200, -1.5e200});

@@ -35,9 +35,9 @@ class ReportTextTests {
                 W[1,0]      3.000e+00   3.000e+00          0  1.000e-10          0  PASS
                 ... and 2 more checked parameters, all passing
 
-                block   shape  checked  failures  unresolved  kinks  ~zero  max rel err  difference  worst
-                W      [2, 2]        4         1           0      0      0    9.091e-02   3.555e-02  W[1,1]
-                b         [2]        2         0           0      0      1            0           0  b[0]
+                block   shape  checked  fail  unres.  kinks  ~zero  max rel err  difference  worst
+                W      [2, 2]        4     1       0      0      0    9.091e-02   3.555e-02  W[1,1]
+                b         [2]        2     0       0      0      1            0           0  b[0]
                 """, Reports.failing().toString());
     }
 
@@ -56,8 +56,8 @@ class ReportTextTests {
                 x[0]        6.000e+00   6.000e+00  1.000e-12  1.000e-10  1.667e-13  PASS
                 x[1]       -2.500e-01  -2.500e-01          0          0          0  PASS
 
-                block  shape  checked  failures  unresolved  kinks  ~zero  max rel err  difference  worst
-                x        [2]        2         0           0      0      0    1.667e-13   8.325e-14  x[0]
+                block  shape  checked  fail  unres.  kinks  ~zero  max rel err  difference  worst
+                x        [2]        2     0       0      0      0    1.667e-13   8.325e-14  x[0]
                 """, Reports.passing().format(5));
     }
 
@@ -79,9 +79,9 @@ class ReportTextTests {
                 W[0,0]     1.000e+00  1.000e+00          0  1.000e-10          0  PASS
                 ... and 4 more checked parameters, all passing
 
-                block   shape  checked  failures  unresolved  kinks  ~zero  max rel err  difference  worst
-                W      [2, 2]        4         1           0      0      0    9.091e-02   3.555e-02  W[1,1]
-                b         [2]        2         0           0      0      1            0           0  b[0]
+                block   shape  checked  fail  unres.  kinks  ~zero  max rel err  difference  worst
+                W      [2, 2]        4     1       0      0      0    9.091e-02   3.555e-02  W[1,1]
+                b         [2]        2     0       0      0      1            0           0  b[0]
                 """, Reports.failing().format(2));
     }
 
@@ -105,6 +105,29 @@ class ReportTextTests {
     }
 
     @Test
+    void manyFailuresLeaveThreeRowsForPassesToContrastThem() {
+        int n = 40;
+        double[] analytic = new double[n];
+        double[] numerical = new double[n];
+        for (int i = 0; i < n; i++) {
+            analytic[i] = i + 1;
+            numerical[i] = i < 35 ? 2 * (i + 1) : i + 1;
+        }
+        GradientReport report = Reports.of(ParameterLayout.vector("x", n), analytic, numerical);
+
+        List<String> rows = report.format(30).lines().dropWhile(line -> !line.startsWith("parameter")).skip(1)
+                .takeWhile(line -> !line.isEmpty()).toList();
+
+        assertEquals(31, rows.size(), rows::toString);
+        assertTrue(rows.subList(0, 27).stream().allMatch(line -> line.endsWith("FAIL")), rows::toString);
+        assertEquals(List.of("x[35]", "x[36]", "x[37]"), rows.subList(27, 30).stream().map(line -> line.split(" ")[0]).toList());
+        assertTrue(rows.subList(27, 30).stream().allMatch(line -> line.endsWith("PASS")), rows::toString);
+        assertEquals("... and 10 more checked parameters (8 of them failing)", rows.get(30));
+        assertEquals(12, report.format(12).lines().filter(line -> line.endsWith("FAIL") || line.endsWith("PASS")).count());
+        assertEquals(1, report.format(1).lines().filter(line -> line.endsWith("FAIL") || line.endsWith("PASS")).count());
+    }
+
+    @Test
     void longNamesAreShortenedInTheMiddleInTheTables() {
         ParameterLayout layout = ParameterLayout.builder().matrix("encoder.attention.query_weights", 2, 12).vector("bias", 1).build();
         double[] analytic = new double[25];
@@ -117,8 +140,8 @@ class ReportTextTests {
 
         assertEquals("""
                 Gradient check failed: 1 of 25 parameters disagree
-                  worst encoder.attenti…ry_weights[1,11]: analytic 2.400e+01, numerical 3.000e+01, mismatch
-                      6.000e+00, allowed 3.000e-05 (numerical error 0)
+                  worst encoder.attenti…ry_weights[1,11]: analytic 2.400e+01, numerical 3.000e+01,
+                      mismatch 6.000e+00, allowed 3.000e-05 (numerical error 0)
                   overall difference ||a - n|| / (||a|| + ||n||): 3.979e-02
                   strategy: full: every parameter
                   scheme: central difference, step h
@@ -132,9 +155,9 @@ class ReportTextTests {
                 encoder.attenti…ery_weights[0,1]  2.000e+00  2.000e+00          0          0          0  PASS
                 ... and 22 more checked parameters, all passing
 
-                block        shape  checked  failures  unresolved  kinks  ~zero  max rel err  difference  worst
-                enco…ghts  [2, 12]       24         1           0      0      0    2.000e-01   4.217e-02  enco…1,11]
-                bias           [1]        1         0           0      0      0            0           0  bias[0]
+                block            shape  checked  fail  unres.  kinks  ~zero  max rel err  difference  worst
+                encode…eights  [2, 12]       24     1       0      0      0    2.000e-01   4.217e-02  encode…s[1,11]
+                bias               [1]        1     0       0      0      0            0           0  bias[0]
                 """, Reports.of(layout, analytic, numerical).format(3));
     }
 
@@ -167,9 +190,9 @@ class ReportTextTests {
             assertTrue(line.length() <= ReportText.WIDTH, () -> line.length() + " columns: " + line);
         }
         assertEquals("""
-                block            shape          checked  failures  unresolved  kinks   ~zero  max rel err  difference  worst
-                enc…ghts  [1000, 1000]  1004 of 1000000       502           0      1  998996    3.333e-01   1.555e-01  enc…961]
-                dec…bias        [1000]        1 of 1000         0           0      0     999            0           0  dec…988]
+                block            shape       checked  fail  unres.  kinks   ~zero  max rel err  difference  worst
+                enc…ghts  [1000, 1000]  1004/1000000   502       0      1  998996    3.333e-01   1.555e-01  enc…961]
+                dec…bias        [1000]        1/1000     0       0      0     999            0           0  dec…988]
                 """, text.substring(text.indexOf("\nblock ") + 1));
     }
 
@@ -187,6 +210,15 @@ class ReportTextTests {
         GradientReport one = Reports.of(ParameterLayout.vector("x", 1), new double[] {2}, new double[] {2});
 
         assertEquals("Gradient check passed: 1 parameter agrees within the tolerance", one.headline());
+    }
+
+    @Test
+    void aHeadlineCountsDisagreementsOfNParametersInThePlural() {
+        GradientReport one = Reports.of(ParameterLayout.vector("x", 1), new double[] {2}, new double[] {3});
+        GradientReport both = Reports.of(ParameterLayout.vector("x", 2), new double[] {2, 2}, new double[] {3, 3});
+
+        assertEquals("Gradient check failed: 1 of 1 parameters disagree", one.headline());
+        assertEquals("Gradient check failed: 2 of 2 parameters disagree", both.headline());
     }
 
     @Test

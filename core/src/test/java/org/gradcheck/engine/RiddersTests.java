@@ -58,5 +58,9 @@ class RiddersTests {
     void rejectsABadInitialStep() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> derivative(EXP_SIN, 1.0, 0));
         assertEquals("initialStep must be a finite number > 0 but was 0.0", error.getMessage());
+        for (double bad : new double[] {-0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertEquals("initialStep must be a finite number > 0 but was " + bad,
+                    assertThrows(IllegalArgumentException.class, () -> derivative(EXP_SIN, 1.0, bad)).getMessage());
+        }
     }
 }

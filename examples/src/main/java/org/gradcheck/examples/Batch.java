@@ -33,6 +33,9 @@ public final class Batch {
      * A batch from a matrix {@code x} of {@code features x size} (one column per example) and one label per
      * column. The arrays are copied.
      *
+     * @param x the inputs, one row per feature and one column per example
+     * @param labels one label per example
+     * @return the batch
      * @throws IllegalArgumentException if {@code x} is null, empty or ragged, or the labels' count is not the
      *     number of columns
      */
@@ -61,6 +64,10 @@ public final class Batch {
      * A batch from inputs already stored column by column: example {@code e}'s features are
      * {@code columns[e * features .. (e + 1) * features)}. The arrays are copied.
      *
+     * @param features the number of features of an example
+     * @param columns the inputs, example after example
+     * @param labels one label per example
+     * @return the batch
      * @throws IllegalArgumentException if {@code features < 1}, the arrays are null, or their lengths disagree
      */
     public static Batch ofColumns(int features, double[] columns, double[] labels) {
@@ -88,17 +95,24 @@ public final class Batch {
         return labels.clone();
     }
 
-    /** Number of input features: the rows of {@code X} (12288 for the cat images). */
+    /** {@return the number of input features: the rows of {@code X} (12288 for the cat images)} */
     public int features() {
         return features;
     }
 
-    /** Number of examples: the columns of {@code X}. */
+    /** {@return the number of examples: the columns of {@code X}} */
     public int size() {
         return size;
     }
 
-    /** Input {@code feature} of example {@code example}: {@code X[feature, example]}. */
+    /**
+     * Input {@code feature} of example {@code example}: {@code X[feature, example]}.
+     *
+     * @param feature the feature, in {@code [0, features())}
+     * @param example the example, in {@code [0, size())}
+     * @return the input
+     * @throws IndexOutOfBoundsException if either index is outside its range
+     */
     public double x(int feature, int example) {
         checkExample(example);
         if (feature < 0 || feature >= features) {
@@ -107,18 +121,30 @@ public final class Batch {
         return inputs[example * features + feature];
     }
 
-    /** The label of example {@code example}. */
+    /**
+     * The label of example {@code example}.
+     *
+     * @param example the example, in {@code [0, size())}
+     * @return its label
+     * @throws IndexOutOfBoundsException if the index is outside {@code [0, size())}
+     */
     public double y(int example) {
         checkExample(example);
         return labels[example];
     }
 
-    /** A copy of all labels in example order. */
+    /** {@return a copy of all labels in example order} */
     public double[] labels() {
         return labels.clone();
     }
 
-    /** A copy of the inputs of example {@code example}: column {@code example} of {@code X}. */
+    /**
+     * A copy of the inputs of example {@code example}: column {@code example} of {@code X}.
+     *
+     * @param example the example, in {@code [0, size())}
+     * @return its inputs, a new array of {@code features()} values
+     * @throws IndexOutOfBoundsException if the index is outside {@code [0, size())}
+     */
     public double[] column(int example) {
         checkExample(example);
         return Arrays.copyOfRange(inputs, example * features, (example + 1) * features);
@@ -135,6 +161,8 @@ public final class Batch {
     /**
      * The examples at {@code indices}, in that order (repeats allowed).
      *
+     * @param indices the examples, each in {@code [0, size())}
+     * @return a new batch of those examples
      * @throws IllegalArgumentException if no index is given
      * @throws IndexOutOfBoundsException if an index is outside {@code [0, size())}
      */
@@ -152,7 +180,12 @@ public final class Batch {
         return new Batch(features, indices.length, selected, selectedLabels);
     }
 
-    /** This batch with every input multiplied by {@code factor}: {@code scaled(1 / 255.0)} maps pixels to [0, 1]. */
+    /**
+     * This batch with every input multiplied by {@code factor}: {@code scaled(1 / 255.0)} maps pixels to [0, 1].
+     *
+     * @param factor the factor
+     * @return a new batch with the same labels
+     */
     public Batch scaled(double factor) {
         double[] scaledInputs = inputs.clone();
         for (int i = 0; i < scaledInputs.length; i++) {

@@ -55,7 +55,7 @@ public enum Bug {
         this.description = description;
     }
 
-    /** What the bug does, in one line: {@code the weight gradient has the wrong sign: ...}. */
+    /** {@return what the bug does, in one line: {@code the weight gradient has the wrong sign: ...}} */
     public String description() {
         return description;
     }

@@ -56,6 +56,8 @@ public final class CatImages {
     /**
      * The 209 training images ({@code train_set_x}, {@code train_set_y}) from {@code directory}.
      *
+     * @param directory the folder that holds {@value #TRAINING_FILE}
+     * @return the images, one column of 12288 raw pixels each, and their labels
      * @throws IllegalArgumentException if the directory has no {@value #TRAINING_FILE}; the message says where
      *     the data should be
      * @throws IllegalStateException if the file cannot be read or does not hold the expected datasets
@@ -67,6 +69,8 @@ public final class CatImages {
     /**
      * The 50 test images ({@code test_set_x}, {@code test_set_y}) from {@code directory}.
      *
+     * @param directory the folder that holds {@value #TEST_FILE}
+     * @return the images, one column of 12288 raw pixels each, and their labels
      * @throws IllegalArgumentException if the directory has no {@value #TEST_FILE}
      * @throws IllegalStateException if the file cannot be read or does not hold the expected datasets
      */
@@ -74,7 +78,12 @@ public final class CatImages {
         return load(fileIn(directory, TEST_FILE), "test_set_x", "test_set_y");
     }
 
-    /** Whether {@code directory} holds both data files. */
+    /**
+     * Whether {@code directory} holds both data files.
+     *
+     * @param directory the folder; null is allowed and holds nothing
+     * @return whether both {@value #TRAINING_FILE} and {@value #TEST_FILE} are in it
+     */
     public static boolean isPresent(Path directory) {
         return directory != null && Files.isRegularFile(directory.resolve(TRAINING_FILE))
                 && Files.isRegularFile(directory.resolve(TEST_FILE));
@@ -86,6 +95,9 @@ public final class CatImages {
      * For running the demo without the data files; a gradient check behaves on them much as on the real
      * images (raw pixels saturate tanh units in the same way).
      *
+     * @param size the number of images
+     * @param seed the seed of the generator
+     * @return the images and their labels
      * @throws IllegalArgumentException if {@code size < 1}
      */
     public static Batch synthetic(int size, long seed) {
@@ -108,6 +120,10 @@ public final class CatImages {
      * The feature (row of {@code X}) that holds pixel {@code (row, column, channel)} of an image:
      * {@code channel * 4096 + column * 64 + row}, numpy's {@code x.T.reshape(12288, m)} order.
      *
+     * @param row the pixel's row, in {@code [0, 64)}
+     * @param column the pixel's column, in {@code [0, 64)}
+     * @param channel the colour channel, in {@code [0, 3)}
+     * @return the feature index
      * @throws IndexOutOfBoundsException if a coordinate is outside the image
      */
     public static int featureIndex(int row, int column, int channel) {

@@ -57,7 +57,13 @@ public final class Coverage {
         this.untested = silent;
     }
 
-    /** The coverage of {@code report} with the {@linkplain #DEFAULT_THRESHOLD default threshold}. */
+    /**
+     * The coverage of {@code report} with the {@linkplain #DEFAULT_THRESHOLD default threshold}.
+     *
+     * @param report the report of a gradient check
+     * @return its coverage
+     * @throws IllegalArgumentException if the report is null
+     */
     public static Coverage of(GradientReport report) {
         return of(report, DEFAULT_THRESHOLD);
     }
@@ -66,6 +72,9 @@ public final class Coverage {
      * The coverage of {@code report}: a parameter is untested when {@code |analytic| < threshold} and
      * {@code |numerical| < threshold}.
      *
+     * @param report the report of a gradient check
+     * @param threshold the size below which a gradient counts as zero
+     * @return its coverage
      * @throws IllegalArgumentException if the report is null or the threshold is not a finite number {@code >= 0}
      */
     public static Coverage of(GradientReport report, double threshold) {
@@ -92,27 +101,27 @@ public final class Coverage {
         return new Coverage(threshold, blocks);
     }
 
-    /** The threshold below which a gradient counts as zero. */
+    /** {@return the threshold below which a gradient counts as zero} */
     public double threshold() {
         return threshold;
     }
 
-    /** Per-block counts in layout order; an unmodifiable list, never null. */
+    /** {@return the per-block counts in layout order; an unmodifiable list, never null} */
     public List<BlockCoverage> blocks() {
         return blocks;
     }
 
-    /** Number of parameters checked. */
+    /** {@return the number of parameters checked} */
     public int total() {
         return total;
     }
 
-    /** Number of parameters with both gradients below the threshold. */
+    /** {@return the number of parameters with both gradients below the threshold} */
     public int untested() {
         return untested;
     }
 
-    /** {@code untested() / total()}. */
+    /** {@return {@code untested() / total()}} */
     public double untestedFraction() {
         return (double) untested / total;
     }
@@ -120,6 +129,8 @@ public final class Coverage {
     /**
      * Number of untested parameters in block {@code name}.
      *
+     * @param name the block's name
+     * @return its number of untested parameters
      * @throws IllegalArgumentException if there is no such block
      */
     public int untested(String name) {
@@ -129,6 +140,8 @@ public final class Coverage {
     /**
      * The coverage of block {@code name}.
      *
+     * @param name the block's name
+     * @return its coverage
      * @throws IllegalArgumentException if there is no such block
      */
     public BlockCoverage block(String name) {
@@ -140,7 +153,7 @@ public final class Coverage {
         throw new IllegalArgumentException("no block named " + name + " in this coverage; the blocks are " + names(blocks));
     }
 
-    /** The blocks of which at least {@value #MOSTLY_UNTESTED} of the parameters were untested. */
+    /** {@return the names of the blocks of which at least {@value #MOSTLY_UNTESTED} of the parameters were untested} */
     public List<String> mostlyUntestedBlocks() {
         List<BlockCoverage> mostly = new ArrayList<>();
         for (BlockCoverage block : blocks) {
@@ -151,7 +164,11 @@ public final class Coverage {
         return names(mostly);
     }
 
-    /** Whether every block was mostly tested: no block has {@value #MOSTLY_UNTESTED} or more of its parameters untested. */
+    /**
+     * Whether every block was mostly tested.
+     *
+     * @return whether no block has {@value #MOSTLY_UNTESTED} or more of its parameters untested
+     */
     public boolean isInformative() {
         return mostlyUntestedBlocks().isEmpty();
     }
@@ -186,22 +203,22 @@ public final class Coverage {
             this.untested = untested;
         }
 
-        /** The block's name: {@code W1}. */
+        /** {@return the block's name: {@code W1}} */
         public String name() {
             return name;
         }
 
-        /** Number of parameters in the block. */
+        /** {@return the number of parameters in the block} */
         public int count() {
             return count;
         }
 
-        /** Number of parameters with both gradients below the threshold. */
+        /** {@return the number of parameters of the block with both gradients below the threshold} */
         public int untested() {
             return untested;
         }
 
-        /** {@code untested() / count()}. */
+        /** {@return {@code untested() / count()}} */
         public double untestedFraction() {
             return (double) untested / count;
         }

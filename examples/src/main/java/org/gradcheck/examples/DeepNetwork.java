@@ -70,6 +70,7 @@ public final class DeepNetwork implements GradientModel<Batch> {
      *
      * @param layerSizes at least two sizes, each {@code >= 1}, the last {@code 1} (one sigmoid output)
      * @param hidden the activation of the hidden layers
+     * @return the network, without bugs
      * @throws IllegalArgumentException if a size is missing, not positive, or the last is not 1
      */
     public static DeepNetwork of(List<Integer> layerSizes, Activation hidden) {
@@ -100,6 +101,9 @@ public final class DeepNetwork implements GradientModel<Batch> {
      * A copy whose backpropagation has {@code bug} in layer {@code layer} (1 to L); {@code Bug.NONE} gives the
      * correct network.
      *
+     * @param bug the bug
+     * @param layer the layer it is in, 1 to L (ignored for {@code Bug.NONE})
+     * @return the network with that bug; this one is not changed
      * @throws IllegalArgumentException if the layer is outside 1..L, or the bug needs a hidden layer (or a
      *     tanh one) and {@code layer} is not
      */
@@ -125,7 +129,7 @@ public final class DeepNetwork implements GradientModel<Batch> {
         return new DeepNetwork(sizes, activation, bug, layer);
     }
 
-    /** The layer sizes, input first: {@code [12288, 5, 5, 1]}; an unmodifiable list. */
+    /** {@return the layer sizes, input first: {@code [12288, 5, 5, 1]}; an unmodifiable list} */
     public List<Integer> layerSizes() {
         List<Integer> list = new ArrayList<>();
         for (int size : sizes) {
@@ -134,27 +138,27 @@ public final class DeepNetwork implements GradientModel<Batch> {
         return Collections.unmodifiableList(list);
     }
 
-    /** Number of layers with parameters, {@code L}: 3 for {@code [12288, 5, 5, 1]}. */
+    /** {@return the number of layers with parameters, {@code L}: 3 for {@code [12288, 5, 5, 1]}} */
     public int depth() {
         return sizes.length - 1;
     }
 
-    /** The hidden layers' activation. */
+    /** {@return the hidden layers' activation} */
     public Activation activation() {
         return activation;
     }
 
-    /** The injected bug, {@link Bug#NONE} for the correct network. */
+    /** {@return the injected bug, {@link Bug#NONE} for the correct network} */
     public Bug bug() {
         return bug;
     }
 
-    /** The layer the bug is in, 0 for the correct network. */
+    /** {@return the layer the bug is in, 0 for the correct network} */
     public int bugLayer() {
         return bugLayer;
     }
 
-    /** The parameter layout {@code W1, b1, ..., WL, bL}: 61,481 parameters for {@code [12288, 5, 5, 1]}. */
+    /** {@return the parameter layout {@code W1, b1, ..., WL, bL}: 61,481 parameters for {@code [12288, 5, 5, 1]}} */
     public ParameterLayout layout() {
         return layout;
     }
@@ -162,6 +166,9 @@ public final class DeepNetwork implements GradientModel<Batch> {
     /**
      * The article's initial parameters: weights {@code randn * 0.01} from a generator seeded with {@code seed},
      * biases zero, in the order {@code W1, b1, ..., WL, bL}.
+     *
+     * @param seed the seed of the generator
+     * @return the parameters, a new map from block name to a matrix ({@code nl x 1} for a bias)
      */
     public Map<String, double[][]> initialize(long seed) {
         return initialize(seed, WEIGHT_SCALE);
@@ -172,6 +179,9 @@ public final class DeepNetwork implements GradientModel<Batch> {
      * inputs of order 1 are better checked with weights of order 0.5 than 0.01, so that every unit is
      * exercised and a wrong derivative changes the gradient by more than rounding.
      *
+     * @param seed the seed of the generator
+     * @param weightScale the standard deviation of the weights
+     * @return the parameters, a new map from block name to a matrix ({@code nl x 1} for a bias)
      * @throws IllegalArgumentException if {@code weightScale} is not a finite positive number
      */
     public Map<String, double[][]> initialize(long seed, double weightScale) {
@@ -219,7 +229,14 @@ public final class DeepNetwork implements GradientModel<Batch> {
         return Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)));
     }
 
-    /** The output probabilities {@code a = sigmoid(zL)}, one per example of the batch. */
+    /**
+     * The output probabilities {@code a = sigmoid(zL)}, one per example of the batch.
+     *
+     * @param parameters the network's parameters
+     * @param batch the examples
+     * @return the probabilities, a new array
+     * @throws IllegalArgumentException as {@link #cost(Parameters, Batch)}
+     */
     public double[] predict(Parameters parameters, Batch batch) {
         return forward(parameters, batch).a[depth()].clone();
     }

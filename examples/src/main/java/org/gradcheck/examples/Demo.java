@@ -75,6 +75,8 @@ public final class Demo {
     /**
      * Runs the demo on the cat images in the folder {@code args[0]}, or on synthetic images of the same shape
      * without one.
+     *
+     * @param args the folder of the cat images, or nothing
      */
     public static void main(String[] args) {
         PrintStream out = System.out;

@@ -30,6 +30,9 @@ public final class LogisticRegression {
     /**
      * The objective on {@code features} (one row per example) and 0/1 {@code labels}. The arrays are copied.
      *
+     * @param features the inputs, one row per example
+     * @param labels one label per example, 0 or 1
+     * @param lambda the weight of the L2 penalty {@code lambda / 2 ||w||^2}, 0 for none
      * @throws IllegalArgumentException if the data are empty, ragged, their counts differ, a label is not 0 or 1,
      *     or {@code lambda} is negative or not finite
      */
@@ -60,12 +63,12 @@ public final class LogisticRegression {
         this.lambda = lambda;
     }
 
-    /** Number of weights: the intercept plus one per feature. */
+    /** {@return the number of weights: the intercept plus one per feature} */
     public int dimension() {
         return features[0].length + 1;
     }
 
-    /** The objective's value as a commons-math3 function of the weights {@code (w0, w1, ..., wd)}. */
+    /** {@return the objective's value as a commons-math3 function of the weights {@code (w0, w1, ..., wd)}} */
     public MultivariateFunction value() {
         return weights -> {
             checkLength(weights);
@@ -78,7 +81,7 @@ public final class LogisticRegression {
         };
     }
 
-    /** The objective's gradient as a commons-math3 vector function of the weights. */
+    /** {@return the objective's gradient as a commons-math3 vector function of the weights} */
     public MultivariateVectorFunction gradient() {
         return weights -> {
             checkLength(weights);
@@ -97,17 +100,23 @@ public final class LogisticRegression {
         };
     }
 
-    /** {@link #value()} wrapped for a commons-math3 optimizer. */
+    /** {@return {@link #value()} wrapped for a commons-math3 optimizer} */
     public ObjectiveFunction objective() {
         return new ObjectiveFunction(value());
     }
 
-    /** {@link #gradient()} wrapped for a commons-math3 gradient-based optimizer. */
+    /** {@return {@link #gradient()} wrapped for a commons-math3 gradient-based optimizer} */
     public ObjectiveFunctionGradient objectiveGradient() {
         return new ObjectiveFunctionGradient(gradient());
     }
 
-    /** The fraction of examples whose predicted class ({@code sigmoid(z) >= 0.5}) is their label. */
+    /**
+     * The fraction of examples whose predicted class ({@code sigmoid(z) >= 0.5}) is their label.
+     *
+     * @param weights the weights {@code (w0, w1, ..., wd)}
+     * @return the accuracy, in [0, 1]
+     * @throws IllegalArgumentException if there is not one weight per {@link #dimension()}
+     */
     public double accuracy(double[] weights) {
         checkLength(weights);
         int correct = 0;

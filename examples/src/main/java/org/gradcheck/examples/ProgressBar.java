@@ -33,6 +33,8 @@ public final class ProgressBar implements ProgressListener {
     /**
      * A bar written to {@code out}, each line starting with {@code prefix}.
      *
+     * @param out where the bar is written
+     * @param prefix the start of each line
      * @throws IllegalArgumentException if an argument is null
      */
     public ProgressBar(PrintStream out, String prefix) {

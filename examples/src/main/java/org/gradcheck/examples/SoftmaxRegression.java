@@ -26,6 +26,8 @@ public class SoftmaxRegression implements GradientModel<Batch> {
     /**
      * A classifier of {@code features} inputs into {@code classes} classes.
      *
+     * @param features the number of inputs
+     * @param classes the number of classes
      * @throws IllegalArgumentException if {@code features < 1} or {@code classes < 2}
      */
     public SoftmaxRegression(int features, int classes) {
@@ -39,12 +41,18 @@ public class SoftmaxRegression implements GradientModel<Batch> {
         this.classes = classes;
     }
 
-    /** The parameter layout: {@code W} ({@code classes x features}) then {@code b} ({@code classes}). */
+    /** {@return the parameter layout: {@code W} ({@code classes x features}) then {@code b} ({@code classes})} */
     public ParameterLayout layout() {
         return ParameterLayout.builder().matrix("W", classes, features).vector("b", classes).build();
     }
 
-    /** Weights {@code randn * scale} from a generator seeded with {@code seed}, and random biases of the same scale. */
+    /**
+     * Weights {@code randn * scale} from a generator seeded with {@code seed}, and random biases of the same scale.
+     *
+     * @param seed the seed of the generator
+     * @param scale the standard deviation of weights and biases
+     * @return the parameters, a new map: {@code W} a matrix, {@code b} a vector
+     */
     public Map<String, Object> initialize(long seed, double scale) {
         Random random = new Random(seed);
         double[][] weights = new double[classes][features];
@@ -99,7 +107,14 @@ public class SoftmaxRegression implements GradientModel<Batch> {
         return this;
     }
 
-    /** Class probabilities, example by example: entry {@code e * classes + c} is {@code p(class c | example e)}. */
+    /**
+     * Class probabilities, example by example: entry {@code e * classes + c} is {@code p(class c | example e)}.
+     *
+     * @param parameters the classifier's parameters
+     * @param batch the examples; their labels are not used
+     * @return the probabilities, a new array
+     * @throws IllegalArgumentException if the batch has another number of features than the classifier
+     */
     public double[] probabilities(Parameters parameters, Batch batch) {
         if (batch.features() != features) {
             throw new IllegalArgumentException("the batch has " + batch.features() + " features but this classifier has " + features);

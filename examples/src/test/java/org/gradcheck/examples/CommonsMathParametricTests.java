@@ -166,8 +166,8 @@ class CommonsMathParametricTests {
                 + "f(1.0) / lo    -5.000e-01  -5.000e-01  1.375e-11  1.078e-10  2.750e-11  PASS\n"
                 + "... and 2 more checked entries, all passing\n"
                 + "\n"
-                + "block   shape  checked  failures  unresolved  kinks  ~zero  max rel err  difference  worst\n"
-                + "lo     5 x []        5         0           0      0      0    4.125e-11   1.158e-11  f(1.25) / lo\n"
-                + "hi     5 x []        5         5           0      0      0    2.000e+00   1.000e+00  f(0.5) / hi\n", report.toString());
+                + "block   shape  checked  fail  unres.  kinks  ~zero  max rel err  difference  worst\n"
+                + "lo     5 x []        5     0       0      0      0    4.125e-11   1.158e-11  f(1.25) / lo\n"
+                + "hi     5 x []        5     5       0      0      0    2.000e+00   1.000e+00  f(0.5) / hi\n", report.toString());
     }
 }

@@ -7,8 +7,8 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Ends a failing trial's message with the lines that reproduce it. A {@link DerivativeMismatchError} stays one (a
- * {@link TrialMismatchError} with the same report, expected and actual values), another {@link AssertionError} becomes
+ * Ends a failing trial's message with the lines that reproduce it. A {@link DerivativeMismatchError} stays one (with
+ * the same report, expected and actual values), another {@link AssertionError} becomes
  * an {@link AssertionFailedError} with the same expected and actual values; both keep the original stack trace. Other
  * exceptions are rethrown unchanged, with the reproduction lines attached as a suppressed exception, so that errors
  * stay errors. Aborted trials and {@link VirtualMachineError}s pass through untouched.
@@ -36,7 +36,7 @@ final class TrialFailureHandler implements TestExecutionExceptionHandler {
                 + "\n" + reproduction;
         AssertionError replacement;
         if (throwable instanceof DerivativeMismatchError && ((DerivativeMismatchError) throwable).report() != null) {
-            replacement = new TrialMismatchError(((DerivativeMismatchError) throwable).report(), message);
+            replacement = new DerivativeMismatchError(((DerivativeMismatchError) throwable).report(), message);
         } else if (throwable instanceof AssertionFailedError && ((AssertionFailedError) throwable).isExpectedDefined()) {
             AssertionFailedError failure = (AssertionFailedError) throwable;
             replacement = new AssertionFailedError(message, failure.getExpected().getValue(),

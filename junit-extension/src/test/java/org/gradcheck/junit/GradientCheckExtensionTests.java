@@ -108,6 +108,7 @@ class GradientCheckExtensionTests {
         List<Throwable> failures = EngineRunner.failures(results);
         for (int trial = 1; trial <= 3; trial++) {
             DerivativeMismatchError failure = assertInstanceOf(DerivativeMismatchError.class, failures.get(trial - 1));
+            assertEquals(DerivativeMismatchError.class, failure.getClass(), "core's error itself, with the longer message");
             String message = failure.getMessage();
             assertTrue(message.startsWith("Gradient check failed: 1 of 3 parameters disagree\n  worst w[1]: analytic "), message);
             assertEquals("w[1]", failure.report().failures().get(0).name());
