@@ -157,7 +157,8 @@ final class Noise {
         double relative = Math.min(Math.max(relativeOf(smallest, sizes), unit), Kernel.LARGEST_RELATIVE_NOISE);
         String description = (measured > Kernel.DOUBLE_NOISE_LIMIT ? "single or lower" : "double") + " (measured noise "
                 + Numbers.brief(measured) + " of the size of " + letter
-                + (probes > 1 ? ", " + Numbers.brief(relativeOf(smallest, sizes)) + " at smaller scales" : "") + ")";
+                + (probes > 1 && !Numbers.brief(relativeOf(smallest, sizes)).equals(Numbers.brief(measured))
+                        ? ", " + Numbers.brief(relativeOf(smallest, sizes)) + " at smaller scales" : "") + ")";
         return new Noise(unit, relative, description, spread, spacings, profile, floor);
     }
 
