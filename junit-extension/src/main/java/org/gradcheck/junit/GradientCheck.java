@@ -52,6 +52,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestTemplate
 @ExtendWith(GradientCheckExtension.class)
 @API(status = EXPERIMENTAL, since = "0.1")
+// the extension is machinery: JUnit instantiates it reflectively, users never name it
+@SuppressWarnings("exports")
 public @interface GradientCheck {
 
     /** The value of an unset {@code int} attribute. */

@@ -39,6 +39,8 @@ import org.junit.platform.launcher.TestPlan;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
+// a launcher's listener, in the launcher's types: only a launcher, which has them, loads it
+@SuppressWarnings("exports")
 public final class SuiteReportListener implements TestExecutionListener {
 
     private final List<CheckRecord> records = new ArrayList<>();

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles a small named module that {@code requires org.gradcheck.core} and {@code org.gradcheck.junit} against the
- * jars of this build and runs it on the module path, as a modular application would use GradCheck: the module names
- * resolve, a check runs and the suite report's check observer loads without a JUnit Platform launcher.
+ * jars of this build and runs it on the module path, as modular tests use GradCheck: the module descriptors resolve
+ * with JUnit's, a check runs and the suite report's check observer loads as a service of the extension module.
  */
 class ModulePathIntegrationTests {
 
@@ -86,13 +86,14 @@ class ModulePathIntegrationTests {
                 + "observer org.gradcheck.junit.SuiteReportObserver\n", printed);
     }
 
-    /** The jars of core, the extension and what they need, without a JUnit Platform launcher. */
+    /** The jars of core, the extension and what they need: commons-math3, opentest4j, apiguardian and JUnit's. */
     private static String modulePath() throws IOException, URISyntaxException {
         List<Path> jars = new ArrayList<>();
         jars.add(existing(System.getProperty("gradcheck.it.coreJar")));
         jars.add(existing(System.getProperty("gradcheck.it.junitJar")));
         for (String className : List.of("org.apache.commons.math3.util.FastMath", "org.opentest4j.AssertionFailedError",
-                "org.apiguardian.api.API", "org.junit.jupiter.api.Test", "org.junit.platform.commons.support.AnnotationSupport")) {
+                "org.apiguardian.api.API", "org.junit.jupiter.api.Test", "org.junit.platform.commons.support.AnnotationSupport",
+                "org.junit.platform.engine.TestEngine", "org.junit.platform.launcher.TestExecutionListener")) {
             jars.add(location(className));
         }
         return jars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
