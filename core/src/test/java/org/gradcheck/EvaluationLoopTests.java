@@ -90,7 +90,7 @@ class EvaluationLoopTests {
         Thread checking = new Thread(() -> {
             try {
                 GradientChecker.defaults().withStrategy(Strategy.full()).withThreads(3).withPrecision(Precision.DOUBLE)
-                        .check(new Slow(new AtomicInteger(), ConcurrentHashMap.newKeySet(), 0, true), x);
+                        .check(new Slow(new AtomicInteger(), ConcurrentHashMap.newKeySet(), 200, true), x);
             } catch (Throwable e) {
                 thrown.set(e);
             }

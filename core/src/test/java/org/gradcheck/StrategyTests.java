@@ -173,7 +173,7 @@ class StrategyTests {
             // directions, the 8 leaves one by one (16), the wrong one re-estimated and the three leaves whose first
             // estimates agreed only within their rounding bound (f is about 1e6) re-estimated at larger steps, f(x) twice
             // at the end (2)
-            assertEquals(604, report.evaluations(), "screening used " + report.evaluations() + " evaluations; a full check"
+            assertEquals(654, report.evaluations(), "screening used " + report.evaluations() + " evaluations; a full check"
                     + " needs " + 2 * n);
             // two leaves checked one by one: the wrong entry's, and its neighbour, whose directions disagreed at the
             // rounding floor (a cost of 16 evaluations, never a verdict: its parameters pass one by one)

@@ -13,30 +13,43 @@ import org.gradcheck.layout.Block;
  * <h2>Directions that cannot hide an entry</h2>
  * A direction moves parameter {@code i} by {@code w_i = z_i lambda_i} with {@code z_i = s (1 + u)}, a random sign
  * {@code s} and {@code u} uniform in {@code [0, 1)}: {@code |z_i| >= 1}, so no parameter's share of the directional
- * derivative is ever small. {@code lambda_i} is {@value #MOVE} times the parameter's own step, or less where the
- * tolerance needs less ({@code lambda_i <= }{@value #MOVE}{@code  R / (relative |g_i| + absolute)}, {@code R} the
- * rounding of a directional difference): a wrong entry whose error is above the full check's threshold adds more
- * than the directional estimate's own error to the mismatch. Two entries with equal and opposite errors cancel only
- * if their {@code z} agree to within the ratio of the threshold to their error, which happens for each direction
- * with probability at most that ratio; each block is tested along {@value #TOP_DIRECTIONS} independent directions,
- * so a pair with errors a thousand times the threshold is missed with probability below 1e-6.
+ * derivative is ever small. {@code lambda_i} is {@value #MOVE} times the parameter's own step, times how much the
+ * noise of moving every input exceeds the noise of moving a few (measured once along all inputs,
+ * {@link Noise#alongLine}: a sum of a million terms rounds far worse when all of them change), so that one wrong
+ * entry adds as much to a directional difference, against its noise, as to its own difference in a full check.
+ * Where the tolerance needs less, {@code lambda_i <= }{@value #MOVE}{@code  R / (relative |g_i| + absolute)},
+ * {@code R} the rounding of a directional difference.
  *
- * <h2>A strict comparison</h2>
+ * <h2>A strict comparison, as sharp as a full check</h2>
  * The directional derivative {@code D = (f(x + w) - f(x - w)) / 2} is compared with the analytic prediction
- * {@code a = sum g_i w_i} (over the moves realised in floating point). They agree when {@code |a - D|} is at most the
- * estimate's own error: the rounding of the two values, the rounding of the sum and of the realised moves. Not a
- * tolerance aggregated from every parameter's allowance: many small allowed errors may cost bisection, but the
- * leaves decide, so they never fail a check. Where {@code D} disagrees it is re-estimated by Ridders' method along the
- * direction, whose error bound adds truncation, before it counts.
+ * {@code a = sum g_i w_i}. They agree when {@code |a - D|} is at most the estimate's own error: the rounding of the
+ * two values, the rounding of the sum and of the moves. Not a tolerance aggregated from every parameter's allowance:
+ * many small allowed errors may cost bisection, but the leaves decide, so they never fail a check. A disagreement, and
+ * an agreement that cannot yet promise to see an error of the tolerance in a typical entry, is re-estimated by
+ * Ridders' method along the direction from {@value Kernel#RIDDERS_START} times the moves, then at moves
+ * {@value Kernel#UPWARD_RATIO} times larger while rounding, not truncation, limits the estimate (a full check refines
+ * such entries at larger steps too); larger moves are not tried where the direction's own curvature would swamp them,
+ * and an estimate that contradicts the smaller moves' one is discarded, since the derivative is the local one.
+ *
+ * <h2>Power and miss probabilities</h2>
+ * A direction with allowed mismatch {@code A} and smallest move {@code lambda} sees for certain one wrong entry whose
+ * error exceeds {@code P = }{@value #POWER_FACTOR}{@code  A / lambda}: its share of the directional derivative is at
+ * least {@code P lambda}, which exceeds the allowance and the estimate's own error it bounds. The report states
+ * {@code P} per block ("would see an error of ..."), from the block's sharpest direction. Two entries with equal and
+ * opposite errors {@code +-e} cancel in a direction only if their signs agree and their {@code |z|} differ by less
+ * than {@code P / e}: probability at most {@code P / e} per direction. Each block is tested along
+ * {@value #TOP_DIRECTIONS} independent directions, so such a pair is missed with probability at most
+ * {@code (P / e)^2}: below 1e-6 for errors a thousand times the power ({@code ScreeningTests} measures it at
+ * {@code P / e = 0.1}).
  *
  * <h2>Bisection and evidence</h2>
- * A part that disagrees is halved and each half tested along a fresh direction, down to {@value #LEAF_SIZE}
- * parameters, which are checked one by one. A part whose halves both agree is never dropped: its halves are tested
- * again along fresh directions, then it is checked one by one (up to {@value #CONTRADICTION_LEAF} parameters) or
- * tested again as a whole along fresh directions; only if those agree is the first disagreement taken as noise.
- * Consecutive blocks of at most {@value #LEAF_SIZE} parameters are screened together. The report says, per block, how
- * many directions ran, which parameters were checked one by one, and the smallest error in one entry the directions
- * were certain to see.
+ * A part that disagrees is halved and each half tested along a fresh direction, judged by the noise of the inputs it
+ * moves, down to {@value #LEAF_SIZE} parameters, which are checked one by one. A part whose halves both agree is never
+ * dropped: its halves are tested again along fresh directions, then it is checked one by one (up to
+ * {@value #CONTRADICTION_LEAF} parameters) or tested again as a whole along fresh directions; only if those agree is
+ * the first disagreement taken as noise. Consecutive blocks of at most {@value #LEAF_SIZE} parameters are screened
+ * together, and blocks (or such runs) of at most {@value #ONE_BY_ONE} parameters are checked one by one. The report
+ * says, per block, how many directions ran, which parameters were checked one by one, and the power.
  */
 final class Screening {
 
@@ -54,6 +67,13 @@ final class Screening {
 
     /** A direction moves each parameter by up to this many times its own step (times the noise spread). */
     static final double MOVE = 4;
+
+    /**
+     * A direction sees for certain an error whose share of the directional derivative is this many times its allowed
+     * mismatch: the share must exceed the allowance, and the estimate's own error, which the allowance bounds, may
+     * take that much away again. The power a block states is this share divided by its smallest move.
+     */
+    static final double POWER_FACTOR = 2;
 
     /** Larger moves are not tried where a central difference would be off by more than this many derivatives. */
     static final double CURVATURE_LIMIT = 16;
@@ -356,7 +376,7 @@ final class Screening {
         // that cannot promise that is re-estimated by Ridders' method along the direction, at larger and larger moves
         // while rounding, not truncation, limits it (a full check refines such entries at larger steps too)
         boolean cheapAgrees = mismatch <= allowed;
-        Directional result = cheapAgrees ? new Directional(true, mismatch, allowed, allowed / smallestMove, estimate) : null;
+        Directional result = cheapAgrees ? new Directional(true, mismatch, allowed, POWER_FACTOR * allowed / smallestMove, estimate) : null;
         double target = relative * Math.sqrt(squares / (to - from)) + absolute;
         // Ridders' ladder from 8 times the direction descends through the cheap estimate's scale too
         double t = Kernel.RIDDERS_START;
@@ -420,7 +440,7 @@ final class Screening {
             return null;
         }
         Directional result = new Directional(refinedMismatch <= refinedAllowed, refinedMismatch, refinedAllowed,
-                refinedAllowed / smallestMove, refined.value[0]);
+                POWER_FACTOR * refinedAllowed / smallestMove, refined.value[0]);
         result.roundingLimited = refined.error[0] <= Kernel.SAFETY_FACTOR * rounding;
         return result;
     }

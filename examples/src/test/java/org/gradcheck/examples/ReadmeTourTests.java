@@ -103,13 +103,13 @@ class ReadmeTourTests {
                 .withStrategy(Strategy.full())         // every one of the 61,481 parameters
                 .withThreads(2);                       // split across two cores, same results
         GradientChecker fast = GradientChecker.defaults()
-                .withStrategy(Strategy.screening());   // a few dozen evaluations, still names a wrong parameter
+                .withStrategy(Strategy.screening());   // about a hundred evaluations, still names a wrong parameter
 
         GradientReport everyParameter = article.assertMatches(network, parameters, example);
         GradientReport screened = fast.assertMatches(network, parameters, example);
         // README: end settings
         assertEquals(61_481, everyParameter.checkedCount());
         assertTrue(everyParameter.overallDifference() < 1e-7, everyParameter::toString);
-        assertTrue(screened.evaluations() < 100, screened::toString);
+        assertTrue(screened.evaluations() < 120, screened::toString);
     }
 }

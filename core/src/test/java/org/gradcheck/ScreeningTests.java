@@ -1,0 +1,167 @@
+package org.gradcheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gradcheck.function.DifferentiableFunction;
+import org.gradcheck.report.Entry;
+import org.gradcheck.report.GradientReport;
+import org.gradcheck.report.Verdict;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Screening's promises, on {@code f = sum x_i^2 / 2} at {@code x_i = 0.5} with 1000 parameters: no pass without
+ * evidence after a disagreement, equal and opposite errors that do not cancel, a miss probability as stated, and a
+ * stated power that holds.
+ */
+class ScreeningTests {
+
+    private static final int N = 1000;
+    private static final Pattern POWER = Pattern.compile("would see an error of ([0-9.e+-]+) in any entry");
+
+    /** The gradient {@code x}, with {@code errors[k]} added to entry {@code entries[k]}. */
+    private static DifferentiableFunction withErrors(int[] entries, double[] errors) {
+        return DifferentiableFunction.of(x -> {
+            double sum = 0;
+            for (double v : x) {
+                sum += v * v / 2;
+            }
+            return sum;
+        }, x -> {
+            double[] g = x.clone();
+            for (int k = 0; k < entries.length; k++) {
+                g[entries[k]] += errors[k];
+            }
+            return g;
+        });
+    }
+
+    private static double[] point() {
+        double[] x = new double[N];
+        Arrays.fill(x, 0.5);
+        return x;
+    }
+
+    private static GradientReport screen(DifferentiableFunction function, long seed) {
+        return GradientChecker.defaults().withStrategy(Strategy.screening()).withSeed(seed).check(function, point());
+    }
+
+    private static boolean failsNaming(GradientReport report, int... entries) {
+        if (report.passed()) {
+            return false;
+        }
+        for (int entry : entries) {
+            if (report.parameter(entry).verdict() != Verdict.FAIL) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The power a block's note states. */
+    private static double statedPower(GradientReport report) {
+        Matcher matcher = POWER.matcher(report.strategyNotes().get(0));
+        assertTrue(matcher.find(), report.strategyNotes()::toString);
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    /**
+     * The case that used to pass after it disagreed: {@code g[7] + 0.1} and {@code g[8] - 0.1}; halves that agree
+     * after their part disagreed are tested again or checked one by one, never dropped.
+     */
+    @Test
+    void equalAndOppositeErrorsFailWhateverTheSeed() {
+        DifferentiableFunction function = withErrors(new int[] {7, 8}, new double[] {0.1, -0.1});
+        for (long seed = 1; seed <= 60; seed++) {
+            GradientReport report = screen(function, seed);
+            assertTrue(failsNaming(report, 7, 8), "seed " + seed + ": " + report);
+            assertEquals(2, report.failureCount(), "seed " + seed);
+        }
+    }
+
+    @Test
+    void twoSwappedEntriesFailWhateverTheSeed() {
+        // the gradient of sum c_i x_i^2 / 2 with c_i = 1 + i / N, entries 500 and 501 swapped
+        DifferentiableFunction swapped = DifferentiableFunction.of(x -> {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                sum += (1 + i / (double) N) * x[i] * x[i] / 2;
+            }
+            return sum;
+        }, x -> {
+            double[] g = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                g[i] = (1 + i / (double) N) * x[i];
+            }
+            double first = g[500];
+            g[500] = g[501];
+            g[501] = first;
+            return g;
+        });
+        for (long seed = 1; seed <= 60; seed++) {
+            GradientReport report = screen(swapped, seed);
+            assertTrue(failsNaming(report, 500, 501), "seed " + seed + ": " + report);
+        }
+    }
+
+    /**
+     * The stated miss probability of a pair of equal and opposite errors {@code +-e}: a direction misses them only if
+     * their signs agree and their magnitudes differ by less than {@code power / e}, probability at most
+     * {@code power / e}; the two independent directions at the top both miss with probability at most
+     * {@code (power / e)^2}. Here {@code power / e = 0.1}: at most 1% of seeds may miss; a pair of errors 1000 times
+     * the power is missed with probability at most 1e-6.
+     */
+    @Test
+    void aPairOfOppositeErrorsIsMissedNoMoreOftenThanStated() {
+        double power = statedPower(screen(withErrors(new int[0], new double[0]), 1));
+        double e = 10 * power;
+        DifferentiableFunction function = withErrors(new int[] {300, 301}, new double[] {e, -e});
+        int seeds = 600;
+        int missed = 0;
+        for (long seed = 1; seed <= seeds; seed++) {
+            missed += screen(function, seed).passed() ? 1 : 0;
+        }
+        double bound = Math.pow(power / e, 2);
+        // the binomial count's mean is at most 6; more than 15 has a probability below 0.1% under the bound
+        assertTrue(missed <= 15, missed + " of " + seeds + " seeds missed the pair; the stated bound is " + bound);
+    }
+
+    /**
+     * One wrong entry of the size of the stated power is seen wherever it is (every {@code |z_i|} is at least 1): the
+     * directions disagree and bisection brings it to be checked one by one, where the full check's rule judges it
+     * (an error that small passes there: it is within the tolerance). Ten times the tolerance, it
+     * fails.
+     */
+    @Test
+    void theStatedPowerHoldsForOneWrongEntryAnywhere() {
+        double power = statedPower(screen(withErrors(new int[0], new double[0]), 1));
+        for (int entry : List.of(0, 1, 499, 998, 999)) {
+            for (long seed = 1; seed <= 10; seed++) {
+                GradientReport seen = screen(withErrors(new int[] {entry}, new double[] {1.01 * power}), seed);
+                assertTrue(seen.parameter(entry).verdict() != Verdict.NOT_CHECKED, "entry " + entry + ", seed " + seed
+                        + ": an error of the stated power " + power + " was not seen: " + seen.strategyNotes());
+                GradientReport failed = screen(withErrors(new int[] {entry}, new double[] {5e-6}), seed);
+                assertTrue(failsNaming(failed, entry), "entry " + entry + ", seed " + seed + ": " + failed);
+            }
+        }
+    }
+
+    /** The report of a disagreement says how many directions ran and which parameters were checked one by one. */
+    @Test
+    void theNoteOfADisagreementNamesTheDirectionsAndTheParametersCheckedOneByOne() {
+        GradientReport report = screen(withErrors(new int[] {123}, new double[] {0.5}), 1);
+
+        String note = report.strategyNotes().get(0);
+        assertTrue(note.matches("x \\[1000\\]: directional derivative disagreed \\(mismatch [^)]*\\); bisection: [0-9]+"
+                + " directions, [0-9]+ parameters checked one by one \\(x\\[[0-9]+\\], .*; would see an error of .* in any"
+                + " entry"), note);
+        List<Entry> checked = report.parameters().stream().filter(entry -> entry.verdict() != Verdict.NOT_CHECKED).toList();
+        assertTrue(checked.stream().anyMatch(entry -> entry.index() == 123), checked::toString);
+        assertTrue(note.contains(checked.get(0).name()), note);
+        assertEquals(1, report.failureCount());
+    }
+}
