@@ -160,14 +160,14 @@ public final class StepSize {
      * @return the scale, above 0 for finite {@code x}
      */
     public double scaleOf(double x) {
-        switch (kind) {
-            case ABSOLUTE:
-                return 1;
-            case PROPORTIONAL:
-                return x == 0 ? 1 : Math.abs(x);
-            default:
-                return Math.max(Math.abs(x), 1.0);
+        // tested in this order, not switched on: called once per parameter and direction, this stays a compare
+        if (kind == Kind.AUTOMATIC || kind == Kind.RELATIVE) {
+            return Math.max(Math.abs(x), 1.0);
         }
+        if (kind == Kind.ABSOLUTE) {
+            return 1;
+        }
+        return x == 0 ? 1 : Math.abs(x);
     }
 
     private static double automaticFactor(DifferenceScheme scheme, double relativeNoise) {

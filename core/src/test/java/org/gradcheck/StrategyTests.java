@@ -173,7 +173,7 @@ class StrategyTests {
             // directions, the 8 leaves one by one (16), the wrong one re-estimated and the three leaves whose first
             // estimates agreed only within their rounding bound (f is about 1e6) re-estimated at larger steps, f(x) twice
             // at the end (2)
-            assertEquals(654, report.evaluations(), "screening used " + report.evaluations() + " evaluations; a full check"
+            assertEquals(550, report.evaluations(), "screening used " + report.evaluations() + " evaluations; a full check"
                     + " needs " + 2 * n);
             // two leaves checked one by one: the wrong entry's, and its neighbour, whose directions disagreed at the
             // rounding floor (a cost of 16 evaluations, never a verdict: its parameters pass one by one)
@@ -221,9 +221,9 @@ class StrategyTests {
                     report.strategyDescription());
             // f(x) and the gradient twice at the point (4), the noise (8) and the noise along all inputs (8), 2
             // directions (4) and Ridders' re-estimates of them at larger and larger moves, as long as rounding limits
-            // them and they cannot yet promise to see an error of the tolerance in one entry (42), f(x) twice at the
-            // end (2): 68, against 400,000 for a full check
-            assertEquals(68, report.evaluations(), "evaluations " + report.evaluations());
+            // them and they cannot yet promise to see an error of the tolerance in one entry (24), f(x) twice at the
+            // end (2): 50, against 400,000 for a full check
+            assertEquals(50, report.evaluations(), "evaluations " + report.evaluations());
             assertEquals(Verdict.NOT_CHECKED, report.parameter(5).verdict());
         }
     }

@@ -38,6 +38,8 @@ final class Evaluator {
     private final double[] original;
     private final Control control;
     private double[] moved;
+    private int movedFrom;
+    private int movedTo;
     private double[][] buffers;
     long evaluations;
 
@@ -175,8 +177,17 @@ final class Evaluator {
     boolean along(double[] w, int from, int to, double t, double[] out, String what) {
         proceed();
         double[] y = movedPoint();
+        // the range the last move changed is restored here, not after it: a direction is evaluated several times in a
+        // row over the same range, and each of those rewrites it anyway
+        if (movedFrom < from || movedTo > to) {
+            System.arraycopy(original, movedFrom, y, movedFrom, movedTo - movedFrom);
+        }
+        movedFrom = from;
+        movedTo = to;
+        boolean exact = !problem.hasSinglePrecisionInputs();
         for (int i = from; i < to; i++) {
-            y[i] = problem.representable(i, original[i] + t * w[i]);
+            double target = original[i] + t * w[i];
+            y[i] = exact ? target : problem.representable(i, target);
         }
         try {
             problem.values(y, out);
@@ -185,8 +196,6 @@ final class Evaluator {
         } catch (Throwable e) {
             throw refused(e, "while moving " + what + " (" + problem.inputs.nameOf(from) + " to " + problem.inputs.nameOf(to - 1)
                     + ") by " + t + " times the direction");
-        } finally {
-            System.arraycopy(original, from, y, from, to - from);
         }
         evaluations++;
         return finite(out);
@@ -263,7 +272,10 @@ final class Evaluator {
         evaluations++;
     }
 
-    /** A second buffer for moves along a direction: the point, changed only on the moved range and restored after. */
+    /**
+     * A second buffer for moves along a direction: the point, changed only on the range the last move changed
+     * ({@code [movedFrom, movedTo)}), which the next move restores where it does not rewrite it.
+     */
     private double[] movedPoint() {
         if (moved == null) {
             moved = original.clone();
@@ -287,6 +299,8 @@ final class Evaluator {
     void requireUnmodified(String what) {
         requireUnmodified(x, what);
         if (moved != null) {
+            System.arraycopy(original, movedFrom, moved, movedFrom, movedTo - movedFrom);
+            movedTo = movedFrom;
             requireUnmodified(moved, what);
         }
     }

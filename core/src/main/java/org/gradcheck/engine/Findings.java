@@ -74,6 +74,12 @@ final class Findings {
     /** The number of columns with at least one entry checked one by one. */
     int checkedColumnCount() {
         int count = 0;
+        if (rows == 1) {
+            for (byte verdict : verdicts) {
+                count += verdict != NOT_CHECKED ? 1 : 0;
+            }
+            return count;
+        }
         for (int j = 0; j < columns; j++) {
             for (int i = 0; i < rows; i++) {
                 if (verdicts[i * columns + j] != NOT_CHECKED) {

@@ -173,6 +173,8 @@ final class Kernel {
     private final int[] blockOf;
     /** The largest analytic magnitude of each input block, over every output. */
     private final double[] significance;
+    /** Each output's rounding at the point when it is the same at every distance, else null. */
+    private final double[] uncheckedRounding;
     private final long seed;
 
     Kernel(Problem problem, Findings findings, Noise noise, Settings settings, double[] point, double[] value,
@@ -200,10 +202,23 @@ final class Kernel {
             Block block = blocks.get(b);
             Arrays.fill(blockOf, block.offset(), block.offset() + block.size(), b);
         }
+        if (noise.sameAtEveryDistance()) {
+            uncheckedRounding = new double[m];
+            for (int i = 0; i < m; i++) {
+                uncheckedRounding[i] = noise.rounding(i, value[i], value[i], 0);
+            }
+        } else {
+            uncheckedRounding = null;
+        }
         this.significance = new double[blockCount];
-        for (int i = 0, k = 0; i < m; i++) {
-            for (int j = 0; j < n; j++, k++) {
-                significance[blockOf[j]] = Math.max(significance[blockOf[j]], Math.abs(findings.analytic[k]));
+        for (int i = 0; i < m; i++) {
+            for (int b = 0; b < blockCount; b++) {
+                Block block = blocks.get(b);
+                double largest = 0;
+                for (int k = i * n + block.offset(), end = k + block.size(); k < end; k++) {
+                    largest = Math.max(largest, Math.abs(findings.analytic[k]));
+                }
+                significance[b] = Math.max(significance[b], largest);
             }
         }
     }
@@ -274,7 +289,9 @@ final class Kernel {
     void unchecked(int column) {
         double h = firstStep(column);
         for (int i = 0, k = column; i < m; i++, k += n) {
-            double error = ROUNDING_BOUND * noise.rounding(i, value[i], value[i], Noise.distance(h, point[column])) / (2 * h);
+            double rounding = uncheckedRounding != null ? uncheckedRounding[i]
+                    : noise.rounding(i, value[i], value[i], Noise.distance(h, point[column]));
+            double error = ROUNDING_BOUND * rounding / (2 * h);
             findings.verdicts[k] = Findings.NOT_CHECKED;
             findings.numerical[k] = Double.NaN;
             findings.bound[k] = error;
@@ -282,6 +299,11 @@ final class Kernel {
                 findings.flags[k] |= Findings.NEGLIGIBLE;
             }
         }
+    }
+
+    /** The first step of every input as a fraction of its scale. */
+    double stepFactor() {
+        return factor;
     }
 
     /** The step rule, for the inputs' scales. */
@@ -397,7 +419,10 @@ final class Kernel {
 
     /**
      * Whether an analytic value counts as zero before larger steps were tried: zero, or negligible against the bound
-     * and tiny against its block ({@value #SIGNIFICANCE} of the block's largest).
+     * and tiny against its block ({@value #SIGNIFICANCE} of the block's largest). Not against the whole derivative: a
+     * block whose derivatives are below the rounding of a huge value is resolved by larger steps, and a wrong one
+     * there must fail; a block of saturated units, whose derivatives are all 1e-16, costs larger steps too, which then
+     * contradict the smaller ones and leave it negligible.
      */
     private boolean tiny(int entry, double a, double error) {
         return a == 0 || (Math.abs(a) <= FIRST_NEGLIGIBLE * error
@@ -584,7 +609,12 @@ final class Kernel {
         private void ridders(double start, List<Integer> wanted, List<Integer> truncated, List<Integer> roundingLimited,
                 boolean failResolved) {
             int[] rowsWanted = toArray(wanted);
-            Ridders.Estimates estimates = Ridders.derivatives(this::line, rowsWanted, m, start);
+            // each row's ladder stops once its error is at the rounding of its step: smaller steps only round worse
+            double[] stopAt = new double[rowsWanted.length];
+            for (int r = 0; r < rowsWanted.length; r++) {
+                stopAt[r] = ROUNDING_BOUND * noise.rounding(rowsWanted[r], 0, 0, Noise.distance(start, x)) / 2;
+            }
+            Ridders.Estimates estimates = Ridders.derivatives(this::line, rowsWanted, m, start, stopAt);
             for (int r = 0; r < rowsWanted.length; r++) {
                 int row = rowsWanted[r];
                 int k = row * n + column;
@@ -596,6 +626,13 @@ final class Kernel {
                 double error = withSpread(k, SAFETY_FACTOR * (estimates.error[r] + rounding));
                 findings.flags[k] |= Findings.REFINED;
                 boolean finite = Double.isFinite(error) && Double.isFinite(estimate);
+                if (failResolved && finite && Double.isFinite(findings.numerical[k]) && Double.isFinite(findings.bound[k])
+                        && Math.abs(estimate - findings.numerical[k]) > error + findings.bound[k]) {
+                    // larger steps contradict the smaller ones: they cross what the function does farther away (a
+                    // saturated unit coming back to life), not its derivative, which is the smaller steps' to tell
+                    truncated.add(row);
+                    continue;
+                }
                 if (finite && resolved(k, estimate, error)) {
                     if (agrees(a, estimate, error)) {
                         findings.decide(k, Findings.PASS, estimate, error);

@@ -249,6 +249,11 @@ final class Noise {
         return high <= 2 * low ? Math.min(MOST_GROWTH, (low + high) / 2) : 0;
     }
 
+    /** Whether the rounding of every output is the same at every distance: one probe measured it, or none did. */
+    boolean sameAtEveryDistance() {
+        return spacings.length <= 1;
+    }
+
     /**
      * The rounding error of output {@code row} at values {@code plus} and {@code minus}, a relative distance
      * {@code distance} from the point: the noise there, and no less than the rounding of the finite values themselves.

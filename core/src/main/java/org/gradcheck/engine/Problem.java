@@ -88,6 +88,11 @@ abstract class Problem {
      * @param value the perturbed value
      * @return the representable value
      */
+    /** Whether some input is held in single precision, so that {@link #representable} rounds. */
+    boolean hasSinglePrecisionInputs() {
+        return single != null;
+    }
+
     double representable(int column, double value) {
         return single != null && single[column] ? (float) value : value;
     }

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.Strategy;
+import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.report.GradientReport;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -50,6 +52,9 @@ public final class BenchmarkMain {
         printRatios(out, scores(results));
     }
 
+    /** The calls of the function and of its gradient the default check makes, per function: counted once. */
+    private static final Map<String, long[]> DEFAULT_CALLS = new LinkedHashMap<>();
+
     /** How many evaluations each strategy needs, and its verdict: counted, not timed. */
     private static void printEvaluationCounts(PrintStream out) {
         out.println("evaluations of the function per check (N parameters)");
@@ -67,8 +72,51 @@ public final class BenchmarkMain {
                     runFull ? Long.toString(full.evaluations()) : "2N + 10",
                     screening.evaluations(), sampled.evaluations(), runFull ? verdict(full) : "not run", verdict(screening),
                     verdict(sampled));
+            if (runFull) {
+                Counting counting = new Counting(subject.function());
+                GradientReport automatic = GradientChecker.defaults().check(counting, subject.point(), subject.layout());
+                DEFAULT_CALLS.put(name, new long[] {counting.values.get(), counting.gradients.get()});
+                out.printf(Locale.ROOT, "%-22s %9s default check: %s, %d values and %d gradients (%s)%n", "", "",
+                        automatic.strategyDescription().replaceAll(":.*", ""), counting.values.get(),
+                        counting.gradients.get(), verdict(automatic));
+            }
         }
         out.println();
+    }
+
+    /** The function, counting the calls of its value and of its gradient. */
+    private static final class Counting implements DifferentiableFunction {
+        private final DifferentiableFunction function;
+        private final AtomicLong values;
+        private final AtomicLong gradients;
+
+        Counting(DifferentiableFunction function) {
+            this(function, new AtomicLong(), new AtomicLong());
+        }
+
+        private Counting(DifferentiableFunction function, AtomicLong values, AtomicLong gradients) {
+            this.function = function;
+            this.values = values;
+            this.gradients = gradients;
+        }
+
+        @Override
+        public double value(double[] point) {
+            values.incrementAndGet();
+            return function.value(point);
+        }
+
+        @Override
+        public double[] gradient(double[] point) {
+            gradients.incrementAndGet();
+            return function.gradient(point);
+        }
+
+        @Override
+        public DifferentiableFunction copyForThread() {
+            DifferentiableFunction copy = function.copyForThread();
+            return copy == null ? null : new Counting(copy, values, gradients);
+        }
     }
 
     private static GradientReport check(BenchmarkFunctions.Subject subject, Strategy strategy) {
@@ -111,5 +159,23 @@ public final class BenchmarkMain {
                     String.format(Locale.ROOT, "%.2e", screening / (full == null ? twoN : full)));
         }
         out.println("(full) in brackets: not run, 2N x one evaluation");
+        out.println();
+        out.println("the default check against a full check, and its own time against the time in the function");
+        out.printf(Locale.ROOT, "%-22s %12s %14s %16s %14s %18s%n", "function", "default (ms)", "full / default",
+                "in function (ms)", "own (ms)", "own / in function");
+        for (Map.Entry<String, Map<String, Double>> entry : scores.entrySet()) {
+            Map<String, Double> score = entry.getValue();
+            long[] calls = DEFAULT_CALLS.get(entry.getKey());
+            Double automatic = score.get("defaultCheck");
+            Double full = score.get("fullCheck");
+            if (calls == null || automatic == null || full == null) {
+                continue;
+            }
+            double inFunction = calls[0] * score.get("evaluation") + calls[1] * score.get("gradient");
+            double own = automatic - inFunction;
+            out.printf(Locale.ROOT, "%-22s %12.3f %14.0f %16.3f %14.3f %18.2f%n", entry.getKey(), automatic,
+                    full / automatic, inFunction, own, own / inFunction);
+        }
+        out.println("(in function: the default check's calls of the value and of the gradient, each at its measured time)");
     }
 }

@@ -22,10 +22,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of a gradient check against the cost of the function it checks, measured in the same run: one
- * evaluation of the function, a full check on one thread and on two, and a screening check.
+ * evaluation of the function and of its gradient, a full check on one thread and on two, a screening check and the
+ * default check ({@code GradientChecker.defaults()}, whose strategy is chosen by the estimated time).
  *
  * <p>The ratios {@link BenchmarkMain} prints from these figures: full / (2N x one evaluation), the two-thread
- * speed-up, and screening against full.
+ * speed-up, screening against full, full against the default check, and the default check's own time against the
+ * time it spends in the function.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +47,7 @@ public class CheckBenchmarks {
     private GradientChecker full;
     private GradientChecker fullTwoThreads;
     private GradientChecker screening;
+    private GradientChecker automatic;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -56,12 +59,25 @@ public class CheckBenchmarks {
         full = base.withStrategy(Strategy.full());
         fullTwoThreads = full.withThreads(2);
         screening = base.withStrategy(Strategy.screening());
+        automatic = GradientChecker.defaults();
     }
 
     /** One evaluation of the function at the point: the unit every check is measured in. */
     @Benchmark
     public double evaluation() {
         return subject.value(point);
+    }
+
+    /** One gradient of the function at the point. */
+    @Benchmark
+    public double[] gradient() {
+        return subject.gradient(point);
+    }
+
+    /** The default check: the checker's defaults, the strategy chosen by the estimated time of a full check. */
+    @Benchmark
+    public GradientReport defaultCheck() {
+        return automatic.check(subject, point, layout);
     }
 
     /** A full check on the calling thread: 2N evaluations plus a constant number. */
