@@ -443,7 +443,8 @@ final class Screening {
         double target = relative * Math.sqrt(squares / (to - from)) + absolute;
         // Ridders' ladder from 8 times the direction descends through the cheap estimate's scale too
         double t = Kernel.RIDDERS_START;
-        while ((result == null || (sharpen && result.power > target)) && t * largestRelativeMove <= LARGEST_RELATIVE_MOVE
+        double room = LARGEST_RELATIVE_MOVE / largestRelativeMove;
+        while ((result == null || (sharpen && result.power > target)) && t <= room
                 && !tooCurved(estimate, result, t)) {
             Directional refined = ridders(from, to, what, t, projection, sums, smallestMove, noise);
             if (refined == null) {
@@ -463,7 +464,12 @@ final class Screening {
             if (!refined.roundingLimited) {
                 break;
             }
-            t *= Kernel.UPWARD_RATIO;
+            // the last step up goes as far as the largest move allows, if that still gains something
+            double next = Math.min(t * Kernel.UPWARD_RATIO, room);
+            if (next < 2 * t) {
+                break;
+            }
+            t = next;
         }
         if (result == null) {
             return new Directional(false, mismatch, allowed, Double.POSITIVE_INFINITY);
