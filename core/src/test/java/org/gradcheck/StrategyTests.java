@@ -68,6 +68,40 @@ class StrategyTests {
             assertEquals("x[1234]", parallel.failures().get(0).name());
         }
 
+        /**
+         * Refinement runs on every thread too: next to a value of 1e8, every first estimate agrees only within its
+         * rounding bound and is re-estimated; each entry's estimates come from its own evaluations, so three threads
+         * give the single thread's figures bit for bit, and the threads share the work.
+         */
+        @Test
+        void refinementOnThreeThreadsGivesTheSameResultsBitForBit() {
+            int n = 600;
+            java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            DifferentiableFunction separable = separable(n, 321, 1.001);
+            DifferentiableFunction offset = DifferentiableFunction.threadSafe(x -> {
+                threads.add(Thread.currentThread().getName());
+                return 1e8 + separable.value(x);
+            }, separable::gradient);
+            GradientReport single = GradientChecker.defaults().withStrategy(Strategy.full()).check(offset, point(n));
+            threads.clear();
+            GradientReport parallel = GradientChecker.defaults().withStrategy(Strategy.full()).withThreads(3)
+                    .check(offset, point(n));
+
+            assertTrue(single.refinedCount() > n / 2, "refined " + single.refinedCount());
+            assertEquals(single.refinedCount(), parallel.refinedCount());
+            assertEquals(single.evaluations(), parallel.evaluations());
+            for (int i = 0; i < n; i++) {
+                Entry one = single.parameter(i);
+                Entry three = parallel.parameter(i);
+                assertEquals(one.verdict(), three.verdict(), one.name());
+                assertEquals(Double.doubleToLongBits(one.numerical()), Double.doubleToLongBits(three.numerical()), one.name());
+                assertEquals(Double.doubleToLongBits(one.numericalError()), Double.doubleToLongBits(three.numericalError()),
+                        one.name());
+            }
+            assertEquals("x[321]", parallel.failures().get(0).name());
+            assertEquals(3, threads.size(), threads::toString);
+        }
+
         @Test
         void functionWithoutACopyForThreadsIsRefusedWithWhatToDo() {
             DifferentiableFunction plain = DifferentiableFunction.of(x -> x[0] * x[0], x -> new double[] {2 * x[0]});
@@ -173,7 +207,7 @@ class StrategyTests {
             // directions, the 8 leaves one by one (16), the wrong one re-estimated and the three leaves whose first
             // estimates agreed only within their rounding bound (f is about 1e6) re-estimated at larger steps, f(x) twice
             // at the end (2)
-            assertEquals(550, report.evaluations(), "screening used " + report.evaluations() + " evaluations; a full check"
+            assertEquals(562, report.evaluations(), "screening used " + report.evaluations() + " evaluations; a full check"
                     + " needs " + 2 * n);
             // two leaves checked one by one: the wrong entry's, and its neighbour, whose directions disagreed at the
             // rounding floor (a cost of 16 evaluations, never a verdict: its parameters pass one by one)

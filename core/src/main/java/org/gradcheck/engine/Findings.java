@@ -1,8 +1,8 @@
 package org.gradcheck.engine;
 
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gradcheck.report.Verdict;
 
 /**
@@ -44,9 +44,9 @@ final class Findings {
     final byte[] verdicts;
     final byte[] flags;
     /** Why an entry has its verdict, where the values alone do not say it. */
-    final Map<Integer, String> reasons = new HashMap<>();
+    final Map<Integer, String> reasons = new ConcurrentHashMap<>();
     /** Left and right derivatives of the entries at kinks. */
-    final Map<Integer, double[]> kinks = new HashMap<>();
+    final Map<Integer, double[]> kinks = new ConcurrentHashMap<>();
     /** The columns checked one by one; null when all were. */
     BitSet checkedColumns;
     int refined;

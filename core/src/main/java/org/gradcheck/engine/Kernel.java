@@ -437,13 +437,25 @@ final class Kernel {
      * their first estimate. Runs on the checking thread.
      */
     void refine(Evaluator evaluator, int[] columns) {
+        refine(evaluator, List.of(), columns);
+    }
+
+    /**
+     * As {@link #refine(Evaluator, int[])}, on the checker's threads: the suspects are taken in order on the checking
+     * thread until one passes (or the sample is exhausted, and the rest is judged on its first estimate); once one has
+     * passed, the order no longer matters, and the others are refined on every thread. Each column is refined from
+     * its own evaluations alone, so the verdicts are the same whatever the number of threads.
+     */
+    void refine(Evaluator evaluator, List<Evaluator> helpers, int[] columns) {
         List<int[]> suspects = suspects(columns);
         int refined = 0;
         boolean anyPassed = false;
-        for (int[] suspect : suspects) {
+        int next = 0;
+        for (; next < suspects.size() && !anyPassed; next++) {
+            int[] suspect = suspects.get(next);
             int column = suspect[0];
             int[] rows = Arrays.copyOfRange(suspect, 1, suspect.length);
-            if (refinement == Refinement.NONE || (refined >= REFINEMENT_SAMPLE && !anyPassed)) {
+            if (refinement == Refinement.NONE || refined >= REFINEMENT_SAMPLE) {
                 settleOnFirstEstimate(column, rows, refinement == Refinement.NONE ? "not refined (Refinement.NONE)"
                         : "not re-estimated: more than " + REFINEMENT_SAMPLE + " entries disagreed on their first estimate and"
                         + " every one re-estimated so far failed");
@@ -451,6 +463,17 @@ final class Kernel {
             }
             anyPassed |= new Column(evaluator, column, rows).resolve();
             refined += rows.length;
+        }
+        int first = next;
+        int left = suspects.size() - first;
+        if (left > 0) {
+            Evaluator.forEach(evaluator, left > 1 ? helpers : List.of(), left, null, (worker, k) -> {
+                int[] suspect = suspects.get(first + k);
+                new Column(worker, suspect[0], Arrays.copyOfRange(suspect, 1, suspect.length)).resolve();
+            }, org.gradcheck.ProgressListener.NONE);
+            for (int k = first; k < suspects.size(); k++) {
+                refined += suspects.get(k).length - 1;
+            }
         }
         findings.refined += refined;
         if (refinement != Refinement.NONE) {

@@ -191,7 +191,7 @@ final class Run {
     void full() {
         requireWithinBudget((long) n * settings.scheme.evaluationsPerCoordinate(), "a full");
         firstPass(null, n);
-        kernel.refine(main, null);
+        kernel.refine(main, helpers, null);
     }
 
     /** A seeded sample of columns per block. */
