@@ -69,7 +69,7 @@ public final class BenchmarkMain {
             GradientReport screening = check(subject, Strategy.screening());
             GradientReport sampled = check(subject, Strategy.sampled(20));
             out.printf(Locale.ROOT, "%-22s %9d %12s %12d %14d  %s / %s / %s%n", name, n,
-                    runFull ? Long.toString(full.evaluations()) : "2N + 10",
+                    runFull ? Long.toString(full.evaluations()) : "2N + 14",
                     screening.evaluations(), sampled.evaluations(), runFull ? verdict(full) : "not run", verdict(screening),
                     verdict(sampled));
             if (runFull) {

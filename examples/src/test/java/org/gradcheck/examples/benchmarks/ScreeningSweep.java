@@ -24,7 +24,7 @@ import org.gradcheck.report.Verdict;
  * parameter per block, and states the full check's evaluations as 2N plus that re-estimation.
  *
  * <p>Run with {@code mvn -B -q -Psweep -DskipTests verify} from the project's root ({@code -Dsweep.largest=1000000}
- * stops at 10^6: 10^7 parameters take about 15 minutes on 2 cores).
+ * stops at 10^6: 10^7 parameters take about 25 minutes on 2 cores).
  */
 public final class ScreeningSweep {
 
