@@ -5,7 +5,9 @@ import java.util.Locale;
 import org.gradcheck.report.BlockSummary;
 
 /**
- * Writes the suite report's data as JSON: per check the test, trial, seed, figures, warnings, per-block summaries
+ * Writes the suite report's data as JSON: the counts of the page's summary line; per check the test, trial, seed, the check's
+ * verdict, its outcome (the page's text: {@code failed as the test expected}) and its test's result ({@code passed},
+ * {@code failed}, {@code aborted}, or {@code null} for a test that did not finish), figures, warnings, per-block summaries
  * with their relative-error histograms, the worst parameters and the plotted ones. Numbers that are not finite are
  * written as {@code null}. Bounded like the page: at most {@value CheckRecord#MAX_POINTS} parameters per check.
  */
@@ -19,20 +21,39 @@ final class JsonReportWriter {
     private JsonReportWriter() {
     }
 
-    static String write(List<CheckRecord> checks) {
+    /**
+     * The file listing {@code checks}, each with its outcome.
+     *
+     * @param outcomes the outcome of each check, in the same order
+     * @throws IllegalArgumentException if there are not as many outcomes as checks
+     */
+    static String write(List<CheckRecord> checks, List<CheckOutcome> outcomes) {
+        if (outcomes.size() != checks.size()) {
+            throw new IllegalArgumentException("outcomes has " + outcomes.size() + " entries for " + checks.size()
+                    + " checks: give one outcome per check");
+        }
         StringBuilder json = new StringBuilder(64 * 1024);
-        json.append("{\n  \"format\": ").append(FORMAT_VERSION).append(",\n  \"histogram\": {\"lowestDecade\": ")
+        CheckOutcome.Counts counts = CheckOutcome.Counts.of(outcomes);
+        json.append("{\n  \"format\": ").append(FORMAT_VERSION).append(",\n  \"summary\": {");
+        field(json, "checks", Integer.toString(counts.checks()), true);
+        field(json, "passed", Integer.toString(counts.passed()), false);
+        field(json, "passedInTestsThatDidNotPass", Integer.toString(counts.passedInTestsThatDidNotPass()), false);
+        field(json, "failedAsExpected", Integer.toString(counts.expected()), false);
+        field(json, "failed", Integer.toString(counts.failed()), false);
+        field(json, "failedInUnfinishedTests", Integer.toString(counts.unfinished()), false);
+        field(json, "text", string(counts.text()), false);
+        json.append("},\n  \"histogram\": {\"lowestDecade\": ")
                 .append(CheckRecord.LOWEST_DECADE).append(", \"binsPerDecade\": ").append(CheckRecord.BINS_PER_DECADE)
                 .append(", \"bins\": ").append(CheckRecord.BINS).append("},\n  \"checks\": [");
         for (int c = 0; c < checks.size(); c++) {
             json.append(c == 0 ? "\n" : ",\n");
-            check(json, checks.get(c));
+            check(json, checks.get(c), outcomes.get(c));
         }
         json.append("\n  ]\n}\n");
         return json.toString();
     }
 
-    private static void check(StringBuilder json, CheckRecord check) {
+    private static void check(StringBuilder json, CheckRecord check, CheckOutcome outcome) {
         json.append("    {");
         field(json, "number", Integer.toString(check.number), true);
         field(json, "test", string(check.testName), false);
@@ -49,6 +70,9 @@ final class JsonReportWriter {
             field(json, "seed", "null", false);
         }
         field(json, "verdict", string(check.passed ? "passed" : "failed"), false);
+        field(json, "outcome", string(outcome.text()), false);
+        field(json, "testResult", outcome.test() == CheckOutcome.TestResult.UNFINISHED ? "null"
+                : string(outcome.test().name().toLowerCase(Locale.ROOT)), false);
         field(json, "headline", string(check.headline), false);
         field(json, "parameters", Integer.toString(check.size), false);
         field(json, "checked", Integer.toString(check.checked), false);
