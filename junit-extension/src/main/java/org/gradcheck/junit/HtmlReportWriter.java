@@ -24,6 +24,7 @@ final class HtmlReportWriter {
             td.number { text-align: right; font-family: monospace; white-space: pre; }
             .passed { color: #1a7f37; font-weight: bold; } .failed { color: #cf222e; font-weight: bold; }
             .expected { color: #57606a; font-weight: bold; } .unfinished { color: #9a6700; font-weight: bold; }
+            span.outcome { white-space: nowrap; }
             tr.failed-row { background: #fff0f0; } tr.unfinished-row { background: #fff8c5; }
             tr.expected-row, section[data-outcome="failed-as-expected"] tr.failed-row { background: #f6f8fa; }
             dl.facts { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; font-size: 0.9em; }
@@ -53,8 +54,9 @@ final class HtmlReportWriter {
                 .append("<title>GradCheck report: ").append(checks.size()).append(checks.size() == 1 ? " check" : " checks")
                 .append(", ").append(counts.failed() + counts.unfinished()).append(" failed</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         html.append("<h1>Gradient checks</h1>\n<p class=\"summary\">").append(Html.escape(counts.text()))
-                .append(" Each check has the analytic against the numerical gradient of its"
-                        + " parameters and the relative errors of each block against the tolerance.</p>\n");
+                .append(" Each check plots the relative error of its entries against their magnitude, and per block"
+                        + " a histogram of each entry's mismatch divided by its allowed error, which the rule compares with 1:"
+                        + " the passes lie at or left of the mark at 1, the failures right of it.</p>\n");
         index(html, checks, outcomes);
         for (int c = 0; c < checks.size(); c++) {
             section(html, checks.get(c), outcomes.get(c));
@@ -180,7 +182,8 @@ final class HtmlReportWriter {
         for (CheckRecord.BlockRow row : check.blocks) {
             blockNames.add(row.summary().name());
         }
-        html.append("<div class=\"plots\">\n").append(SvgPlots.scatter(check, blockNames)).append(SvgPlots.errors(check))
+        html.append("<div class=\"plots\">\n").append(SvgPlots.relativeErrors(check, blockNames))
+                .append(SvgPlots.errorRatios(check))
                 .append("</div>\n<p class=\"plotted\">").append(plottedText(check)).append("</p>\n</section>\n");
     }
 

@@ -83,14 +83,14 @@ class SuiteReportTests {
         assertEquals(3, count(large, "circle", "failure"), "every failure is among the plotted points");
         assertTrue(text(large, "p", "plotted").startsWith("Plotted 250 of 3000 parameters checked one by one (3 of 3"
                 + " failures"), text(large, "p", "plotted"));
-        assertEquals(1, count(large, "line", "diagonal"), "the scatter plot has the diagonal y = x");
-        assertEquals(1, count(large, "line", "tolerance"), "the histogram has the tolerance line");
+        assertEquals(1, count(large, "line", "tolerance"), "the relative errors are drawn with the relative tolerance");
+        assertEquals(1, count(large, "line", "allowed"), "the histogram has the mark at 1");
 
         for (Element section : sections) {
             List<Element> svgs = elements(section, "svg");
-            assertEquals(2, svgs.size(), "a scatter plot and a histogram per check");
-            assertEquals("scatter", svgs.get(0).getAttribute("class"));
-            assertEquals("errors", svgs.get(1).getAttribute("class"));
+            assertEquals(2, svgs.size(), "a plot of relative errors and a histogram per check");
+            assertEquals("relative-errors", svgs.get(0).getAttribute("class"));
+            assertEquals("error-ratios", svgs.get(1).getAttribute("class"));
             assertTrue(count(section, "rect", "bar") > 0, "the histogram has bars");
         }
 
@@ -337,8 +337,10 @@ class SuiteReportTests {
                 .findFirst().orElseThrow().getTextContent();
     }
 
+    /** How many {@code tag} elements under {@code parent} have {@code className} among their classes. */
     private static long count(Element parent, String tag, String className) {
-        return elements(parent, tag).stream().filter(element -> className.equals(element.getAttribute("class"))).count();
+        return elements(parent, tag).stream()
+                .filter(element -> List.of(element.getAttribute("class").split(" ")).contains(className)).count();
     }
 
     /** The terms and descriptions of a check's facts, and {@code worst}: the first row of its table of the worst. */
