@@ -23,9 +23,9 @@ final class HtmlReportWriter {
             th, td { border: 1px solid #dddddd; padding: 2px 6px; text-align: left; vertical-align: top; }
             td.number { text-align: right; font-family: monospace; white-space: pre; }
             .passed { color: #1a7f37; font-weight: bold; } .failed { color: #cf222e; font-weight: bold; }
-            .expected { color: #57606a; font-weight: bold; } .unfinished { color: #9a6700; font-weight: bold; }
+            .expected { color: #57606a; font-weight: bold; } .warning { color: #9a6700; font-weight: bold; }
             span.outcome { white-space: nowrap; }
-            tr.failed-row { background: #fff0f0; } tr.unfinished-row { background: #fff8c5; }
+            tr.failed-row { background: #fff0f0; } tr.warning-row { background: #fff8c5; }
             tr.expected-row, section[data-outcome="failed-as-expected"] tr.failed-row { background: #f6f8fa; }
             dl.facts { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; font-size: 0.9em; }
             dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; font-family: monospace; }
@@ -45,8 +45,8 @@ final class HtmlReportWriter {
      */
     static String write(List<CheckRecord> checks, List<CheckOutcome> outcomes) {
         if (outcomes.size() != checks.size()) {
-            throw new IllegalArgumentException("outcomes has " + outcomes.size() + " entries for " + checks.size()
-                    + " checks: give one outcome per check");
+            throw new IllegalArgumentException(outcomes.size() + (outcomes.size() == 1 ? " outcome for " : " outcomes for ")
+                    + checks.size() + (checks.size() == 1 ? " check" : " checks") + ": give one outcome per check");
         }
         StringBuilder html = new StringBuilder(64 * 1024);
         CheckOutcome.Counts counts = CheckOutcome.Counts.of(outcomes);
@@ -111,7 +111,7 @@ final class HtmlReportWriter {
             case FAILED:
                 return "failed-row";
             case UNFINISHED:
-                return "unfinished-row";
+                return "warning-row";
             case EXPECTED:
                 return "expected-row";
             default:
@@ -119,15 +119,18 @@ final class HtmlReportWriter {
         }
     }
 
-    /** The outcome in the colour of its group: red failures, amber unfinished ones, grey expected ones, green passes. */
+    /**
+     * The outcome in the colour of its group: red failures, grey expected ones, green passes, and amber for what became
+     * of a test that did not finish or did not pass although its check did.
+     */
     private static String outcomeMarkup(CheckOutcome outcome) {
         String colour;
-        switch (outcome.group()) {
+        switch (outcome.passedButTestDidNot() ? CheckOutcome.Group.UNFINISHED : outcome.group()) {
             case FAILED:
                 colour = "failed";
                 break;
             case UNFINISHED:
-                colour = "unfinished";
+                colour = "warning";
                 break;
             case EXPECTED:
                 colour = "expected";

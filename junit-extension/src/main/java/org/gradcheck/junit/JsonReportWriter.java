@@ -31,8 +31,8 @@ final class JsonReportWriter {
      */
     static String write(List<CheckRecord> checks, List<CheckOutcome> outcomes) {
         if (outcomes.size() != checks.size()) {
-            throw new IllegalArgumentException("outcomes has " + outcomes.size() + " entries for " + checks.size()
-                    + " checks: give one outcome per check");
+            throw new IllegalArgumentException(outcomes.size() + (outcomes.size() == 1 ? " outcome for " : " outcomes for ")
+                    + checks.size() + (checks.size() == 1 ? " check" : " checks") + ": give one outcome per check");
         }
         StringBuilder json = new StringBuilder(64 * 1024);
         CheckOutcome.Counts counts = CheckOutcome.Counts.of(outcomes);

@@ -106,8 +106,13 @@ final class SvgPlots {
             svg.append(text(LEFT - 6, position + 3, "end", decade(exponent), 9));
         }
         svg.append(note(LEFT + width - 4, zeroY + 3, "end", "no mismatch"));
-        if (hasZeroMagnitude(points)) {
+        int zeroMagnitudes = zeroMagnitudes(points);
+        if (zeroMagnitudes > 0) {
             svg.append(text(zeroX, TOP + height + ZERO_BAND + 16, "middle", "0", 9));
+        }
+        if (zeroMagnitudes > 1) {
+            // they all lie on one spot
+            svg.append(note(LEFT + 3, zeroY + 3, "start", "\u00d7" + zeroMagnitudes + " at 0"));
         }
         double toleranceFraction = check.relativeTolerance > 0 ? y.fraction(Math.log10(check.relativeTolerance)) : -1;
         if (toleranceFraction >= 0 && toleranceFraction <= 1) {
@@ -150,13 +155,13 @@ final class SvgPlots {
         return svg.toString();
     }
 
-    private static boolean hasZeroMagnitude(List<CheckRecord.Point> points) {
+    /** How many points have analytic and numerical values of 0. */
+    private static int zeroMagnitudes(List<CheckRecord.Point> points) {
+        int count = 0;
         for (CheckRecord.Point point : points) {
-            if (finite(point.magnitude()) == 0) {
-                return true;
-            }
+            count += finite(point.magnitude()) == 0 ? 1 : 0;
         }
-        return false;
+        return count;
     }
 
     /** The whole tolerance over the relative error, {@code relative + absolute / magnitude}, where it is on the plot. */
@@ -221,7 +226,8 @@ final class SvgPlots {
         }
         double tolerance = relativeTolerance > 0 ? Math.log10(relativeTolerance) : LOWEST_ERROR_DECADE + 1;
         int low = Math.max(LOWEST_ERROR_DECADE,
-                (int) Math.floor(Math.min(tolerance - 1, largest > 0 ? Math.log10(smallest) : tolerance - 2)));
+                // room below the smallest, which would otherwise touch the band of the entries without mismatch
+                (int) Math.floor(Math.min(tolerance - 1, largest > 0 ? Math.log10(smallest) - 0.3 : tolerance - 2)));
         double high = largest > 0.3 ? Math.log10(5) : Math.max(Math.ceil(Math.log10(largest) + 0.1), Math.floor(tolerance) + 1);
         return new LogAxis(low, Math.max(high, low + 1));
     }

@@ -2,10 +2,13 @@ package org.gradcheck.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gradcheck.GradientChecker;
+import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.junit.CheckOutcome.Group;
 import org.gradcheck.junit.CheckOutcome.TestResult;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,34 @@ class CheckOutcomeTests {
         assertEquals(new CheckOutcome.Counts(66, 42, 2, 20, 2, 2), CheckOutcome.Counts.of(outcomes));
         assertEquals("66 checks: 42 passed (2 of them in tests that did not pass), 20 failed as their tests expected,"
                 + " 2 failed, 2 failed in tests that did not finish.", CheckOutcome.Counts.of(outcomes).text());
+    }
+
+    @Test
+    void aFailedCheckOfATestThatDidNotFinishIsCountedApartAndDrawnInAmber() {
+        CheckRecord failed = CheckRecord.of(1, "Tests > interrupted()", "[test:interrupted()]", null,
+                GradientChecker.defaults().check(DifferentiableFunction.of(x -> x[0] * x[0], x -> new double[] {3 * x[0]}),
+                        new double[] {0.5}));
+        List<CheckOutcome> outcomes = List.of(new CheckOutcome(false, TestResult.UNFINISHED));
+
+        String html = HtmlReportWriter.write(List.of(failed), outcomes);
+
+        assertTrue(html.contains("<p class=\"summary\">1 check: 0 passed, 0 failed as their tests expected, 0 failed, 1 failed"
+                + " in a test that did not finish. "), html.substring(0, 2000));
+        assertTrue(html.contains("<title>GradCheck report: 1 check, 1 failed</title>"));
+        assertTrue(html.contains("<tr class=\"warning-row\" data-check=\"1\" data-outcome=\"failed-test-unfinished\">"));
+        assertTrue(html.contains("<span class=\"outcome warning\">failed; its test did not finish</span>"));
+        assertTrue(JsonReportWriter.write(List.of(failed), outcomes).contains("\"verdict\": \"failed\", \"outcome\":"
+                + " \"failed; its test did not finish\", \"testResult\": null,"));
+    }
+
+    @Test
+    void theWritersWantAnOutcomePerCheck() {
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> HtmlReportWriter.write(List.of(), List.of(new CheckOutcome(true, TestResult.PASSED))));
+        assertEquals("1 outcome for 0 checks: give one outcome per check", thrown.getMessage());
+        thrown = assertThrows(IllegalArgumentException.class,
+                () -> JsonReportWriter.write(List.of(), List.of(new CheckOutcome(true, TestResult.PASSED))));
+        assertEquals("1 outcome for 0 checks: give one outcome per check", thrown.getMessage());
     }
 
     @Test

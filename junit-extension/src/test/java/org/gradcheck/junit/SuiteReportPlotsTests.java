@@ -75,6 +75,21 @@ class SuiteReportPlotsTests {
     }
 
     @Test
+    void entriesWhoseValuesAreBothZeroAreCountedWhereTheyPileUp() throws Exception {
+        DerivativeReport report = GradientChecker.defaults().checkHessian(cubicWithALinearTerm(), new double[] {0.75, -0.25, 2});
+        int zeros = 0;
+        for (Entry entry : report.entries()) {
+            zeros += entry.analytic() == 0 && entry.numerical() == 0 ? 1 : 0;
+        }
+        Document svg = parse(SvgPlots.relativeErrors(record(report), List.of("x")));
+
+        assertTrue(zeros > 1, report.format(20));
+        String label = "\u00d7" + zeros + " at 0";
+        assertEquals(1, elements(svg, "text", null).stream().filter(text -> text.getTextContent().equals(label)).count(),
+                "the plot says how many entries lie on the spot of magnitude and relative error 0");
+    }
+
+    @Test
     void theErrorRatioHistogramAgreesWithTheVerdictsOfEveryKindOfCheck() throws Exception {
         assertHistogramAgreesWithVerdicts(GradientChecker.defaults().check(scaledSquares(2, 4), POINT.clone()),
                 Map.of("pass", 5, "fail", 1));

@@ -86,7 +86,15 @@ class SuiteReportTests {
         assertEquals(1, count(large, "line", "tolerance"), "the relative errors are drawn with the relative tolerance");
         assertEquals(1, count(large, "line", "allowed"), "the histogram has the mark at 1");
 
+        List<String> headers = new ArrayList<>();
+        for (Element header : elements(elements(page, "table").get(0), "th")) {
+            headers.add(header.getTextContent());
+        }
+        assertEquals(List.of("#", "test", "trial", "seed", "strategy", "outcome", "overall difference", "worst parameter",
+                "warnings"), headers, "the index has a column with the outcome of each check in its test");
         for (Element section : sections) {
+            assertEquals(1, count(section, "line", "allowed"), "each histogram has its mark at 1");
+            assertEquals(1, count(section, "line", "tolerance"), "each plot of relative errors has the tolerance");
             List<Element> svgs = elements(section, "svg");
             assertEquals(2, svgs.size(), "a plot of relative errors and a histogram per check");
             assertEquals("relative-errors", svgs.get(0).getAttribute("class"));
@@ -224,7 +232,8 @@ class SuiteReportTests {
         assertEquals("failed-row", rowClasses.get(" > bFailingCheckThenAnAbort()"));
         assertEquals("outcome expected", colours.get(" > dExpectedFailure()"), "an expected failure is not drawn in red");
         assertEquals("expected-row", rowClasses.get(" > fTrial(GradientChecker) > [1] seed=5"));
-        assertEquals("outcome passed", colours.get(" > cPassingCheckThenAFailure()"));
+        assertEquals("outcome warning", colours.get(" > cPassingCheckThenAFailure()"), "a passed check whose test failed");
+        assertEquals("outcome passed", colours.get(" > gPassingCheck()"));
         assertEquals("passed-row", rowClasses.get(" (class level)"));
         assertTrue(html.contains("section[data-outcome=\"failed-as-expected\"] tr.failed-row { background: #f6f8fa; }"),
                 "the failing entries of an expected failure are not red either");
