@@ -9,7 +9,8 @@ import org.gradcheck.report.Verdict;
  * <ul>
  * <li>The relative error of each plotted entry against its magnitude, on log-log axes, with the tolerance's relative
  *     part as a line: a wrong entry stands above the others by as many decades as it is wrong (a factor of 4 at
- *     {@code 0.75}, a flipped sign at 2), whatever its magnitude. Failures are drawn red and ringed.</li>
+ *     {@code 0.75}, a flipped sign at 2), whatever its magnitude. Failures are drawn red and ringed; kinks (judged as
+ *     subgradients, so far from the numerical value) and unresolved entries have rings of their own.</li>
  * <li>The histogram of each block's error ratios, mismatch divided by allowed error, on a log axis with a mark at 1:
  *     what the rule compares, so the passes lie at or left of the mark and the failures right of it. Entries whose
  *     verdict the ratio did not decide (exact matches, entries indistinguishable from zero, kinks, unresolved ones)
@@ -130,6 +131,7 @@ final class SvgPlots {
         svg.append("<text x=\"12\" y=\"").append(format(middle)).append("\" text-anchor=\"middle\" font-size=\"10\""
                 + " transform=\"rotate(-90 12 ").append(format(middle)).append(")\">relative error |g - n| / max(|g|, |n|)</text>\n");
         StringBuilder failures = new StringBuilder();
+        boolean[] rings = new boolean[Ring.values().length];
         for (CheckRecord.Point point : points) {
             double magnitude = finite(point.magnitude());
             double error = finite(point.relativeError());
@@ -143,14 +145,16 @@ final class SvgPlots {
                             + Numbers.format(point.numerical()) + ", relative error " + Numbers.format(point.relativeError())
                             + ", mismatch / allowed " + Numbers.format(point.errorRatio()) + ", " + point.verdict()))
                     .append("</title></circle>\n");
-            if (failed) {
-                failures.append("<circle class=\"failure\" cx=\"").append(format(px)).append("\" cy=\"").append(format(py))
-                        .append("\" r=\"6\" fill=\"none\" stroke=\"").append(FAILURE_COLOUR)
-                        .append("\" stroke-width=\"1.5\"/>\n");
+            Ring ring = Ring.of(point.verdict());
+            if (ring != null) {
+                rings[ring.ordinal()] = true;
+                failures.append("<circle class=\"").append(ring.className).append("\" cx=\"").append(format(px))
+                        .append("\" cy=\"").append(format(py)).append("\" r=\"6\" fill=\"none\" stroke=\"")
+                        .append(ring.colour).append("\" stroke-width=\"1.5\"/>\n");
             }
         }
         svg.append(failures);
-        legend(svg, blockNames, SIZE + 6, TOP + 3, check.failuresPlotted > 0);
+        legend(svg, blockNames, SIZE + 6, TOP + 3, rings);
         svg.append("</svg>\n");
         return svg.toString();
     }
@@ -357,9 +361,43 @@ final class SvgPlots {
         return "with mismatch / allowed above " + Numbers.brief(Math.pow(10, low)) + ", up to " + Numbers.brief(Math.pow(10, high));
     }
 
-    private static void legend(StringBuilder svg, List<String> blockNames, int x, int y, boolean failures) {
+    /** The rings around the points whose verdict is not a pass, with their legend's words. */
+    private enum Ring {
+        FAILURE("failure", FAILURE_COLOUR, "failure"),
+        KINK("kink", "#7f7f7f", "kink (subgradient)"),
+        UNRESOLVED("unresolved", "#bf8700", "unresolved");
+
+        final String className;
+        final String colour;
+        final String legend;
+
+        Ring(String className, String colour, String legend) {
+            this.className = className;
+            this.colour = colour;
+            this.legend = legend;
+        }
+
+        /** The ring of a point of {@code verdict}; null for a pass. */
+        static Ring of(Verdict verdict) {
+            switch (verdict) {
+                case FAIL:
+                    return FAILURE;
+                case KINK:
+                    return KINK;
+                case UNRESOLVED:
+                    return UNRESOLVED;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static void legend(StringBuilder svg, List<String> blockNames, int x, int y, boolean[] rings) {
         int shown = Math.min(blockNames.size(), LEGEND_ENTRIES);
-        int lines = shown + (blockNames.size() > shown ? 1 : 0) + (failures ? 1 : 0);
+        int lines = shown + (blockNames.size() > shown ? 1 : 0);
+        for (boolean ring : rings) {
+            lines += ring ? 1 : 0;
+        }
         svg.append("<rect x=\"").append(x - 3).append("\" y=\"").append(y - 3).append("\" width=\"").append(LEGEND_WIDTH - 8)
                 .append("\" height=\"")
                 .append(lines * 13 + 4).append("\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"#dddddd\"/>\n");
@@ -374,12 +412,19 @@ final class SvgPlots {
             svg.append(text(x + 12, y + 13 * next + 9, "start", "+" + (blockNames.size() - shown) + " more blocks", 9));
             next++;
         }
-        if (failures) {
+        for (Ring ring : Ring.values()) {
+            if (!rings[ring.ordinal()]) {
+                continue;
+            }
             int lineY = y + 13 * next + 6;
-            svg.append("<circle cx=\"").append(x + 4).append("\" cy=\"").append(lineY).append("\" r=\"3\" fill=\"")
-                    .append(FAILURE_COLOUR).append("\"/>\n<circle cx=\"").append(x + 4).append("\" cy=\"").append(lineY)
-                    .append("\" r=\"5\" fill=\"none\" stroke=\"").append(FAILURE_COLOUR).append("\" stroke-width=\"1.5\"/>\n");
-            svg.append(text(x + 12, lineY + 3, "start", "failure", 9));
+            if (ring == Ring.FAILURE) {
+                svg.append("<circle cx=\"").append(x + 4).append("\" cy=\"").append(lineY).append("\" r=\"3\" fill=\"")
+                        .append(FAILURE_COLOUR).append("\"/>\n");
+            }
+            svg.append("<circle cx=\"").append(x + 4).append("\" cy=\"").append(lineY).append("\" r=\"5\" fill=\"none\""
+                    + " stroke=\"").append(ring.colour).append("\" stroke-width=\"1.5\"/>\n");
+            svg.append(text(x + 12, lineY + 3, "start", ring.legend, 9));
+            next++;
         }
     }
 

@@ -75,6 +75,17 @@ class SuiteReportPlotsTests {
     }
 
     @Test
+    void anEntryAtAKinkIsRingedAsOneAndNotAsAFailure() throws Exception {
+        Document svg = parse(SvgPlots.relativeErrors(record(GradientChecker.defaults().check(absoluteValue(),
+                new double[] {0, 0.5})), List.of("x")));
+
+        assertEquals(1, elements(svg, "circle", "kink").size());
+        assertEquals(0, elements(svg, "circle", "failure").size());
+        assertEquals(1, elements(svg, "text", null).stream().filter(text -> text.getTextContent().equals("kink (subgradient)"))
+                .count(), "the legend names the ring");
+    }
+
+    @Test
     void entriesWhoseValuesAreBothZeroAreCountedWhereTheyPileUp() throws Exception {
         DerivativeReport report = GradientChecker.defaults().checkHessian(cubicWithALinearTerm(), new double[] {0.75, -0.25, 2});
         int zeros = 0;
