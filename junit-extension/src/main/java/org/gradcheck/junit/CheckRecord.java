@@ -16,9 +16,9 @@ import org.gradcheck.report.Verdict;
 /**
  * What the suite report keeps of one completed check: the test it ran in, the figures, per-block summaries with
  * histograms of the entries' relative errors and of their mismatches divided by their allowed errors, and a bounded
- * selection of entries to plot. Made on the checking thread as soon
- * as the check completes, so that the run does not hold on to whole gradients. A gradient's entries are its
- * parameters; a Jacobian's (or Hessian's) are its {@code y[i] / x[j]} entries, summarised per input block.
+ * selection of entries to plot. Made on the checking thread as soon as the check completes, so that the run does not
+ * hold on to whole gradients. A gradient's entries are its parameters; a Jacobian's (or Hessian's) are its
+ * {@code y[i] / x[j]} entries, summarised per input block.
  */
 final class CheckRecord {
 
