@@ -14,10 +14,11 @@ import org.gradcheck.report.JacobianReport;
 import org.gradcheck.report.Verdict;
 
 /**
- * What the suite report keeps of one completed check: the test it ran in, the figures, per-block summaries with a
- * histogram of relative errors, and a bounded selection of entries to plot. Made on the checking thread as soon
- * as the check completes, so that the run does not hold on to whole gradients. A gradient's entries are its
- * parameters; a Jacobian's (or Hessian's) are its {@code y[i] / x[j]} entries, summarised per input block.
+ * What the suite report keeps of one completed check: the test it ran in, the figures, per-block summaries with
+ * histograms of the entries' relative errors and of their mismatches divided by their allowed errors, and a bounded
+ * selection of entries to plot. Made on the checking thread as soon as the check completes, so that the run does not
+ * hold on to whole gradients. A gradient's entries are its parameters; a Jacobian's (or Hessian's) are its
+ * {@code y[i] / x[j]} entries, summarised per input block.
  */
 final class CheckRecord {
 
@@ -42,18 +43,77 @@ final class CheckRecord {
     /** Bins of the relative-error histogram, from 1e-16 to 10; errors above 10 fall into the last bin. */
     static final int BINS = (1 - LOWEST_DECADE) * BINS_PER_DECADE;
 
+    /** Lowest decade of the error-ratio histogram: ratios below 1e-8 fall into its first bin. */
+    static final int RATIO_LOWEST_DECADE = -8;
+
+    /** Highest decade of the error-ratio histogram: ratios above 1e8 fall into its last bin. */
+    static final int RATIO_HIGHEST_DECADE = 8;
+
+    /** Bins per decade of the error-ratio histogram; a ratio of 1 is the upper end of bin {@link #RATIO_BINS} / 2 - 1. */
+    static final int RATIO_BINS_PER_DECADE = 2;
+
+    /** Bins of the error-ratio histogram. */
+    static final int RATIO_BINS = (RATIO_HIGHEST_DECADE - RATIO_LOWEST_DECADE) * RATIO_BINS_PER_DECADE;
+
     /** One plotted or listed parameter. */
     record Point(int index, String name, int block, double analytic, double numerical, double relativeError,
-            double errorRatio, Verdict verdict) {
+            double allowedError, double errorRatio, Verdict verdict) {
 
         static Point of(Entry check, int block) {
             return new Point(check.index(), check.name(), block, check.analytic(), check.numerical(), check.relativeError(),
-                    check.errorRatio(), check.verdict());
+                    check.allowedError(), check.errorRatio(), check.verdict());
+        }
+
+        /** {@code max(|analytic|, |numerical|)}: the scale the relative error is taken at. */
+        double magnitude() {
+            return Math.max(Math.abs(analytic), Math.abs(numerical));
         }
     }
 
-    /** One block's summary and the histogram of its checked parameters' relative errors. */
-    record BlockRow(BlockSummary summary, String shape, int exactMatches, int[] histogram) {
+    /**
+     * Entries of the error-ratio histogram that are not placed by their ratio, because the rule that compares the
+     * ratio with 1 did not decide their verdict.
+     */
+    enum RatioSlot {
+        /** Passes with no mismatch at all. */
+        EXACT("0", "with no mismatch"),
+        /** Passes indistinguishable from zero: both values within the numerical error. */
+        NEGLIGIBLE("~0", "indistinguishable from zero"),
+        /** At a kink of the function, judged as a subgradient. */
+        KINK("kink", "at a kink, judged as a subgradient"),
+        /** Neither passed nor failed: no estimate was precise enough. */
+        UNRESOLVED("unres.", "unresolved"),
+        /**
+         * A verdict that another test decided: failed within the allowed error (no subgradient at a kink, a tie, an
+         * exact comparison), or passed beyond it.
+         */
+        OTHER("other", "decided by another test than mismatch / allowed");
+
+        final String label;
+        final String description;
+
+        RatioSlot(String label, String description) {
+            this.label = label;
+            this.description = description;
+        }
+
+        /** Whether the slot is drawn left of the mark at 1, with the passes. */
+        boolean leftOfOne() {
+            return this == EXACT || this == NEGLIGIBLE;
+        }
+    }
+
+    /**
+     * One block's summary, the histogram of its checked parameters' relative errors (with the exact matches apart),
+     * and that of their error ratios: {@code ratioBins} counts the entries the ratio decided (passes at or below 1,
+     * failures above it), {@code ratioSlots} the others by {@link RatioSlot}.
+     */
+    record BlockRow(BlockSummary summary, String shape, int exactMatches, int[] histogram, int[] ratioBins,
+            int[] ratioSlots) {
+
+        int slot(RatioSlot slot) {
+            return ratioSlots[slot.ordinal()];
+        }
     }
 
     final int number;
@@ -74,6 +134,7 @@ final class CheckRecord {
     final String scheme;
     final String tolerance;
     final double relativeTolerance;
+    final double absoluteTolerance;
     final String precision;
     final List<String> warnings;
     final long evaluations;
@@ -105,6 +166,7 @@ final class CheckRecord {
         this.scheme = report.scheme() + ", step " + report.stepDescription();
         this.tolerance = report.tolerance().toString();
         this.relativeTolerance = report.tolerance().relativePart();
+        this.absoluteTolerance = report.tolerance().absolutePart();
         this.precision = report.precisionDescription();
         this.warnings = List.copyOf(report.warnings());
         this.evaluations = report.evaluations();
@@ -112,6 +174,8 @@ final class CheckRecord {
         List<Block> layoutBlocks = inputLayout(report).blocks();
         String outputs = report instanceof JacobianReport ? outputs(((JacobianReport) report).outputCount()) : "";
         int[][] histograms = new int[layoutBlocks.size()][BINS];
+        int[][] ratioBins = new int[layoutBlocks.size()][RATIO_BINS];
+        int[][] ratioSlots = new int[layoutBlocks.size()][RatioSlot.values().length];
         int[] exact = new int[layoutBlocks.size()];
         int[] plottableByBlock = new int[layoutBlocks.size()];
         int total = 0;
@@ -128,10 +192,17 @@ final class CheckRecord {
             } else {
                 histograms[b][bin(error)]++;
             }
+            RatioSlot slot = ratioSlot(entry);
+            if (slot == null) {
+                ratioBins[b][ratioBin(entry.errorRatio())]++;
+            } else {
+                ratioSlots[b][slot.ordinal()]++;
+            }
         }
         List<BlockRow> rows = new ArrayList<>();
         for (int b = 0; b < layoutBlocks.size(); b++) {
-            rows.add(new BlockRow(report.blocks().get(b), outputs + layoutBlocks.get(b).shapeText(), exact[b], histograms[b]));
+            rows.add(new BlockRow(report.blocks().get(b), outputs + layoutBlocks.get(b).shapeText(), exact[b], histograms[b],
+                    ratioBins[b], ratioSlots[b]));
         }
         this.blocks = List.copyOf(rows);
         this.plottable = total;
@@ -258,6 +329,42 @@ final class CheckRecord {
     static double relativeError(double analytic, double numerical) {
         double scale = Math.max(Math.abs(analytic), Math.abs(numerical));
         return scale == 0 ? 0 : Math.abs(analytic - numerical) / scale;
+    }
+
+    /**
+     * Where the error-ratio histogram counts {@code entry}: null for a bin by its ratio (a pass at or below 1 or a
+     * failure above it, as the rule decided), else the slot that says why its ratio did not decide.
+     */
+    static RatioSlot ratioSlot(Entry entry) {
+        switch (entry.verdict()) {
+            case KINK:
+                return RatioSlot.KINK;
+            case UNRESOLVED:
+                return RatioSlot.UNRESOLVED;
+            case PASS:
+                if (entry.negligible()) {
+                    return RatioSlot.NEGLIGIBLE;
+                }
+                if (entry.errorRatio() == 0) {
+                    return RatioSlot.EXACT;
+                }
+                return entry.errorRatio() <= 1 ? null : RatioSlot.OTHER;
+            default:
+                return entry.errorRatio() > 1 ? null : RatioSlot.OTHER;
+        }
+    }
+
+    /**
+     * The error-ratio histogram bin of a ratio above 0: ratios at or below 1 in the bins below the middle, those above
+     * it in the bins above, whatever the rounding of the logarithm; beyond the lowest and highest decades, the end bins.
+     */
+    static int ratioBin(double ratio) {
+        int one = RATIO_BINS / 2;
+        double position = (Math.log10(ratio) - RATIO_LOWEST_DECADE) * RATIO_BINS_PER_DECADE;
+        if (!(ratio > 1)) {
+            return Double.isNaN(position) ? 0 : (int) Math.max(0, Math.min(one - 1, Math.ceil(position) - 1));
+        }
+        return (int) Math.max(one, Math.min(RATIO_BINS - 1, Math.floor(position)));
     }
 
     /** The histogram bin of a relative error above 0. */

@@ -8,7 +8,9 @@ import org.gradcheck.report.BlockSummary;
 /**
  * Writes the suite report as one self-contained page: no scripts, fonts, style sheets or images from elsewhere, plots
  * drawn as inline SVG. The markup is well-formed XML (every element closed, only the predefined character
- * references), so an XML parser reads it as well as a browser. Failing checks are listed first in the index.
+ * references), so an XML parser reads it as well as a browser. Each check is shown with its outcome
+ * ({@link CheckOutcome}): the failures (failed checks of tests that did not pass) are listed first in the index and
+ * drawn in red; a failed check whose test passed, which the test expected, is drawn in grey and counted apart.
  */
 final class HtmlReportWriter {
 
@@ -21,7 +23,10 @@ final class HtmlReportWriter {
             th, td { border: 1px solid #dddddd; padding: 2px 6px; text-align: left; vertical-align: top; }
             td.number { text-align: right; font-family: monospace; white-space: pre; }
             .passed { color: #1a7f37; font-weight: bold; } .failed { color: #cf222e; font-weight: bold; }
-            tr.failed-row { background: #fff0f0; }
+            .expected { color: #57606a; font-weight: bold; } .warning { color: #9a6700; font-weight: bold; }
+            span.outcome { white-space: nowrap; }
+            tr.failed-row { background: #fff0f0; } tr.warning-row { background: #fff8c5; }
+            tr.expected-row, section[data-outcome="failed-as-expected"] tr.failed-row { background: #f6f8fa; }
             dl.facts { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; font-size: 0.9em; }
             dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; font-family: monospace; }
             ul.warnings li { color: #9a6700; }
@@ -32,42 +37,54 @@ final class HtmlReportWriter {
     private HtmlReportWriter() {
     }
 
-    /** The page listing {@code checks}. */
-    static String write(List<CheckRecord> checks) {
-        StringBuilder html = new StringBuilder(64 * 1024);
-        int failed = 0;
-        for (CheckRecord check : checks) {
-            failed += check.passed ? 0 : 1;
+    /**
+     * The page listing {@code checks}, each with its outcome.
+     *
+     * @param outcomes the outcome of each check, in the same order
+     * @throws IllegalArgumentException if there are not as many outcomes as checks
+     */
+    static String write(List<CheckRecord> checks, List<CheckOutcome> outcomes) {
+        if (outcomes.size() != checks.size()) {
+            throw new IllegalArgumentException(outcomes.size() + (outcomes.size() == 1 ? " outcome for " : " outcomes for ")
+                    + checks.size() + (checks.size() == 1 ? " check" : " checks") + ": give one outcome per check");
         }
+        StringBuilder html = new StringBuilder(64 * 1024);
+        CheckOutcome.Counts counts = CheckOutcome.Counts.of(outcomes);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<title>GradCheck report: ").append(checks.size()).append(checks.size() == 1 ? " check" : " checks")
-                .append(", ").append(failed).append(" failed</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        html.append("<h1>Gradient checks</h1>\n<p class=\"summary\">").append(checks.size())
-                .append(checks.size() == 1 ? " check: " : " checks: ").append(checks.size() - failed).append(" passed, ")
-                .append(failed).append(" failed. Each check has the analytic against the numerical gradient of its"
-                        + " parameters and the relative errors of each block against the tolerance.</p>\n");
-        index(html, checks);
-        for (CheckRecord check : checks) {
-            section(html, check);
+                .append(", ").append(counts.failed() + counts.unfinished()).append(" failed</title>\n<style>\n")
+                .append(STYLE).append("</style>\n</head>\n<body>\n");
+        html.append("<h1>Gradient checks</h1>\n<p class=\"summary\">").append(Html.escape(counts.text()))
+                .append(" Each check plots the relative error of its entries against their magnitude, and per block"
+                        + " a histogram of each entry's mismatch divided by its allowed error, which the rule compares with 1:"
+                        + " the passes lie at or left of the mark at 1, the failures right of it.</p>\n");
+        index(html, checks, outcomes);
+        for (int c = 0; c < checks.size(); c++) {
+            section(html, checks.get(c), outcomes.get(c));
         }
         html.append("</body>\n</html>\n");
         return html.toString();
     }
 
-    private static void index(StringBuilder html, List<CheckRecord> checks) {
-        List<CheckRecord> ordered = new ArrayList<>(checks);
-        ordered.sort(Comparator.comparing((CheckRecord check) -> check.passed).thenComparingInt(check -> check.number));
+    private static void index(StringBuilder html, List<CheckRecord> checks, List<CheckOutcome> outcomes) {
+        List<Integer> ordered = new ArrayList<>();
+        for (int c = 0; c < checks.size(); c++) {
+            ordered.add(c);
+        }
+        ordered.sort(Comparator.comparingInt((Integer c) -> rank(outcomes.get(c))).thenComparingInt(c -> checks.get(c).number));
         html.append("<table class=\"index\">\n<thead><tr><th>#</th><th>test</th><th>trial</th><th>seed</th><th>strategy</th>"
-                + "<th>verdict</th><th>overall difference</th><th>worst parameter</th><th>warnings</th></tr></thead>\n<tbody>\n");
-        for (CheckRecord check : ordered) {
-            html.append("<tr class=\"").append(check.passed ? "passed-row" : "failed-row").append("\" data-check=\"")
-                    .append(check.number).append("\">");
+                + "<th>outcome</th><th>overall difference</th><th>worst parameter</th><th>warnings</th></tr></thead>\n<tbody>\n");
+        for (int c : ordered) {
+            CheckRecord check = checks.get(c);
+            CheckOutcome outcome = outcomes.get(c);
+            html.append("<tr class=\"").append(rowClass(outcome)).append("\" data-check=\"").append(check.number)
+                    .append("\" data-outcome=\"").append(outcome.key()).append("\">");
             cell(html, "<a href=\"#check-" + check.number + "\">" + check.number + "</a>", false);
             cell(html, Html.escape(check.testName), false);
             cell(html, trialText(check), false);
             cell(html, seedText(check), false);
             cell(html, Html.escape(strategyKind(check.strategy)), false);
-            cell(html, verdict(check), false);
+            cell(html, outcomeMarkup(outcome), false);
             cell(html, Numbers.format(check.overallDifference), true);
             cell(html, Html.escape(check.worstName()), false);
             cell(html, check.warnings.isEmpty() ? "" : Integer.toString(check.warnings.size()), true);
@@ -76,12 +93,59 @@ final class HtmlReportWriter {
         html.append("</tbody>\n</table>\n");
     }
 
-    private static void section(StringBuilder html, CheckRecord check) {
+    /** The index's order: failures, failures of unfinished tests, passes in failed tests, expected failures, passes. */
+    private static int rank(CheckOutcome outcome) {
+        switch (outcome.group()) {
+            case FAILED:
+                return 0;
+            case UNFINISHED:
+                return 1;
+            case EXPECTED:
+                return 3;
+            default:
+                return outcome.passedButTestDidNot() ? 2 : 4;
+        }
+    }
+
+    private static String rowClass(CheckOutcome outcome) {
+        switch (outcome.group()) {
+            case FAILED:
+                return "failed-row";
+            case UNFINISHED:
+                return "warning-row";
+            case EXPECTED:
+                return "expected-row";
+            default:
+                return "passed-row";
+        }
+    }
+
+    /**
+     * The outcome in the colour of its group: red failures, grey expected ones, green passes, and amber for what became
+     * of a test that did not finish or did not pass although its check did.
+     */
+    private static String outcomeMarkup(CheckOutcome outcome) {
+        String colour;
+        if (outcome.group() == CheckOutcome.Group.UNFINISHED || outcome.passedButTestDidNot()) {
+            colour = "warning";
+        } else if (outcome.group() == CheckOutcome.Group.FAILED) {
+            colour = "failed";
+        } else if (outcome.group() == CheckOutcome.Group.EXPECTED) {
+            colour = "expected";
+        } else {
+            colour = "passed";
+        }
+        return "<span class=\"outcome " + colour + "\">" + Html.escape(outcome.text()) + "</span>";
+    }
+
+    private static void section(StringBuilder html, CheckRecord check, CheckOutcome outcome) {
         html.append("<section class=\"check\" id=\"check-").append(check.number).append("\" data-verdict=\"")
-                .append(check.passed ? "passed" : "failed").append("\">\n<h2>").append(check.number).append(". ")
-                .append(Html.escape(check.testName)).append("</h2>\n<p>").append(verdict(check)).append(' ')
+                .append(check.passed ? "passed" : "failed").append("\" data-outcome=\"").append(outcome.key())
+                .append("\">\n<h2>").append(check.number).append(". ")
+                .append(Html.escape(check.testName)).append("</h2>\n<p>").append(outcomeMarkup(outcome)).append(' ')
                 .append(Html.escape(check.headline)).append("</p>\n<dl class=\"facts\">\n");
         fact(html, "test", check.testName);
+        fact(html, "outcome", outcome.text());
         fact(html, "unique id", check.uniqueId);
         if (check.trial != null) {
             fact(html, "trial", check.trial.trial() + " of " + check.trial.trials());
@@ -118,7 +182,8 @@ final class HtmlReportWriter {
         for (CheckRecord.BlockRow row : check.blocks) {
             blockNames.add(row.summary().name());
         }
-        html.append("<div class=\"plots\">\n").append(SvgPlots.scatter(check, blockNames)).append(SvgPlots.errors(check))
+        html.append("<div class=\"plots\">\n").append(SvgPlots.relativeErrors(check, blockNames))
+                .append(SvgPlots.errorRatios(check))
                 .append("</div>\n<p class=\"plotted\">").append(plottedText(check)).append("</p>\n</section>\n");
     }
 
@@ -183,10 +248,6 @@ final class HtmlReportWriter {
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
-    }
-
-    private static String verdict(CheckRecord check) {
-        return check.passed ? "<span class=\"verdict passed\">passed</span>" : "<span class=\"verdict failed\">failed</span>";
     }
 
     static String trialText(CheckRecord check) {

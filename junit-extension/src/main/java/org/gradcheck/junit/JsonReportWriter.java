@@ -5,8 +5,12 @@ import java.util.Locale;
 import org.gradcheck.report.BlockSummary;
 
 /**
- * Writes the suite report's data as JSON: per check the test, trial, seed, figures, warnings, per-block summaries
- * with their relative-error histograms, the worst parameters and the plotted ones. Numbers that are not finite are
+ * Writes the suite report's data as JSON: the counts of the page's summary line; per check the test, trial, seed, the check's
+ * verdict, its outcome (the page's text: {@code failed as the test expected}) and its test's result ({@code passed},
+ * {@code failed}, {@code aborted}, or {@code null} for a test that did not finish), figures, warnings, per-block summaries
+ * with their histograms of relative errors and of error ratios (mismatch divided by allowed error; the bins below the
+ * middle hold the passes at or below 1, those above it the failures, and {@code errorRatioSlots} the entries whose
+ * verdict the ratio did not decide), the worst parameters and the plotted ones. Numbers that are not finite are
  * written as {@code null}. Bounded like the page: at most {@value CheckRecord#MAX_POINTS} parameters per check.
  */
 final class JsonReportWriter {
@@ -19,20 +23,42 @@ final class JsonReportWriter {
     private JsonReportWriter() {
     }
 
-    static String write(List<CheckRecord> checks) {
+    /**
+     * The file listing {@code checks}, each with its outcome.
+     *
+     * @param outcomes the outcome of each check, in the same order
+     * @throws IllegalArgumentException if there are not as many outcomes as checks
+     */
+    static String write(List<CheckRecord> checks, List<CheckOutcome> outcomes) {
+        if (outcomes.size() != checks.size()) {
+            throw new IllegalArgumentException(outcomes.size() + (outcomes.size() == 1 ? " outcome for " : " outcomes for ")
+                    + checks.size() + (checks.size() == 1 ? " check" : " checks") + ": give one outcome per check");
+        }
         StringBuilder json = new StringBuilder(64 * 1024);
-        json.append("{\n  \"format\": ").append(FORMAT_VERSION).append(",\n  \"histogram\": {\"lowestDecade\": ")
+        CheckOutcome.Counts counts = CheckOutcome.Counts.of(outcomes);
+        json.append("{\n  \"format\": ").append(FORMAT_VERSION).append(",\n  \"summary\": {");
+        field(json, "checks", Integer.toString(counts.checks()), true);
+        field(json, "passed", Integer.toString(counts.passed()), false);
+        field(json, "passedInTestsThatDidNotPass", Integer.toString(counts.passedInTestsThatDidNotPass()), false);
+        field(json, "failedAsExpected", Integer.toString(counts.expected()), false);
+        field(json, "failed", Integer.toString(counts.failed()), false);
+        field(json, "failedInUnfinishedTests", Integer.toString(counts.unfinished()), false);
+        field(json, "text", string(counts.text()), false);
+        json.append("},\n  \"histogram\": {\"lowestDecade\": ")
                 .append(CheckRecord.LOWEST_DECADE).append(", \"binsPerDecade\": ").append(CheckRecord.BINS_PER_DECADE)
-                .append(", \"bins\": ").append(CheckRecord.BINS).append("},\n  \"checks\": [");
+                .append(", \"bins\": ").append(CheckRecord.BINS).append("},\n  \"errorRatioHistogram\": {\"lowestDecade\": ")
+                .append(CheckRecord.RATIO_LOWEST_DECADE).append(", \"binsPerDecade\": ").append(CheckRecord.RATIO_BINS_PER_DECADE)
+                .append(", \"bins\": ").append(CheckRecord.RATIO_BINS).append(", \"binsAtOrBelowOne\": ")
+                .append(CheckRecord.RATIO_BINS / 2).append("},\n  \"checks\": [");
         for (int c = 0; c < checks.size(); c++) {
             json.append(c == 0 ? "\n" : ",\n");
-            check(json, checks.get(c));
+            check(json, checks.get(c), outcomes.get(c));
         }
         json.append("\n  ]\n}\n");
         return json.toString();
     }
 
-    private static void check(StringBuilder json, CheckRecord check) {
+    private static void check(StringBuilder json, CheckRecord check, CheckOutcome outcome) {
         json.append("    {");
         field(json, "number", Integer.toString(check.number), true);
         field(json, "test", string(check.testName), false);
@@ -49,6 +75,9 @@ final class JsonReportWriter {
             field(json, "seed", "null", false);
         }
         field(json, "verdict", string(check.passed ? "passed" : "failed"), false);
+        field(json, "outcome", string(outcome.text()), false);
+        field(json, "testResult", outcome.test() == CheckOutcome.TestResult.UNFINISHED ? "null"
+                : string(outcome.test().name().toLowerCase(Locale.ROOT)), false);
         field(json, "headline", string(check.headline), false);
         field(json, "parameters", Integer.toString(check.size), false);
         field(json, "checked", Integer.toString(check.checked), false);
@@ -62,6 +91,7 @@ final class JsonReportWriter {
         field(json, "scheme", string(check.scheme), false);
         field(json, "tolerance", string(check.tolerance), false);
         field(json, "relativeTolerance", number(check.relativeTolerance), false);
+        field(json, "absoluteTolerance", number(check.absoluteTolerance), false);
         field(json, "precision", string(check.precision), false);
         field(json, "evaluations", Long.toString(check.evaluations), false);
         field(json, "seconds", number(check.seconds), false);
@@ -83,11 +113,13 @@ final class JsonReportWriter {
             field(json, "difference", number(summary.difference()), false);
             field(json, "worstParameter", string(summary.worstEntry()), false);
             field(json, "exactMatches", Integer.toString(row.exactMatches()), false);
-            StringBuilder histogram = new StringBuilder("[");
-            for (int i = 0; i < row.histogram().length; i++) {
-                histogram.append(i == 0 ? "" : ", ").append(row.histogram()[i]);
+            field(json, "relativeErrorHistogram", integers(row.histogram()), false);
+            field(json, "errorRatioHistogram", integers(row.ratioBins()), false);
+            StringBuilder slots = new StringBuilder("{");
+            for (CheckRecord.RatioSlot slot : CheckRecord.RatioSlot.values()) {
+                field(slots, slot.name().toLowerCase(Locale.ROOT), Integer.toString(row.slot(slot)), slot.ordinal() == 0);
             }
-            field(json, "relativeErrorHistogram", histogram.append(']').toString(), false);
+            field(json, "errorRatioSlots", slots.append('}').toString(), false);
             json.append('}');
         }
         json.append("\n      ],\n      \"worst\": ");
@@ -109,6 +141,7 @@ final class JsonReportWriter {
             field(json, "analytic", number(point.analytic()), false);
             field(json, "numerical", number(point.numerical()), false);
             field(json, "relativeError", number(point.relativeError()), false);
+            field(json, "allowedError", number(point.allowedError()), false);
             field(json, "errorRatio", number(point.errorRatio()), false);
             field(json, "verdict", string(point.verdict().name()), false);
             json.append('}');
@@ -126,6 +159,14 @@ final class JsonReportWriter {
         }
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format(Locale.ROOT, "%.1f", value)
                 : Double.toString(value);
+    }
+
+    private static String integers(int[] values) {
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            list.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return list.append(']').toString();
     }
 
     private static String strings(List<String> values) {

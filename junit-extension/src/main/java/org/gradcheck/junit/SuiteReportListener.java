@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.gradcheck.report.DerivativeReport;
 import org.junit.platform.engine.TestExecutionResult;
@@ -30,8 +32,10 @@ import org.junit.platform.launcher.TestPlan;
  * launchers of Maven Surefire, Gradle and IDEs pick up without configuration. It notes which test runs on which
  * thread; {@link SuiteReportObserver}, which every check calls on the thread that ran it, hands each report to the
  * innermost test running on that thread, whether the check ran in a {@link GradientCheck @GradientCheck} trial or in
- * a plain {@code @Test} through {@code GradientAssertions}. Checks outside any test are not collected. When the run
- * made no check, the files of an earlier run are deleted and none are written; when
+ * a plain {@code @Test} through {@code GradientAssertions}. Checks outside any test are not collected. Each check is
+ * shown with what became of its test: a failed check whose test passed is one the test expected to fail
+ * ({@code assertThrows}, an example that fails by design), and is not counted among the failures. When the run made no
+ * check, the files of an earlier run are deleted and none are written; when
  * {@value GradientCheckConstants#REPORT_ENABLED_KEY} is {@code false}, the files are left alone.
  *
  * <p>Not for direct use: the class is public only so that the service loader can create it.
@@ -44,6 +48,8 @@ import org.junit.platform.launcher.TestPlan;
 public final class SuiteReportListener implements TestExecutionListener {
 
     private final List<CheckRecord> records = new ArrayList<>();
+    /** The status of every test and container that finished, by unique id. */
+    private final Map<String, TestExecutionResult.Status> results = new ConcurrentHashMap<>();
     private final RunningTests.Session session = this::record;
     private volatile boolean enabled;
     private volatile Path directory = Path.of(GradientCheckConstants.DEFAULT_REPORT_DIRECTORY);
@@ -70,6 +76,7 @@ public final class SuiteReportListener implements TestExecutionListener {
         synchronized (records) {
             records.clear();
         }
+        results.clear();
     }
 
     /**
@@ -86,7 +93,8 @@ public final class SuiteReportListener implements TestExecutionListener {
     }
 
     /**
-     * Notes that {@code test} no longer runs on the calling thread.
+     * Notes that {@code test} no longer runs on the calling thread, and its result, which tells whether a failed check
+     * of the test was a failure or what the test expected.
      *
      * @param test the test or container that finished
      * @param result its result
@@ -94,6 +102,9 @@ public final class SuiteReportListener implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         RunningTests.finished(session, test.getUniqueId());
+        if (enabled) {
+            results.put(test.getUniqueId(), result.getStatus());
+        }
     }
 
     /**
@@ -111,6 +122,12 @@ public final class SuiteReportListener implements TestExecutionListener {
             collected = new ArrayList<>(records);
             records.clear();
         }
+        List<CheckOutcome> outcomes = new ArrayList<>(collected.size());
+        for (CheckRecord check : collected) {
+            outcomes.add(new CheckOutcome(check.passed,
+                    CheckOutcome.TestResult.of(Optional.ofNullable(results.get(check.uniqueId)))));
+        }
+        results.clear();
         if (!enabled) {
             return;
         }
@@ -123,9 +140,9 @@ public final class SuiteReportListener implements TestExecutionListener {
                 return;
             }
             Files.createDirectories(target);
-            Files.writeString(target.resolve(HtmlReportWriter.FILE_NAME), HtmlReportWriter.write(collected),
+            Files.writeString(target.resolve(HtmlReportWriter.FILE_NAME), HtmlReportWriter.write(collected, outcomes),
                     StandardCharsets.UTF_8);
-            Files.writeString(target.resolve(JsonReportWriter.FILE_NAME), JsonReportWriter.write(collected),
+            Files.writeString(target.resolve(JsonReportWriter.FILE_NAME), JsonReportWriter.write(collected, outcomes),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the gradient-check report to " + target.toAbsolutePath()

@@ -5,9 +5,17 @@ import java.util.Locale;
 import org.gradcheck.report.Verdict;
 
 /**
- * Draws the two plots of a check as inline SVG, by hand: the analytic gradient against the numerical one per
- * parameter on symmetric log axes, and the relative errors of each block as a histogram on a log axis with the
- * tolerance drawn in. Pure functions of a {@link CheckRecord}.
+ * Draws the two plots of a check as inline SVG, by hand. Pure functions of a {@link CheckRecord}.
+ * <ul>
+ * <li>The relative error of each plotted entry against its magnitude, on log-log axes, with the tolerance's relative
+ *     part as a line: a wrong entry stands above the others by as many decades as it is wrong (a factor of 4 at
+ *     {@code 0.75}, a flipped sign at 2), whatever its magnitude. Failures are drawn red and ringed; kinks (judged as
+ *     subgradients, so far from the numerical value) and unresolved entries have rings of their own.</li>
+ * <li>The histogram of each block's error ratios, mismatch divided by allowed error, on a log axis with a mark at 1:
+ *     what the rule compares, so the passes lie at or left of the mark and the failures right of it. Entries whose
+ *     verdict the ratio did not decide (exact matches, entries indistinguishable from zero, kinks, unresolved ones)
+ *     are counted in slots of their own beside the axis.</li>
+ * </ul>
  */
 final class SvgPlots {
 
@@ -20,17 +28,35 @@ final class SvgPlots {
     /** Blocks named in a legend; the others are summed up in one more line. */
     static final int LEGEND_ENTRIES = 8;
 
+    /** Most decades on the magnitude axis; smaller magnitudes are drawn at its left end. */
+    static final int MAX_MAGNITUDE_DECADES = 24;
+
+    /** Lowest decade of the relative-error axis: a relative error of double rounding is about 1e-16. */
+    static final int LOWEST_ERROR_DECADE = -17;
+
     private static final int SIZE = 380;
-    private static final int LEFT = 70;
+    private static final int LEFT = 58;
     private static final int RIGHT = 16;
-    private static final int TOP = 16;
-    private static final int BOTTOM = 46;
+    private static final int TOP = 18;
+    private static final int BOTTOM = 58;
+
+    /** The band below (and left of) the plot area where the entries with a relative error (magnitude) of 0 are drawn. */
+    private static final int ZERO_BAND = 16;
 
     /** Room to the right of the scatter plot for its legend. */
     private static final int LEGEND_WIDTH = 118;
 
-    /** Least distance in pixels between two labelled ticks. */
-    private static final double MIN_TICK_SPACING = 44;
+    /** Width of the histogram. */
+    private static final int HISTOGRAM_WIDTH = 520;
+
+    /** Width of the histogram's row labels. */
+    private static final int ROW_LABELS = 96;
+
+    /** Height of one block's row of the histogram. */
+    private static final int ROW_HEIGHT = 30;
+
+    /** Width of a slot beside the histogram's axis, in bins. */
+    private static final int SLOT_BINS = 3;
 
     private SvgPlots() {
     }
@@ -39,167 +65,339 @@ final class SvgPlots {
         return COLOURS[block % COLOURS.length];
     }
 
-    /** The symmetric log transform {@code sign(x) log10(1 + |x| / c)}. */
-    static double symlog(double value, double linearThreshold) {
-        return Math.signum(value) * Math.log10(1 + Math.abs(value) / linearThreshold);
+    /** A decade on the axes: {@code 1e-6}, {@code 1}, {@code 1e3}. */
+    static String decade(int exponent) {
+        return exponent == 0 ? "1" : "1e" + exponent;
     }
 
-    /**
-     * The linear threshold {@code c} of the symmetric log axes: the smallest non-zero magnitude among the points, but
-     * no less than 1e-9 of the largest, so that a few tiny values do not stretch the axes; 1 when all are zero.
-     */
-    static double linearThreshold(List<CheckRecord.Point> points) {
-        double largest = 0;
-        double smallest = Double.POSITIVE_INFINITY;
-        for (CheckRecord.Point point : points) {
-            for (double value : new double[] {point.analytic(), point.numerical()}) {
-                double magnitude = Math.abs(value);
-                if (magnitude > 0 && Double.isFinite(magnitude)) {
-                    largest = Math.max(largest, magnitude);
-                    smallest = Math.min(smallest, magnitude);
-                }
-            }
-        }
-        if (largest == 0) {
-            return 1;
-        }
-        return Math.max(smallest, largest * 1e-9);
-    }
-
-    /** The scatter plot of analytic (vertical) against numerical (horizontal) values; failures ringed in red. */
-    static String scatter(CheckRecord check, List<String> blockNames) {
+    /** The relative error of each plotted entry (vertical) against its magnitude {@code max(|g|, |n|)} (horizontal). */
+    static String relativeErrors(CheckRecord check, List<String> blockNames) {
         List<CheckRecord.Point> points = check.points;
-        double c = linearThreshold(points);
-        double limit = 0;
-        for (CheckRecord.Point point : points) {
-            limit = Math.max(limit, Math.max(Math.abs(symlog(finite(point.analytic()), c)),
-                    Math.abs(symlog(finite(point.numerical()), c))));
-        }
-        limit = limit == 0 ? 1 : limit * 1.05;
-        Axis axis = new Axis(limit, SIZE - LEFT - RIGHT, SIZE - TOP - BOTTOM);
+        LogAxis x = magnitudeAxis(points);
+        LogAxis y = errorAxis(points, check.relativeTolerance);
+        int width = SIZE - LEFT - RIGHT;
+        int height = SIZE - TOP - BOTTOM;
         StringBuilder svg = new StringBuilder();
-        open(svg, "scatter", SIZE + LEGEND_WIDTH, SIZE, "Analytic against numerical gradient of check " + check.number);
-        svg.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(axis.width)
-                .append("\" height=\"").append(axis.height).append("\" fill=\"#ffffff\" stroke=\"#999999\"/>\n");
-        // zero lines and the diagonal y = x
-        svg.append(line(axis.x(0), TOP, axis.x(0), TOP + axis.height, "#dddddd", ""));
-        svg.append(line(LEFT, axis.y(0), LEFT + axis.width, axis.y(0), "#dddddd", ""));
-        svg.append(line(axis.x(-limit), axis.y(-limit), axis.x(limit), axis.y(limit), "#aaaaaa",
-                " stroke-dasharray=\"4 3\" class=\"diagonal\""));
-        double placed = Double.NEGATIVE_INFINITY;
-        for (double tick : ticks(c, limit)) {
-            double position = symlog(tick, c);
-            if (tick > 0) {
-                // ticks come as 0, +t1, -t1, +t2, -t2, ...: keep a pair only if it is far enough from the last one kept
-                if (axis.x(position) - placed < MIN_TICK_SPACING) {
-                    continue;
-                }
-                placed = axis.x(position);
-            } else if (tick == 0) {
-                placed = axis.x(0);
-            } else if (axis.x(-position) != placed) {
+        open(svg, "relative-errors", SIZE + LEGEND_WIDTH, SIZE, "Relative error against magnitude of each plotted entry"
+                + " of check " + check.number);
+        // entries without mismatch lie in a band below the plot area; a magnitude of 0 is drawn left of the axis
+        double zeroY = TOP + height + ZERO_BAND / 2.0 + 2;
+        double zeroX = LEFT - 18;
+        svg.append("<rect class=\"zero-band\" x=\"").append(LEFT).append("\" y=\"").append(TOP + height + 2)
+                .append("\" width=\"").append(width).append("\" height=\"").append(ZERO_BAND)
+                .append("\" fill=\"#f4f4f4\"/>\n");
+        int stride = Math.max(1, (int) Math.ceil((x.high - x.low) / 6.0));
+        for (int exponent = x.low; exponent <= x.high; exponent++) {
+            if (Math.floorMod(exponent, stride) != 0) {
                 continue;
             }
-            String label = tick == 0 ? "0" : Numbers.brief(tick);
-            svg.append(line(axis.x(position), TOP + axis.height, axis.x(position), TOP + axis.height + 4, "#666666", ""));
-            svg.append(text(axis.x(position), TOP + axis.height + 15, "middle", label, 9));
-            svg.append(line(LEFT - 4, axis.y(position), LEFT, axis.y(position), "#666666", ""));
-            svg.append(text(LEFT - 6, axis.y(position) + 3, "end", label, 9));
+            double position = LEFT + x.fraction(exponent) * width;
+            svg.append(line(position, TOP, position, TOP + height, "#eeeeee", ""));
+            svg.append(line(position, TOP + height + ZERO_BAND + 2, position, TOP + height + ZERO_BAND + 6, "#666666", ""));
+            svg.append(text(position, TOP + height + ZERO_BAND + 16, "middle", decade(exponent), 9));
         }
-        svg.append(text(LEFT + axis.width / 2.0, SIZE - 16, "middle", "numerical (symmetric log, linear within "
-                + Numbers.brief(c) + ")", 10));
-        svg.append("<text x=\"12\" y=\"").append(format(TOP + axis.height / 2.0))
-                .append("\" text-anchor=\"middle\" font-size=\"10\" transform=\"rotate(-90 12 ")
-                .append(format(TOP + axis.height / 2.0)).append(")\">analytic</text>\n");
+        stride = Math.max(1, (int) Math.ceil((y.high - y.low) / 8.0));
+        for (int exponent = (int) Math.floor(y.high); exponent >= y.low; exponent--) {
+            if (Math.floorMod(exponent, stride) != 0) {
+                continue;
+            }
+            double position = TOP + (1 - y.fraction(exponent)) * height;
+            svg.append(line(LEFT, position, LEFT + width, position, "#eeeeee", ""));
+            svg.append(line(LEFT - 4, position, LEFT, position, "#666666", ""));
+            svg.append(text(LEFT - 6, position + 3, "end", decade(exponent), 9));
+        }
+        svg.append(note(LEFT + width - 4, zeroY + 3, "end", "no mismatch"));
+        int zeroMagnitudes = zeroMagnitudes(points);
+        if (zeroMagnitudes > 0) {
+            svg.append(text(zeroX, TOP + height + ZERO_BAND + 16, "middle", "0", 9));
+        }
+        if (zeroMagnitudes > 1) {
+            // they all lie on one spot
+            svg.append(note(LEFT + 3, zeroY + 3, "start", "\u00d7" + zeroMagnitudes + " at 0"));
+        }
+        double toleranceFraction = check.relativeTolerance > 0 ? y.fraction(Math.log10(check.relativeTolerance)) : -1;
+        if (toleranceFraction >= 0 && toleranceFraction <= 1) {
+            double position = TOP + (1 - toleranceFraction) * height;
+            svg.append(line(LEFT, position, LEFT + width, position, FAILURE_COLOUR, " stroke-dasharray=\"5 3\" class=\"tolerance\""));
+            svg.append(text(LEFT + width - 4, position - 4, "end", "relative tolerance " + Numbers.brief(check.relativeTolerance), 9));
+        }
+        if (check.absoluteTolerance > 0) {
+            svg.append(absoluteTolerance(check, x, y, width, height));
+        }
+        svg.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(width)
+                .append("\" height=\"").append(height).append("\" fill=\"none\" stroke=\"#999999\"/>\n");
+        svg.append(text(LEFT + width / 2.0, SIZE - 14, "middle", "magnitude max(|g|, |n|)", 10));
+        double middle = TOP + height / 2.0;
+        svg.append("<text x=\"12\" y=\"").append(format(middle)).append("\" text-anchor=\"middle\" font-size=\"10\""
+                + " transform=\"rotate(-90 12 ").append(format(middle)).append(")\">relative error |g - n| / max(|g|, |n|)</text>\n");
         StringBuilder failures = new StringBuilder();
+        boolean[] rings = new boolean[Ring.values().length];
         for (CheckRecord.Point point : points) {
-            double x = axis.x(symlog(finite(point.numerical()), c));
-            double y = axis.y(symlog(finite(point.analytic()), c));
-            svg.append("<circle class=\"point\" cx=\"").append(format(x)).append("\" cy=\"").append(format(y))
-                    .append("\" r=\"2.5\" fill=\"").append(colour(point.block())).append("\" fill-opacity=\"0.75\"><title>")
-                    .append(Html.escape(point.name() + ": analytic " + Numbers.format(point.analytic())
-                            + ", numerical " + Numbers.format(point.numerical()) + ", " + point.verdict()))
+            double magnitude = finite(point.magnitude());
+            double error = finite(point.relativeError());
+            double px = magnitude == 0 ? zeroX : LEFT + clamp(x.fraction(Math.log10(magnitude))) * width;
+            double py = error == 0 ? zeroY : TOP + (1 - clamp(y.fraction(Math.log10(error)))) * height;
+            boolean failed = point.verdict() == Verdict.FAIL;
+            svg.append("<circle class=\"point\" cx=\"").append(format(px)).append("\" cy=\"").append(format(py))
+                    .append("\" r=\"").append(failed ? "3" : "2.5").append("\" fill=\"")
+                    .append(failed ? FAILURE_COLOUR : colour(point.block())).append("\" fill-opacity=\"0.75\"><title>")
+                    .append(Html.escape(point.name() + ": analytic " + Numbers.format(point.analytic()) + ", numerical "
+                            + Numbers.format(point.numerical()) + ", relative error " + Numbers.format(point.relativeError())
+                            + ", mismatch / allowed " + Numbers.format(point.errorRatio()) + ", " + point.verdict()))
                     .append("</title></circle>\n");
-            if (point.verdict() == Verdict.FAIL) {
-                failures.append("<circle class=\"failure\" cx=\"").append(format(x)).append("\" cy=\"").append(format(y))
-                        .append("\" r=\"6\" fill=\"none\" stroke=\"").append(FAILURE_COLOUR)
-                        .append("\" stroke-width=\"1.5\"/>\n");
+            Ring ring = Ring.of(point.verdict());
+            if (ring != null) {
+                rings[ring.ordinal()] = true;
+                failures.append("<circle class=\"").append(ring.className).append("\" cx=\"").append(format(px))
+                        .append("\" cy=\"").append(format(py)).append("\" r=\"6\" fill=\"none\" stroke=\"")
+                        .append(ring.colour).append("\" stroke-width=\"1.5\"/>\n");
             }
         }
         svg.append(failures);
-        legend(svg, blockNames, SIZE + 6, TOP + 3, check.failuresPlotted > 0);
+        legend(svg, blockNames, SIZE + 6, TOP + 3, rings);
         svg.append("</svg>\n");
         return svg.toString();
     }
 
-    /** The histogram of each block's relative errors on a log axis, one row per block, with the tolerance line. */
-    static String errors(CheckRecord check) {
+    /** How many points have analytic and numerical values of 0. */
+    private static int zeroMagnitudes(List<CheckRecord.Point> points) {
+        int count = 0;
+        for (CheckRecord.Point point : points) {
+            count += finite(point.magnitude()) == 0 ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** The whole tolerance over the relative error, {@code relative + absolute / magnitude}, where it is on the plot. */
+    private static String absoluteTolerance(CheckRecord check, LogAxis x, LogAxis y, int width, int height) {
+        StringBuilder points = new StringBuilder();
+        int steps = 60;
+        for (int s = 0; s <= steps; s++) {
+            double exponent = x.low + (x.high - x.low) * (double) s / steps;
+            double allowed = check.relativeTolerance + check.absoluteTolerance / Math.pow(10, exponent);
+            double fraction = y.fraction(Math.log10(allowed));
+            if (fraction > 1) {
+                continue;
+            }
+            points.append(points.length() == 0 ? "" : " ").append(format(LEFT + x.fraction(exponent) * width)).append(',')
+                    .append(format(TOP + (1 - clamp(fraction)) * height));
+        }
+        if (points.length() == 0) {
+            return "";
+        }
+        return "<polyline class=\"tolerance-absolute\" points=\"" + points + "\" fill=\"none\" stroke=\"" + FAILURE_COLOUR
+                + "\" stroke-opacity=\"0.6\" stroke-dasharray=\"2 3\"><title>the whole tolerance, "
+                + Html.escape(Numbers.brief(check.absoluteTolerance) + " / max(|g|, |n|) + "
+                        + Numbers.brief(check.relativeTolerance)) + "</title></polyline>\n";
+    }
+
+    /** Decades from the smallest non-zero magnitude to the largest, at most {@value #MAX_MAGNITUDE_DECADES}. */
+    static LogAxis magnitudeAxis(List<CheckRecord.Point> points) {
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (CheckRecord.Point point : points) {
+            double magnitude = finite(point.magnitude());
+            if (magnitude > 0) {
+                smallest = Math.min(smallest, magnitude);
+                largest = Math.max(largest, magnitude);
+            }
+        }
+        if (largest == 0) {
+            return new LogAxis(-1, 1);
+        }
+        int high = (int) Math.ceil(Math.log10(largest));
+        int low = (int) Math.floor(Math.log10(smallest));
+        if (low == high) {
+            low--;
+            high++;
+        }
+        return new LogAxis(Math.max(low, high - MAX_MAGNITUDE_DECADES), high);
+    }
+
+    /**
+     * Decades from the smallest non-zero relative error (or a decade below the tolerance, if lower; no lower than
+     * {@value #LOWEST_ERROR_DECADE}) to above the largest, with room above 2, the largest there is.
+     */
+    static LogAxis errorAxis(List<CheckRecord.Point> points, double relativeTolerance) {
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (CheckRecord.Point point : points) {
+            double error = finite(point.relativeError());
+            if (error > 0) {
+                smallest = Math.min(smallest, error);
+                largest = Math.max(largest, error);
+            }
+        }
+        double tolerance = relativeTolerance > 0 ? Math.log10(relativeTolerance) : LOWEST_ERROR_DECADE + 1;
+        int low = Math.max(LOWEST_ERROR_DECADE,
+                // room below the smallest, which would otherwise touch the band of the entries without mismatch
+                (int) Math.floor(Math.min(tolerance - 1, largest > 0 ? Math.log10(smallest) - 0.3 : tolerance - 2)));
+        double high = largest > 0.3 ? Math.log10(5) : Math.max(Math.ceil(Math.log10(largest) + 0.1), Math.floor(tolerance) + 1);
+        return new LogAxis(low, Math.max(high, low + 1));
+    }
+
+    /** The histogram of each block's error ratios on a log axis, one row per block, with the mark at 1. */
+    static String errorRatios(CheckRecord check) {
         int rows = check.blocks.size();
-        int rowHeight = 30;
-        int labels = 96;
-        int width = SIZE;
-        int height = TOP + rows * rowHeight + BOTTOM;
-        int slots = CheckRecord.BINS + 1;
-        double plotWidth = width - labels - RIGHT;
-        double slot = plotWidth / slots;
+        int height = TOP + rows * ROW_HEIGHT + BOTTOM;
+        boolean[] shown = new boolean[CheckRecord.RatioSlot.values().length];
+        int left = 0;
+        int right = 0;
+        for (CheckRecord.RatioSlot slot : CheckRecord.RatioSlot.values()) {
+            for (CheckRecord.BlockRow row : check.blocks) {
+                shown[slot.ordinal()] |= row.slot(slot) > 0;
+            }
+            if (shown[slot.ordinal()]) {
+                left += slot.leftOfOne() ? 1 : 0;
+                right += slot.leftOfOne() ? 0 : 1;
+            }
+        }
+        // the bins, the slots of each side, and a bin's gap between the slots and the bins
+        int columns = CheckRecord.RATIO_BINS + SLOT_BINS * (left + right) + (left > 0 ? 1 : 0) + (right > 0 ? 1 : 0);
+        double plotWidth = HISTOGRAM_WIDTH - ROW_LABELS - RIGHT;
+        double bin = plotWidth / columns;
+        double axisStart = ROW_LABELS + (left > 0 ? (SLOT_BINS * left + 1) * bin : 0);
+        double axisEnd = axisStart + CheckRecord.RATIO_BINS * bin;
+        double[] slotX = new double[shown.length];
+        double nextLeft = ROW_LABELS;
+        double nextRight = axisEnd + bin;
+        for (CheckRecord.RatioSlot slot : CheckRecord.RatioSlot.values()) {
+            if (shown[slot.ordinal()] && slot.leftOfOne()) {
+                slotX[slot.ordinal()] = nextLeft;
+                nextLeft += SLOT_BINS * bin;
+            } else if (shown[slot.ordinal()]) {
+                slotX[slot.ordinal()] = nextRight;
+                nextRight += SLOT_BINS * bin;
+            }
+        }
         StringBuilder svg = new StringBuilder();
-        open(svg, "errors", width, height, "Relative errors per block of check " + check.number);
+        open(svg, "error-ratios", HISTOGRAM_WIDTH, height, "Mismatch divided by allowed error per block of check "
+                + check.number);
+        double bottom = TOP + rows * ROW_HEIGHT;
         for (int b = 0; b < rows; b++) {
             CheckRecord.BlockRow row = check.blocks.get(b);
-            double base = TOP + (b + 1) * rowHeight;
-            int largest = row.exactMatches();
-            for (int count : row.histogram()) {
+            double base = TOP + (b + 1) * ROW_HEIGHT;
+            int largest = 0;
+            for (int count : row.ratioBins()) {
                 largest = Math.max(largest, count);
             }
-            svg.append(text(labels - 6, base - rowHeight / 2.0 + 3, "end", Html.shorten(row.summary().name(), 14), 10));
-            svg.append(line(labels, base, width - RIGHT, base, "#cccccc", ""));
-            for (int s = 0; s < slots; s++) {
-                int count = s == 0 ? row.exactMatches() : row.histogram()[s - 1];
-                if (count == 0) {
-                    continue;
+            for (int count : row.ratioSlots()) {
+                largest = Math.max(largest, count);
+            }
+            svg.append(text(ROW_LABELS - 6, base - ROW_HEIGHT / 2.0 + 3, "end", Html.shorten(row.summary().name(), 14), 10));
+            svg.append(line(ROW_LABELS, base, HISTOGRAM_WIDTH - RIGHT, base, "#cccccc", ""));
+            if (largest == 0) {
+                svg.append(note(axisStart + 4, base - 6, "start", "no entry checked one by one"));
+            }
+            for (int i = 0; i < CheckRecord.RATIO_BINS; i++) {
+                boolean failures = i >= CheckRecord.RATIO_BINS / 2;
+                bar(svg, failures ? "fail" : "pass", axisStart + i * bin, bin, base, row.ratioBins()[i], largest,
+                        failures ? FAILURE_COLOUR : colour(b), ratioBinText(i) + (failures ? ", failed" : ", passed"));
+            }
+            for (CheckRecord.RatioSlot slot : CheckRecord.RatioSlot.values()) {
+                if (shown[slot.ordinal()]) {
+                    bar(svg, slot.name().toLowerCase(Locale.ROOT), slotX[slot.ordinal()], SLOT_BINS * bin, base,
+                            row.slot(slot), largest, slotColour(slot, b), slot.description);
                 }
-                double barHeight = Math.max(1, (rowHeight - 6) * (double) count / largest);
-                svg.append("<rect class=\"bar\" x=\"").append(format(labels + s * slot + 0.5)).append("\" y=\"")
-                        .append(format(base - barHeight)).append("\" width=\"").append(format(slot - 1))
-                        .append("\" height=\"").append(format(barHeight)).append("\" fill=\"").append(colour(b))
-                        .append("\"><title>").append(count).append(count == 1 ? " parameter" : " parameters")
-                        .append(s == 0 ? " with no error" : " with relative error " + binText(s - 1))
-                        .append("</title></rect>\n");
             }
         }
-        double bottom = TOP + rows * rowHeight;
-        svg.append(text(labels + slot / 2, bottom + 14, "middle", "0", 9));
-        for (int decade = CheckRecord.LOWEST_DECADE + 4; decade <= 0; decade += 4) {
-            double x = labels + slot * (1 + (decade - CheckRecord.LOWEST_DECADE) * CheckRecord.BINS_PER_DECADE);
-            svg.append(line(x, bottom, x, bottom + 4, "#666666", ""));
-            svg.append(text(x, bottom + 14, "middle", "1e" + decade, 9));
+        svg.append(line(axisStart, bottom, axisEnd, bottom, "#666666", ""));
+        for (int exponent = CheckRecord.RATIO_LOWEST_DECADE; exponent <= CheckRecord.RATIO_HIGHEST_DECADE; exponent += 2) {
+            double position = axisStart + (exponent - CheckRecord.RATIO_LOWEST_DECADE) * CheckRecord.RATIO_BINS_PER_DECADE * bin;
+            svg.append(line(position, bottom, position, bottom + 4, "#666666", ""));
+            svg.append(text(position, bottom + 14, "middle", decade(exponent), 9));
         }
-        if (check.relativeTolerance > 0) {
-            double position = (Math.log10(check.relativeTolerance) - CheckRecord.LOWEST_DECADE) * CheckRecord.BINS_PER_DECADE;
-            double x = labels + slot * (1 + Math.max(0, Math.min(CheckRecord.BINS, position)));
-            svg.append(line(x, TOP - 4, x, bottom, FAILURE_COLOUR, " stroke-dasharray=\"5 3\" class=\"tolerance\""));
-            svg.append(text(x + 3, TOP - 6 + 8, "start", "tolerance " + Numbers.brief(check.relativeTolerance), 9));
+        for (CheckRecord.RatioSlot slot : CheckRecord.RatioSlot.values()) {
+            if (shown[slot.ordinal()]) {
+                svg.append(text(slotX[slot.ordinal()] + SLOT_BINS * bin / 2, bottom + 14, "middle", slot.label, 9));
+            }
         }
-        svg.append(text(labels + plotWidth / 2, height - 16, "middle", "relative error |g - n| / max(|g|, |n|)", 10));
+        double one = axisStart + CheckRecord.RATIO_BINS / 2 * bin;
+        svg.append(line(one, TOP - 6, one, bottom, FAILURE_COLOUR, " stroke-dasharray=\"5 3\" class=\"allowed\""));
+        svg.append(text(one - 4, TOP - 8 + 8, "end", "pass", 9));
+        svg.append(text(one + 4, TOP - 8 + 8, "start", "fail", 9));
+        svg.append(text(ROW_LABELS + plotWidth / 2, height - 26, "middle", "mismatch / allowed error", 10));
+        svg.append(text(ROW_LABELS + plotWidth / 2, height - 12, "middle",
+                "|g - n| / (absolute + relative max(|g|, |n|) + numerical error)", 9));
         svg.append("</svg>\n");
         return svg.toString();
     }
 
-    private static String binText(int bin) {
-        double low = CheckRecord.LOWEST_DECADE + (double) bin / CheckRecord.BINS_PER_DECADE;
-        double high = low + 1.0 / CheckRecord.BINS_PER_DECADE;
-        if (bin == 0) {
-            return "below " + Numbers.brief(Math.pow(10, high));
+    private static String slotColour(CheckRecord.RatioSlot slot, int block) {
+        switch (slot) {
+            case KINK:
+                return "#7f7f7f";
+            case UNRESOLVED:
+                return "#bf8700";
+            case OTHER:
+                return FAILURE_COLOUR;
+            default:
+                return colour(block);
         }
-        if (bin == CheckRecord.BINS - 1) {
-            return "above " + Numbers.brief(Math.pow(10, low));
-        }
-        return "from " + Numbers.brief(Math.pow(10, low)) + " to " + Numbers.brief(Math.pow(10, high));
     }
 
-    private static void legend(StringBuilder svg, List<String> blockNames, int x, int y, boolean failures) {
+    private static void bar(StringBuilder svg, String kind, double x, double width, double base, int count, int largest,
+            String fill, String description) {
+        if (count == 0) {
+            return;
+        }
+        double barHeight = Math.max(2, (ROW_HEIGHT - 6) * (double) count / largest);
+        svg.append("<rect class=\"bar ").append(kind).append("\" x=\"").append(format(x + 0.5)).append("\" y=\"")
+                .append(format(base - barHeight)).append("\" width=\"").append(format(width - 1)).append("\" height=\"")
+                .append(format(barHeight)).append("\" fill=\"").append(fill).append("\"><title>").append(count)
+                .append(count == 1 ? " entry " : " entries ").append(Html.escape(description)).append("</title></rect>\n");
+    }
+
+    /** {@code mismatch / allowed from 1.0e-01 to 3.2e-01}: the range of a bin of the error-ratio histogram. */
+    static String ratioBinText(int bin) {
+        double low = CheckRecord.RATIO_LOWEST_DECADE + (double) bin / CheckRecord.RATIO_BINS_PER_DECADE;
+        double high = low + 1.0 / CheckRecord.RATIO_BINS_PER_DECADE;
+        if (bin == 0) {
+            return "with mismatch / allowed up to " + Numbers.brief(Math.pow(10, high));
+        }
+        if (bin == CheckRecord.RATIO_BINS - 1) {
+            return "with mismatch / allowed above " + Numbers.brief(Math.pow(10, low));
+        }
+        return "with mismatch / allowed above " + Numbers.brief(Math.pow(10, low)) + ", up to " + Numbers.brief(Math.pow(10, high));
+    }
+
+    /** The rings around the points whose verdict is not a pass, with their legend's words. */
+    private enum Ring {
+        FAILURE("failure", FAILURE_COLOUR, "failure"),
+        KINK("kink", "#7f7f7f", "kink (subgradient)"),
+        UNRESOLVED("unresolved", "#bf8700", "unresolved");
+
+        final String className;
+        final String colour;
+        final String legend;
+
+        Ring(String className, String colour, String legend) {
+            this.className = className;
+            this.colour = colour;
+            this.legend = legend;
+        }
+
+        /** The ring of a point of {@code verdict}; null for a pass. */
+        static Ring of(Verdict verdict) {
+            switch (verdict) {
+                case FAIL:
+                    return FAILURE;
+                case KINK:
+                    return KINK;
+                case UNRESOLVED:
+                    return UNRESOLVED;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static void legend(StringBuilder svg, List<String> blockNames, int x, int y, boolean[] rings) {
         int shown = Math.min(blockNames.size(), LEGEND_ENTRIES);
-        int lines = shown + (blockNames.size() > shown ? 1 : 0) + (failures ? 1 : 0);
+        int lines = shown + (blockNames.size() > shown ? 1 : 0);
+        for (boolean ring : rings) {
+            lines += ring ? 1 : 0;
+        }
         svg.append("<rect x=\"").append(x - 3).append("\" y=\"").append(y - 3).append("\" width=\"").append(LEGEND_WIDTH - 8)
                 .append("\" height=\"")
                 .append(lines * 13 + 4).append("\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"#dddddd\"/>\n");
@@ -214,31 +412,20 @@ final class SvgPlots {
             svg.append(text(x + 12, y + 13 * next + 9, "start", "+" + (blockNames.size() - shown) + " more blocks", 9));
             next++;
         }
-        if (failures) {
+        for (Ring ring : Ring.values()) {
+            if (!rings[ring.ordinal()]) {
+                continue;
+            }
             int lineY = y + 13 * next + 6;
-            svg.append("<circle cx=\"").append(x + 4).append("\" cy=\"").append(lineY).append("\" r=\"4.5\" fill=\"none\""
-                    + " stroke=\"").append(FAILURE_COLOUR).append("\" stroke-width=\"1.5\"/>\n");
-            svg.append(text(x + 12, lineY + 3, "start", "failure", 9));
+            if (ring == Ring.FAILURE) {
+                svg.append("<circle cx=\"").append(x + 4).append("\" cy=\"").append(lineY).append("\" r=\"3\" fill=\"")
+                        .append(FAILURE_COLOUR).append("\"/>\n");
+            }
+            svg.append("<circle cx=\"").append(x + 4).append("\" cy=\"").append(lineY).append("\" r=\"5\" fill=\"none\""
+                    + " stroke=\"").append(ring.colour).append("\" stroke-width=\"1.5\"/>\n");
+            svg.append(text(x + 12, lineY + 3, "start", ring.legend, 9));
+            next++;
         }
-    }
-
-    /** Tick values: 0 and {@code ±c * 10^k} up to the axis limit, at most about four on each side. */
-    static double[] ticks(double c, double limit) {
-        double largest = c * (Math.pow(10, limit) - 1);
-        int decades = (int) Math.floor(Math.log10(largest / c) + 1e-9);
-        if (decades < 0) {
-            return new double[] {0};
-        }
-        int stride = Math.max(1, (int) Math.ceil((decades + 1) / 4.0));
-        int count = decades / stride + 1;
-        double[] ticks = new double[2 * count + 1];
-        ticks[0] = 0;
-        for (int k = 0; k < count; k++) {
-            double value = c * Math.pow(10, k * stride);
-            ticks[1 + 2 * k] = value;
-            ticks[2 + 2 * k] = -value;
-        }
-        return ticks;
     }
 
     private static double finite(double value) {
@@ -246,6 +433,10 @@ final class SvgPlots {
             return 0;
         }
         return Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, value));
+    }
+
+    private static double clamp(double fraction) {
+        return Math.max(0, Math.min(1, fraction));
     }
 
     private static void open(StringBuilder svg, String kind, int width, int height, String label) {
@@ -264,29 +455,27 @@ final class SvgPlots {
                 + "\">" + Html.escape(content) + "</text>\n";
     }
 
+    /** A grey remark in the plot. */
+    private static String note(double x, double y, String anchor, String content) {
+        return "<text x=\"" + format(x) + "\" y=\"" + format(y) + "\" text-anchor=\"" + anchor + "\" font-size=\"9\""
+                + " fill=\"#777777\">" + Html.escape(content) + "</text>\n";
+    }
+
     static String format(double coordinate) {
         return String.format(Locale.ROOT, "%.1f", coordinate);
     }
 
-    /** Maps transformed values in {@code [-limit, limit]} onto the plot area. */
-    private static final class Axis {
+    /**
+     * A log axis from decade {@code low} to {@code high} (not necessarily a whole decade at the top).
+     *
+     * @param low the exponent at the axis' start
+     * @param high the exponent at its end, above {@code low}
+     */
+    record LogAxis(int low, double high) {
 
-        final double limit;
-        final int width;
-        final int height;
-
-        Axis(double limit, int width, int height) {
-            this.limit = limit;
-            this.width = width;
-            this.height = height;
-        }
-
-        double x(double value) {
-            return LEFT + (value + limit) / (2 * limit) * width;
-        }
-
-        double y(double value) {
-            return TOP + (1 - (value + limit) / (2 * limit)) * height;
+        /** Where exponent {@code exponent} lies on the axis: 0 at its start, 1 at its end. */
+        double fraction(double exponent) {
+            return (exponent - low) / (high - low);
         }
     }
 }

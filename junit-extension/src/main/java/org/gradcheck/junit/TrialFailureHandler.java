@@ -8,12 +8,16 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Ends a failing trial's message with the lines that reproduce it. A {@link DerivativeMismatchError} stays one (with
- * the same report, expected and actual values), another {@link AssertionError} becomes
- * an {@link AssertionFailedError} with the same expected and actual values; both keep the original stack trace. Other
- * exceptions are rethrown unchanged, with the reproduction lines attached as a suppressed exception, so that errors
- * stay errors. Aborted trials and {@link VirtualMachineError}s pass through untouched.
+ * the same report, expected and actual values), another {@link AssertionError} becomes an {@link AssertionFailedError}
+ * with the same expected and actual values. Other exceptions are rethrown, with the reproduction lines attached as a
+ * suppressed exception, so that errors stay errors. The stack trace is the original one trimmed to the user's frames
+ * down to the trial's method ({@link TrialStackTrace}), unless {@value #PRUNING_KEY} is {@code false}, JUnit's own
+ * switch for a whole stack trace. Aborted trials and {@link VirtualMachineError}s pass through untouched.
  */
 final class TrialFailureHandler implements TestExecutionExceptionHandler {
+
+    /** JUnit Platform's configuration parameter that switches its pruning of stack traces off when {@code false}. */
+    static final String PRUNING_KEY = "junit.platform.stacktrace.pruning.enabled";
 
     private final Trial trial;
 
@@ -27,7 +31,15 @@ final class TrialFailureHandler implements TestExecutionExceptionHandler {
             throw throwable;
         }
         String reproduction = ReproductionMessage.of(trial);
+        boolean trim = context.getConfigurationParameter(PRUNING_KEY).map(value -> !value.trim().equalsIgnoreCase("false"))
+                .orElse(true);
+        StackTraceElement[] frames = throwable.getStackTrace();
+        if (trim) {
+            frames = TrialStackTrace.trimmed(frames, trial.method);
+            TrialStackTrace.trimCauses(throwable, trial.method);
+        }
         if (!(throwable instanceof AssertionError)) {
+            throwable.setStackTrace(frames);
             throwable.addSuppressed(new TrialReproduction(reproduction));
             throw throwable;
         }
@@ -44,7 +56,7 @@ final class TrialFailureHandler implements TestExecutionExceptionHandler {
         } else {
             replacement = new AssertionFailedError(message, throwable.getCause());
         }
-        replacement.setStackTrace(throwable.getStackTrace());
+        replacement.setStackTrace(frames);
         for (Throwable suppressed : throwable.getSuppressed()) {
             replacement.addSuppressed(suppressed);
         }

@@ -83,14 +83,22 @@ class SuiteReportTests {
         assertEquals(3, count(large, "circle", "failure"), "every failure is among the plotted points");
         assertTrue(text(large, "p", "plotted").startsWith("Plotted 250 of 3000 parameters checked one by one (3 of 3"
                 + " failures"), text(large, "p", "plotted"));
-        assertEquals(1, count(large, "line", "diagonal"), "the scatter plot has the diagonal y = x");
-        assertEquals(1, count(large, "line", "tolerance"), "the histogram has the tolerance line");
+        assertEquals(1, count(large, "line", "tolerance"), "the relative errors are drawn with the relative tolerance");
+        assertEquals(1, count(large, "line", "allowed"), "the histogram has the mark at 1");
 
+        List<String> headers = new ArrayList<>();
+        for (Element header : elements(elements(page, "table").get(0), "th")) {
+            headers.add(header.getTextContent());
+        }
+        assertEquals(List.of("#", "test", "trial", "seed", "strategy", "outcome", "overall difference", "worst parameter",
+                "warnings"), headers, "the index has a column with the outcome of each check in its test");
         for (Element section : sections) {
+            assertEquals(1, count(section, "line", "allowed"), "each histogram has its mark at 1");
+            assertEquals(1, count(section, "line", "tolerance"), "each plot of relative errors has the tolerance");
             List<Element> svgs = elements(section, "svg");
-            assertEquals(2, svgs.size(), "a scatter plot and a histogram per check");
-            assertEquals("scatter", svgs.get(0).getAttribute("class"));
-            assertEquals("errors", svgs.get(1).getAttribute("class"));
+            assertEquals(2, svgs.size(), "a plot of relative errors and a histogram per check");
+            assertEquals("relative-errors", svgs.get(0).getAttribute("class"));
+            assertEquals("error-ratios", svgs.get(1).getAttribute("class"));
             assertTrue(count(section, "rect", "bar") > 0, "the histogram has bars");
         }
 
@@ -185,6 +193,75 @@ class SuiteReportTests {
         assertTrue(json.contains("\"worstParameter\": \"dx[1] / x[1]\""), json);
     }
 
+    @Test
+    void eachCheckHasTheOutcomeOfItsTestAndExpectedFailuresAreCountedApartAndNotInRed() throws Exception {
+        Path reportDirectory = directory.resolve("outcomes");
+        long failedTests = run(OutcomesTestCase.class, GradientCheckConstants.REPORT_DIRECTORY_KEY, reportDirectory.toString());
+
+        assertEquals(3, failedTests, "the failing check's test, the test that fails after its check and the one whose check"
+                + " passed unexpectedly: " + FAILURES);
+        String html = Files.readString(reportDirectory.resolve("report.html"), StandardCharsets.UTF_8);
+        Document page = parse(html);
+        assertEquals("8 checks: 4 passed (2 of them in tests that did not pass), 2 failed as their tests expected,"
+                + " 2 failed.", text(page.getDocumentElement(), "p", "summary").replaceFirst("\\. Each check .*", "."));
+        assertEquals("GradCheck report: 8 checks, 2 failed", text(page.getDocumentElement(), "title"));
+
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        Map<String, String> colours = new LinkedHashMap<>();
+        Map<String, String> rowClasses = new LinkedHashMap<>();
+        for (Element row : elements(page, "tr")) {
+            if (row.hasAttribute("data-check")) {
+                String test = elements(row, "td").get(1).getTextContent().replace("SuiteReportTests$OutcomesTestCase", "");
+                outcomes.put(test, text(row, "span"));
+                colours.put(test, elements(row, "span").get(0).getAttribute("class"));
+                rowClasses.put(test, row.getAttribute("class"));
+            }
+        }
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put(" > aFailingCheck()", "failed");
+        expected.put(" > bFailingCheckThenAnAbort()", "failed; its test was aborted");
+        expected.put(" > cPassingCheckThenAFailure()", "passed; its test failed");
+        expected.put(" > eUnexpectedPass()", "passed; its test failed");
+        expected.put(" > dExpectedFailure()", "failed as the test expected");
+        expected.put(" > fTrial(GradientChecker) > [1] seed=5", "failed as the test expected");
+        expected.put(" (class level)", "passed");
+        expected.put(" > gPassingCheck()", "passed");
+        assertEquals(expected, outcomes, "the index lists failures first, then passes in tests that did not pass,"
+                + " expected failures and passes, each in the order the checks ran");
+        assertEquals("outcome failed", colours.get(" > aFailingCheck()"));
+        assertEquals("failed-row", rowClasses.get(" > bFailingCheckThenAnAbort()"));
+        assertEquals("outcome expected", colours.get(" > dExpectedFailure()"), "an expected failure is not drawn in red");
+        assertEquals("expected-row", rowClasses.get(" > fTrial(GradientChecker) > [1] seed=5"));
+        assertEquals("outcome warning", colours.get(" > cPassingCheckThenAFailure()"), "a passed check whose test failed");
+        assertEquals("outcome passed", colours.get(" > gPassingCheck()"));
+        assertEquals("passed-row", rowClasses.get(" (class level)"));
+        assertTrue(html.contains("section[data-outcome=\"failed-as-expected\"] tr.failed-row { background: #f6f8fa; }"),
+                "the failing entries of an expected failure are not red either");
+
+        Map<String, Element> sections = new LinkedHashMap<>();
+        for (Element section : elements(page, "section")) {
+            sections.put(text(section, "h2").replaceFirst("^\\d+\\. SuiteReportTests\\$OutcomesTestCase", ""), section);
+        }
+        Element expectedFailure = sections.get(" > dExpectedFailure()");
+        assertEquals("failed", expectedFailure.getAttribute("data-verdict"), "the check itself failed");
+        assertEquals("failed-as-expected", expectedFailure.getAttribute("data-outcome"));
+        assertEquals("failed as the test expected", facts(expectedFailure).get("outcome"));
+        assertTrue(text(expectedFailure, "p").startsWith("failed as the test expected Gradient check failed: 1 of 6"),
+                text(expectedFailure, "p"));
+        assertEquals("failed-test-aborted", sections.get(" > bFailingCheckThenAnAbort()").getAttribute("data-outcome"));
+
+        String json = Files.readString(reportDirectory.resolve("report.json"), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"summary\": {\"checks\": 8, \"passed\": 4, \"passedInTestsThatDidNotPass\": 2,"
+                + " \"failedAsExpected\": 2, \"failed\": 2, \"failedInUnfinishedTests\": 0, \"text\": \"8 checks: 4 passed"
+                + " (2 of them in tests that did not pass), 2 failed as their tests expected, 2 failed.\"},"), json.substring(0, 400));
+        assertEquals(2, occurrences(json, "\"verdict\": \"failed\", \"outcome\": \"failed as the test expected\","
+                + " \"testResult\": \"passed\","));
+        assertEquals(1, occurrences(json, "\"verdict\": \"failed\", \"outcome\": \"failed; its test was aborted\","
+                + " \"testResult\": \"aborted\","));
+        assertEquals(2, occurrences(json, "\"verdict\": \"passed\", \"outcome\": \"passed; its test failed\","
+                + " \"testResult\": \"failed\","));
+    }
+
     /** The cells of row {@code row} of a check's block table: block, shape, checked, failures, unresolved, ... */
     private static List<String> blockCells(Element section, int row) {
         Element blocks = elements(section, "table").stream().filter(table -> "blocks".equals(table.getAttribute("class")))
@@ -269,8 +346,10 @@ class SuiteReportTests {
                 .findFirst().orElseThrow().getTextContent();
     }
 
+    /** How many {@code tag} elements under {@code parent} have {@code className} among their classes. */
     private static long count(Element parent, String tag, String className) {
-        return elements(parent, tag).stream().filter(element -> className.equals(element.getAttribute("class"))).count();
+        return elements(parent, tag).stream()
+                .filter(element -> List.of(element.getAttribute("class").split(" ")).contains(className)).count();
     }
 
     /** The terms and descriptions of a check's facts, and {@code worst}: the first row of its table of the worst. */
@@ -433,6 +512,60 @@ class SuiteReportTests {
                     x -> x[0] * x[0] * x[1] + Math.exp(x[1]),
                     x -> new double[] {2 * x[0] * x[1], x[0] * x[0] + Math.exp(x[1])},
                     x -> new double[][] {{2 * x[1], 2 * x[0]}, {2 * x[0], 0}}), new double[] {0.75, -0.25});
+        }
+    }
+
+    /**
+     * A check in each situation: a failure, a failure its test expected, a pass in a test that fails afterwards, a pass
+     * where the test expected a failure, a failure in an aborted test, a check of the class and a trial.
+     */
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+    static class OutcomesTestCase {
+
+        @org.junit.jupiter.api.BeforeAll
+        static void classLevelCheck() {
+            GradientAssertions.assertGradientsMatch(quadratic(false), POINT.clone(), LAYOUT);
+        }
+
+        @Test
+        void aFailingCheck() {
+            GradientAssertions.assertGradientsMatch(quadratic(true), POINT.clone(), LAYOUT);
+        }
+
+        @Test
+        void bFailingCheckThenAnAbort() {
+            org.junit.jupiter.api.Assertions.assertThrows(org.gradcheck.DerivativeMismatchError.class,
+                    () -> GradientAssertions.assertGradientsMatch(quadratic(true), POINT.clone(), LAYOUT));
+            org.junit.jupiter.api.Assumptions.abort("aborted after its check");
+        }
+
+        @Test
+        void cPassingCheckThenAFailure() {
+            GradientAssertions.assertGradientsMatch(quadratic(false), POINT.clone(), LAYOUT);
+            org.junit.jupiter.api.Assertions.fail("fails after its check");
+        }
+
+        @Test
+        void dExpectedFailure() {
+            org.junit.jupiter.api.Assertions.assertThrows(org.gradcheck.DerivativeMismatchError.class,
+                    () -> GradientAssertions.assertGradientsMatch(quadratic(true), POINT.clone(), LAYOUT));
+        }
+
+        @Test
+        void eUnexpectedPass() {
+            org.junit.jupiter.api.Assertions.assertThrows(org.gradcheck.DerivativeMismatchError.class,
+                    () -> GradientAssertions.assertGradientsMatch(quadratic(false), POINT.clone(), LAYOUT));
+        }
+
+        @GradientCheck(trials = 1, seed = "5")
+        void fTrial(GradientChecker checker) {
+            org.junit.jupiter.api.Assertions.assertThrows(org.gradcheck.DerivativeMismatchError.class,
+                    () -> checker.assertMatches(quadratic(true), POINT.clone(), LAYOUT));
+        }
+
+        @Test
+        void gPassingCheck() {
+            GradientAssertions.assertGradientsMatch(quadratic(false), POINT.clone(), LAYOUT);
         }
     }
 

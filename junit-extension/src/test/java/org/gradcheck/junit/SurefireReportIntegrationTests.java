@@ -29,6 +29,9 @@ class SurefireReportIntegrationTests {
 
     private static final String CLASS_NAME = "fixture.ReportFixtureTests";
 
+    /** The line of the failing trial's check in the fixture. */
+    private static final String TRIAL_FRAME = "\tat fixture.ReportFixtureTests.buggyBackpropagation(ReportFixtureTests.java:61)";
+
     @Test
     void surefireReportsShowTheFailingReportAndThePassingFiguresAndTheRerunLineReproducesTheTrial() throws Exception {
         UserProject project = copyFixture();
@@ -52,6 +55,9 @@ class SurefireReportIntegrationTests {
                     + "\n  for example: mvn test -Dtest='ReportFixtureTests#buggyBackpropagation' -Dgradcheck.seed=" + rootSeed
                     + " -Dgradcheck.trial=" + trial + "\n"), text);
         }
+        assertEquals(List.of(TRIAL_FRAME, TRIAL_FRAME, TRIAL_FRAME), text.lines().filter(line -> line.startsWith("\tat "))
+                .collect(Collectors.toList()), "each failure's stack trace is the trial's line alone: no frame of GradCheck,"
+                + " of JUnit or of the reflection that invoked the trial: " + text);
         assertTrue(Pattern.compile("\nw\\[1\\] +\\S+ +\\S+ +\\S+ +\\S+ +\\S+ +FAIL\n").matcher(text).find(),
                 "the per-parameter table names w[1]: " + text);
         assertTrue(log.contains("Gradient check failed: 1 of 3 parameters disagree\n  worst w[1]: analytic "), "console output: " + log);

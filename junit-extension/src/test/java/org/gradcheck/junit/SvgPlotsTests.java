@@ -1,6 +1,5 @@
 package org.gradcheck.junit;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -10,31 +9,33 @@ import org.junit.jupiter.api.Test;
 class SvgPlotsTests {
 
     @Test
-    void theSymmetricLogAxisIsLinearNearZeroAndLogarithmicFarFromIt() {
-        assertEquals(0, SvgPlots.symlog(0, 1e-3));
-        assertEquals(1, SvgPlots.symlog(9e-3, 1e-3), 1e-12);
-        assertEquals(-2, SvgPlots.symlog(-0.099, 1e-3), 1e-12);
-        assertEquals(Math.log10(1.5), SvgPlots.symlog(5e-4, 1e-3), 1e-15, "within c the axis is close to linear");
+    void theMagnitudeAxisSpansTheDecadesOfTheNonZeroMagnitudes() {
+        assertEquals(new SvgPlots.LogAxis(-4, 1), SvgPlots.magnitudeAxis(List.of(point(-2e-4, -2.1e-4), point(0, 0),
+                point(3, 3.5))));
+        assertEquals(new SvgPlots.LogAxis(-1, 1), SvgPlots.magnitudeAxis(List.of(point(1, 1))), "one decade each side of 1");
+        assertEquals(new SvgPlots.LogAxis(-1, 1), SvgPlots.magnitudeAxis(List.of(point(0, 0))), "all zero");
+        assertEquals(new SvgPlots.LogAxis(-18, 6), SvgPlots.magnitudeAxis(List.of(point(1e-30, 1e-30), point(5e5, 5e5))),
+                "at most 24 decades, the smallest magnitudes at the axis' start");
     }
 
     @Test
-    void theLinearThresholdIsTheSmallestMagnitudeButNoLessThanABillionthOfTheLargest() {
-        assertEquals(2e-4, SvgPlots.linearThreshold(List.of(point(-2e-4, 3), point(0, 0.5))));
-        assertEquals(3e-9, SvgPlots.linearThreshold(List.of(point(1e-20, 3), point(0, 0.5))), 1e-24);
-        assertEquals(1, SvgPlots.linearThreshold(List.of(point(0, 0))), "all zero");
-        assertEquals(1, SvgPlots.linearThreshold(List.of()), "no point");
+    void theErrorAxisReachesFromBelowTheToleranceOrTheSmallestErrorToAboveTheLargest() {
+        SvgPlots.LogAxis withBias = SvgPlots.errorAxis(List.of(point(4, 1), point(1, 1 + 3e-11), point(2, 2)), 1e-6);
+        assertEquals(-11, withBias.low());
+        assertEquals(Math.log10(5), withBias.high(), 1e-15, "a factor of 4, 0.75, and a flipped sign, 2, are on the plot");
+        SvgPlots.LogAxis passing = SvgPlots.errorAxis(List.of(point(1, 1 + 3e-11), point(1, 1 + 2e-9)), 1e-6);
+        assertEquals(new SvgPlots.LogAxis(-11, -5), passing, "a decade above the tolerance");
+        assertEquals(new SvgPlots.LogAxis(-8, -5), SvgPlots.errorAxis(List.of(point(1, 1)), 1e-6),
+                "without errors: two decades below the tolerance");
+        assertEquals(new SvgPlots.LogAxis(-17, -16), SvgPlots.errorAxis(List.of(point(1, 1)), 1e-20),
+                "no lower than 1e-17, however small the tolerance");
     }
 
     @Test
-    void ticksAreZeroAndPowersOfTenOfTheThresholdOnBothSides() {
-        double c = 1e-3;
-        double limit = SvgPlots.symlog(0.5, c);
-        assertArrayEquals(new double[] {0, 1e-3, -1e-3, 1e-2, -1e-2, 1e-1, -1e-1}, SvgPlots.ticks(c, limit), 1e-15);
-        double wide = SvgPlots.symlog(1e9, 1e-6);
-        double[] ticks = SvgPlots.ticks(1e-6, wide);
-        assertEquals(9, ticks.length, "fifteen decades are labelled every fourth: 1e-6, 1e-2, 1e2, 1e6 on each side");
-        assertEquals(1e6, ticks[7], 1e-3);
-        assertEquals(-1e6, ticks[8], 1e-3);
+    void decadesAreLabelledShortly() {
+        assertEquals("1e-6", SvgPlots.decade(-6));
+        assertEquals("1", SvgPlots.decade(0));
+        assertEquals("1e3", SvgPlots.decade(3));
     }
 
     @Test
@@ -47,8 +48,34 @@ class SvgPlotsTests {
         assertEquals(34, CheckRecord.BINS);
     }
 
+    @Test
+    void ratiosAtOrBelowOneFallLeftOfTheMiddleAndRatiosAboveOneRightOfIt() {
+        assertEquals(32, CheckRecord.RATIO_BINS);
+        assertEquals(15, CheckRecord.ratioBin(1), "1 is the upper end of the last bin of the passes");
+        assertEquals(16, CheckRecord.ratioBin(Math.nextUp(1.0)), "whatever the rounding of its logarithm");
+        assertEquals(15, CheckRecord.ratioBin(Math.pow(10, -0.5) * 1.0001));
+        assertEquals(14, CheckRecord.ratioBin(0.3));
+        assertEquals(16, CheckRecord.ratioBin(3));
+        assertEquals(17, CheckRecord.ratioBin(3.3));
+        assertEquals(0, CheckRecord.ratioBin(1e-8));
+        assertEquals(0, CheckRecord.ratioBin(1e-300), "below the lowest bin");
+        assertEquals(0, CheckRecord.ratioBin(3.1e-8));
+        assertEquals(1, CheckRecord.ratioBin(3.3e-8));
+        assertEquals(27, CheckRecord.ratioBin(7.5e5), "a factor of 4 at the default tolerance");
+        assertEquals(31, CheckRecord.ratioBin(Double.POSITIVE_INFINITY), "above the highest bin");
+        assertEquals(CheckRecord.RATIO_BINS - 1, CheckRecord.ratioBin(1e9));
+    }
+
+    @Test
+    void binsOfTheErrorRatioHistogramNameTheirRange() {
+        assertEquals("with mismatch / allowed up to 3.2e-08", SvgPlots.ratioBinText(0));
+        assertEquals("with mismatch / allowed above 3.2e-01, up to 1.0e+00", SvgPlots.ratioBinText(15));
+        assertEquals("with mismatch / allowed above 1.0e+00, up to 3.2e+00", SvgPlots.ratioBinText(16));
+        assertEquals("with mismatch / allowed above 3.2e+07", SvgPlots.ratioBinText(31));
+    }
+
     private static CheckRecord.Point point(double analytic, double numerical) {
-        return new CheckRecord.Point(0, "x[0]", 0, analytic, numerical, CheckRecord.relativeError(analytic, numerical), 0,
+        return new CheckRecord.Point(0, "x[0]", 0, analytic, numerical, CheckRecord.relativeError(analytic, numerical), 0, 0,
                 Verdict.PASS);
     }
 }
