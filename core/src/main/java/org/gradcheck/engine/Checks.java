@@ -188,7 +188,7 @@ public final class Checks {
     public static GradientReport exact(GradientChecker checker, FieldFunction function, DifferentiableFunction handWritten,
             double[] point, ParameterLayout layout) {
         Settings settings = new Settings(checker);
-        return finished(settings, ExactComparison.compare(settings, function, handWritten, point.clone(), layout));
+        return finished(settings, ExactComparison.compare(checker, settings, function, handWritten, point.clone(), layout));
     }
 
     private static <R extends DerivativeReport> R finished(Settings settings, R report) {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.analysis.differentiation.SparseGradient;
 import org.gradcheck.CheckRefusedException;
+import org.gradcheck.GradientChecker;
+import org.gradcheck.Tolerance;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.function.FieldFunction;
 import org.gradcheck.layout.ParameterLayout;
@@ -22,8 +24,8 @@ final class ExactComparison {
     private ExactComparison() {
     }
 
-    static GradientOutcome compare(Settings settings, FieldFunction function, DifferentiableFunction handWritten,
-            double[] point, ParameterLayout layout) {
+    static GradientOutcome compare(GradientChecker checker, Settings settings, FieldFunction function,
+            DifferentiableFunction handWritten, double[] point, ParameterLayout layout) {
         long start = System.nanoTime();
         int n = point.length;
         int ulps = settings.exactUlps;
@@ -84,18 +86,22 @@ final class ExactComparison {
                     + ". Functions must treat their input as read-only.");
         }
         Findings findings = new Findings(1, n, gradient.clone());
+        // the rule is the checker's, with a tolerance of a few units of rounding and no numerical error: the reference
+        // is exact, and the report's allowed errors and tolerance are the ones the verdicts used
+        Tolerance exactTolerance = Tolerance.of(ulps * EPSILON, ulps * EPSILON * largest);
         for (int i = 0; i < n; i++) {
             double a = findings.analytic[i];
             if (!Double.isFinite(a)) {
                 throw new CheckRefusedException("the hand-written gradient is " + a + " at " + layout.nameOf(i)
                         + ": a gradient check needs finite values");
             }
-            double allowed = ulps * EPSILON * (Math.max(Math.abs(a), Math.abs(exact[i])) + largest);
-            findings.decide(i, Kernel.agreesExactly(a, exact[i], allowed) ? Findings.PASS : Findings.FAIL, exact[i], allowed);
+            double allowed = exactTolerance.allowed(a, exact[i], 0);
+            findings.decide(i, Kernel.agreesExactly(a, exact[i], allowed) ? Findings.PASS : Findings.FAIL, exact[i], 0);
             if (Math.abs(a) <= allowed && Math.abs(exact[i]) <= allowed) {
                 findings.flags[i] |= Findings.NEGLIGIBLE;
             }
         }
+        settings = Settings.withTolerance(checker, exactTolerance);
         Outcome.Description description = new Outcome.Description();
         description.step = "none (exact derivatives)";
         description.strategy = "exact: forward-mode automatic differentiation (commons-math3 SparseGradient)";

@@ -41,9 +41,13 @@ final class Settings {
     }
 
     private Settings(GradientChecker checker, Precision precision) {
+        this(checker, precision, checker.tolerance());
+    }
+
+    private Settings(GradientChecker checker, Precision precision, Tolerance tolerance) {
         this.scheme = checker.scheme();
         this.stepSize = checker.stepSize();
-        this.tolerance = checker.tolerance();
+        this.tolerance = tolerance;
         this.precision = precision;
         this.kinkPolicy = checker.kinkPolicy();
         this.untestedPolicy = checker.untestedPolicy();
@@ -59,6 +63,14 @@ final class Settings {
         this.productTrials = checker.productTrials();
         this.productTolerance = checker.productTolerance();
         this.exactUlps = checker.exactUlps();
+    }
+
+    /**
+     * The settings of {@code checker} with {@code tolerance} instead of its own: the exact oracle's, whose rule is the
+     * checker's with a tolerance of a few units of rounding and no numerical error.
+     */
+    static Settings withTolerance(GradientChecker checker, Tolerance tolerance) {
+        return new Settings(checker, checker.precision(), tolerance);
     }
 
     /** These settings with {@code precision} assumed instead (single-precision parameter blocks). */
