@@ -37,11 +37,12 @@ import org.gradcheck.layout.Block;
  * error exceeds {@code P = }{@value #POWER_FACTOR}{@code  A / lambda}: its share of the directional derivative is at
  * least {@code P lambda}, which exceeds the allowance and the estimate's own error it bounds. The report states
  * {@code P} per block ("would see an error of ..."), from the block's sharpest direction. Two entries with equal and
- * opposite errors {@code +-e} cancel in a direction only if their signs agree and their {@code |z|} differ by less
- * than {@code P / e}: probability at most {@code P / e} per direction. Each block is tested along
- * {@value #TOP_DIRECTIONS} independent directions, so such a pair is missed with probability at most
- * {@code (P / e)^2}: below 1e-6 for errors a thousand times the power ({@code ScreeningTests} measures it at
- * {@code P / e = 0.1}).
+ * opposite errors {@code +-e} cancel in a direction of power {@code P} only if their signs agree and their
+ * {@code |z|} differ by less than {@code P / e}: probability at most {@code P / e}. Each block is tested along
+ * {@value #TOP_DIRECTIONS} independent directions, the first sharpened as described above, the second re-estimated
+ * only when it disagrees; such a pair is missed with probability at most {@code (P1 / e) (P2 / e)}, the two
+ * directions' powers, and {@code (P / e)^2} where the cheap estimate is already sharp enough: below 1e-6 for errors a
+ * thousand times the power ({@code ScreeningTests} measures it at {@code P / e = 0.1}).
  *
  * <h2>Bisection and evidence</h2>
  * A part that disagrees is halved and each half tested along a fresh direction, judged by the noise of the inputs it
