@@ -1,10 +1,10 @@
 package org.gradcheck.engine;
 
-import java.util.Locale;
+import org.gradcheck.report.DerivativeReport;
 
 /**
- * The one format every number of a report or message is printed in: scientific notation with four significant
- * digits ({@code 1.234e-05}, {@code -6.000e+00}), and a short form with two for tolerances and steps.
+ * The one format every number of a report or message is printed in ({@link DerivativeReport#formatNumber} and
+ * {@link DerivativeReport#formatBrief}), under the short names the engine uses.
  */
 final class Numbers {
 
@@ -13,23 +13,11 @@ final class Numbers {
 
     /** {@code 1.234e-05}, {@code -6.000e+00}, {@code 0}, {@code NaN}, {@code Infinity}. */
     static String format(double value) {
-        if (value == 0) {
-            return "0";
-        }
-        if (!Double.isFinite(value)) {
-            return Double.toString(value);
-        }
-        return String.format(Locale.ROOT, "%.3e", value);
+        return DerivativeReport.formatNumber(value);
     }
 
     /** A short form with two significant digits, for tolerances and steps: {@code 1.0e-06}. */
     static String brief(double value) {
-        if (value == 0) {
-            return "0";
-        }
-        if (!Double.isFinite(value)) {
-            return Double.toString(value);
-        }
-        return String.format(Locale.ROOT, "%.1e", value);
+        return DerivativeReport.formatBrief(value);
     }
 }

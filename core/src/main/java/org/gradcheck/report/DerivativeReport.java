@@ -140,4 +140,36 @@ public interface DerivativeReport {
      * @throws IllegalArgumentException if {@code maxRows < 1}
      */
     String format(int maxRows);
+
+    /**
+     * Formats a number as every number of a report is printed: scientific notation with four significant digits.
+     *
+     * @param value the number
+     * @return {@code 1.234e-05}, {@code -6.000e+00}, {@code 0}, {@code NaN} or {@code Infinity}
+     */
+    static String formatNumber(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return String.format(java.util.Locale.ROOT, "%.3e", value);
+    }
+
+    /**
+     * Formats a number in the short form reports use for tolerances and steps: two significant digits.
+     *
+     * @param value the number
+     * @return {@code 1.0e-06}, {@code 0}, {@code NaN} or {@code Infinity}
+     */
+    static String formatBrief(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1e", value);
+    }
 }

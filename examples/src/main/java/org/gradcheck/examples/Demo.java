@@ -11,6 +11,7 @@ import org.gradcheck.GradientChecker;
 import org.gradcheck.ProgressListener;
 import org.gradcheck.Strategy;
 import org.gradcheck.report.BlockSummary;
+import org.gradcheck.report.DerivativeReport;
 import org.gradcheck.report.Entry;
 import org.gradcheck.report.GradientReport;
 
@@ -152,7 +153,7 @@ public final class Demo {
         out.println("Network: " + network.layerSizes() + ", tanh hidden layers, sigmoid output, binary cross-entropy, "
                 + format(network.layout().size()) + " parameters; weights randn * 0.01 (seed " + seed + "), zero biases.");
         out.println("Example: training column " + example + " (drawn with seed " + seed + "), label " + (int) one.y(0)
-                + ". Check: every parameter, central difference, step " + Numbers.brief(ARTICLE_STEP)
+                + ". Check: every parameter, central difference, step " + DerivativeReport.formatBrief(ARTICLE_STEP)
                 + ", as in the article" + (threads > 1 ? " (on " + threads + " threads)." : "."));
         DeepNetwork wrongSign = network.withBug(Bug.WRONG_SIGN, 2);
         outcome.raw = articleCheck(article, parameters, one);
@@ -170,8 +171,8 @@ public final class Demo {
         out.println();
         out.println("1. The article's check: correct backpropagation, raw pixels 0..255");
         GradientReport report = check(article, network, parameters, one);
-        out.println("   overall difference: " + Numbers.format(report.overallDifference())
-                + " (the article reports " + Numbers.brief(ARTICLE_DIFFERENCE) + " for its own random draw)");
+        out.println("   overall difference: " + DerivativeReport.formatNumber(report.overallDifference())
+                + " (the article reports " + DerivativeReport.formatBrief(ARTICLE_DIFFERENCE) + " for its own random draw)");
         printVerdicts(report);
         printCoverage(report);
         Coverage coverage = Coverage.of(report);
@@ -189,7 +190,7 @@ public final class Demo {
         out.println();
         out.println("2. The same check on pixels scaled to [0, 1] (X / 255)");
         GradientReport report = check(article, network, parameters, oneScaled);
-        out.println("   overall difference: " + Numbers.format(report.overallDifference()));
+        out.println("   overall difference: " + DerivativeReport.formatNumber(report.overallDifference()));
         printVerdicts(report);
         printCoverage(report);
         return report;
@@ -201,7 +202,7 @@ public final class Demo {
         out.println("3. A backpropagation with a bug in layer " + buggy.bugLayer() + ": " + buggy.bug().description()
                 + " (raw pixels)");
         GradientReport report = check(article, buggy, parameters, one);
-        out.println("   overall difference: " + Numbers.format(report.overallDifference()));
+        out.println("   overall difference: " + DerivativeReport.formatNumber(report.overallDifference()));
         printVerdicts(report);
         out.println();
         out.println(indent(report.format(REPORT_ROWS)));
@@ -263,15 +264,15 @@ public final class Demo {
 
     private void printVerdicts(GradientReport report) {
         boolean fine = report.overallDifference() < ARTICLE_THRESHOLD;
-        out.println("   the article's rule (difference < " + Numbers.brief(ARTICLE_THRESHOLD) + "): "
+        out.println("   the article's rule (difference < " + DerivativeReport.formatBrief(ARTICLE_THRESHOLD) + "): "
                 + (fine ? "backpropagation is fine" : "there is a mistake in backpropagation"));
         if (report.passed()) {
             out.println("   GradCheck: PASSED, all " + format(report.size()) + " parameters agree within " + report.tolerance());
         } else {
             Entry worst = report.worst(1).get(0);
             out.println("   GradCheck: FAILED, " + format(report.failureCount()) + " of " + format(report.size())
-                    + " parameters disagree, worst " + worst.name() + " (analytic " + Numbers.format(worst.analytic())
-                    + ", numerical " + Numbers.format(worst.numerical()) + ")");
+                    + " parameters disagree, worst " + worst.name() + " (analytic " + DerivativeReport.formatNumber(worst.analytic())
+                    + ", numerical " + DerivativeReport.formatNumber(worst.numerical()) + ")");
             out.println("   failing blocks: " + failingBlocks(report));
         }
     }
@@ -280,13 +281,13 @@ public final class Demo {
         Coverage coverage = Coverage.of(report);
         if (coverage.isInformative() && report.barelyTestedBlocks() == 0) {
             out.println("   informative: yes, " + format(coverage.untested()) + " of " + format(coverage.total())
-                    + " parameters had both gradients below " + Numbers.brief(coverage.threshold())
+                    + " parameters had both gradients below " + DerivativeReport.formatBrief(coverage.threshold())
                     + ", and no block was barely tested.");
             return;
         }
         out.println("   informative: NO, " + format(coverage.untested()) + " of " + format(coverage.total()) + " parameters ("
                 + String.format(Locale.ROOT, "%.2f%%", 100 * coverage.untestedFraction()) + ") had both gradients below "
-                + Numbers.brief(coverage.threshold()) + ", so any gradient passes for them:");
+                + DerivativeReport.formatBrief(coverage.threshold()) + ", so any gradient passes for them:");
         out.println(String.format(Locale.ROOT, "     %-5s %8s %16s %22s", "block", "count", "both < 1.0e-12",
                 "~zero (GradCheck)"));
         for (BlockSummary block : report.blocks()) {

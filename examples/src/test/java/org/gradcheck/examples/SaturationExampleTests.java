@@ -11,6 +11,7 @@ import java.util.Set;
 import org.gradcheck.GradientChecker;
 import org.gradcheck.Strategy;
 import org.gradcheck.UntestedPolicy;
+import org.gradcheck.report.DerivativeReport;
 import org.gradcheck.report.GradientReport;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class SaturationExampleTests {
         assertTrue(report.warnings().get(0).startsWith("block W1 was barely tested: 61440 of 61440 entries (100.0%)"),
                 report.warnings()::toString);
         // the warning names the size of the cost, whose rounding could hide small derivatives: here the cost itself
-        assertTrue(report.warnings().get(0).contains("(|f| = " + Numbers.brief(report.value()) + ")"),
+        assertTrue(report.warnings().get(0).contains("(|f| = " + DerivativeReport.formatBrief(report.value()) + ")"),
                 () -> "value " + report.value() + ": " + report.warnings().get(0));
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.gradcheck.report.BlockSummary;
+import org.gradcheck.report.DerivativeReport;
 
 /**
  * Writes the suite report as one self-contained page: no scripts, fonts, style sheets or images from elsewhere, plots
@@ -85,7 +86,7 @@ final class HtmlReportWriter {
             cell(html, seedText(check), false);
             cell(html, Html.escape(strategyKind(check.strategy)), false);
             cell(html, outcomeMarkup(outcome), false);
-            cell(html, Numbers.format(check.overallDifference), true);
+            cell(html, DerivativeReport.formatNumber(check.overallDifference), true);
             cell(html, Html.escape(check.worstName()), false);
             cell(html, check.warnings.isEmpty() ? "" : Integer.toString(check.warnings.size()), true);
             html.append("</tr>\n");
@@ -156,7 +157,7 @@ final class HtmlReportWriter {
             }
             fact(html, "rerun with", check.trial.rerunProperties());
         }
-        fact(html, "overall difference", Numbers.format(check.overallDifference));
+        fact(html, "overall difference", DerivativeReport.formatNumber(check.overallDifference));
         fact(html, "parameters", check.size + ", " + check.checked + " checked one by one, " + check.failures + " failed, "
                 + check.unresolved + " unresolved, " + check.kinks + " at kinks, " + check.negligible
                 + " indistinguishable from zero");
@@ -217,10 +218,10 @@ final class HtmlReportWriter {
                     .append('>');
             cell(html, Html.escape(point.name()), false);
             cell(html, Html.escape(check.blocks.get(point.block()).summary().name()), false);
-            cell(html, Numbers.format(point.analytic()), true);
-            cell(html, Numbers.format(point.numerical()), true);
-            cell(html, Numbers.format(point.relativeError()), true);
-            cell(html, Numbers.format(point.errorRatio()), true);
+            cell(html, DerivativeReport.formatNumber(point.analytic()), true);
+            cell(html, DerivativeReport.formatNumber(point.numerical()), true);
+            cell(html, DerivativeReport.formatNumber(point.relativeError()), true);
+            cell(html, DerivativeReport.formatNumber(point.errorRatio()), true);
             cell(html, point.verdict().name(), false);
             html.append("</tr>\n");
         }
@@ -242,8 +243,8 @@ final class HtmlReportWriter {
             cell(html, Integer.toString(summary.unresolved()), true);
             cell(html, Integer.toString(summary.kinks()), true);
             cell(html, Integer.toString(summary.negligible()), true);
-            cell(html, Numbers.format(summary.maxRelativeError()), true);
-            cell(html, Numbers.format(summary.difference()), true);
+            cell(html, DerivativeReport.formatNumber(summary.maxRelativeError()), true);
+            cell(html, DerivativeReport.formatNumber(summary.difference()), true);
             cell(html, Html.escape(summary.worstEntry()), false);
             html.append("</tr>\n");
         }

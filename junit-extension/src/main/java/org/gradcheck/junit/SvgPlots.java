@@ -2,6 +2,7 @@ package org.gradcheck.junit;
 
 import java.util.List;
 import java.util.Locale;
+import org.gradcheck.report.DerivativeReport;
 import org.gradcheck.report.Verdict;
 
 /**
@@ -119,7 +120,7 @@ final class SvgPlots {
         if (toleranceFraction >= 0 && toleranceFraction <= 1) {
             double position = TOP + (1 - toleranceFraction) * height;
             svg.append(line(LEFT, position, LEFT + width, position, FAILURE_COLOUR, " stroke-dasharray=\"5 3\" class=\"tolerance\""));
-            svg.append(text(LEFT + width - 4, position - 4, "end", "relative tolerance " + Numbers.brief(check.relativeTolerance), 9));
+            svg.append(text(LEFT + width - 4, position - 4, "end", "relative tolerance " + DerivativeReport.formatBrief(check.relativeTolerance), 9));
         }
         if (check.absoluteTolerance > 0) {
             svg.append(absoluteTolerance(check, x, y, width, height));
@@ -141,9 +142,9 @@ final class SvgPlots {
             svg.append("<circle class=\"point\" cx=\"").append(format(px)).append("\" cy=\"").append(format(py))
                     .append("\" r=\"").append(failed ? "3" : "2.5").append("\" fill=\"")
                     .append(failed ? FAILURE_COLOUR : colour(point.block())).append("\" fill-opacity=\"0.75\"><title>")
-                    .append(Html.escape(point.name() + ": analytic " + Numbers.format(point.analytic()) + ", numerical "
-                            + Numbers.format(point.numerical()) + ", relative error " + Numbers.format(point.relativeError())
-                            + ", mismatch / allowed " + Numbers.format(point.errorRatio()) + ", " + point.verdict()))
+                    .append(Html.escape(point.name() + ": analytic " + DerivativeReport.formatNumber(point.analytic()) + ", numerical "
+                            + DerivativeReport.formatNumber(point.numerical()) + ", relative error " + DerivativeReport.formatNumber(point.relativeError())
+                            + ", mismatch / allowed " + DerivativeReport.formatNumber(point.errorRatio()) + ", " + point.verdict()))
                     .append("</title></circle>\n");
             Ring ring = Ring.of(point.verdict());
             if (ring != null) {
@@ -187,8 +188,8 @@ final class SvgPlots {
         }
         return "<polyline class=\"tolerance-absolute\" points=\"" + points + "\" fill=\"none\" stroke=\"" + FAILURE_COLOUR
                 + "\" stroke-opacity=\"0.6\" stroke-dasharray=\"2 3\"><title>the whole tolerance, "
-                + Html.escape(Numbers.brief(check.absoluteTolerance) + " / max(|g|, |n|) + "
-                        + Numbers.brief(check.relativeTolerance)) + "</title></polyline>\n";
+                + Html.escape(DerivativeReport.formatBrief(check.absoluteTolerance) + " / max(|g|, |n|) + "
+                        + DerivativeReport.formatBrief(check.relativeTolerance)) + "</title></polyline>\n";
     }
 
     /** Decades from the smallest non-zero magnitude to the largest, at most {@value #MAX_MAGNITUDE_DECADES}. */
@@ -353,12 +354,12 @@ final class SvgPlots {
         double low = CheckRecord.RATIO_LOWEST_DECADE + (double) bin / CheckRecord.RATIO_BINS_PER_DECADE;
         double high = low + 1.0 / CheckRecord.RATIO_BINS_PER_DECADE;
         if (bin == 0) {
-            return "with mismatch / allowed up to " + Numbers.brief(Math.pow(10, high));
+            return "with mismatch / allowed up to " + DerivativeReport.formatBrief(Math.pow(10, high));
         }
         if (bin == CheckRecord.RATIO_BINS - 1) {
-            return "with mismatch / allowed above " + Numbers.brief(Math.pow(10, low));
+            return "with mismatch / allowed above " + DerivativeReport.formatBrief(Math.pow(10, low));
         }
-        return "with mismatch / allowed above " + Numbers.brief(Math.pow(10, low)) + ", up to " + Numbers.brief(Math.pow(10, high));
+        return "with mismatch / allowed above " + DerivativeReport.formatBrief(Math.pow(10, low)) + ", up to " + DerivativeReport.formatBrief(Math.pow(10, high));
     }
 
     /** The rings around the points whose verdict is not a pass, with their legend's words. */

@@ -80,12 +80,12 @@ final class TrialReportPublisher implements BeforeTestExecutionCallback, AfterTe
     /** The figures of one check; a pure function of the trial and the report. */
     Map<String, String> entry(DerivativeReport report) {
         Map<String, String> entry = identity();
-        entry.put(PREFIX + "overallDifference", Numbers.format(report.overallDifference()));
+        entry.put(PREFIX + "overallDifference", DerivativeReport.formatNumber(report.overallDifference()));
         List<Entry> worst = report.worst(1);
         entry.put(PREFIX + "worstParameter", worst.isEmpty() ? "- (none checked one by one)" : worst.get(0).name()
-                + " (analytic " + Numbers.format(worst.get(0).analytic()) + ", numerical "
-                + Numbers.format(worst.get(0).numerical()) + ", relative error "
-                + Numbers.format(worst.get(0).relativeError()) + ")");
+                + " (analytic " + DerivativeReport.formatNumber(worst.get(0).analytic()) + ", numerical "
+                + DerivativeReport.formatNumber(worst.get(0).numerical()) + ", relative error "
+                + DerivativeReport.formatNumber(worst.get(0).relativeError()) + ")");
         // checked one by one: under screening or sampling fewer than report.size()
         entry.put(PREFIX + "parameters", report.checkedCount() + " checked, " + report.failureCount() + " failed"
                 + (report.unresolvedCount() == 0 ? "" : ", " + report.unresolvedCount() + " unresolved"));

@@ -26,6 +26,7 @@ import org.gradcheck.Precision;
 import org.gradcheck.Strategy;
 import org.gradcheck.Tolerance;
 import org.gradcheck.DifferenceScheme;
+import org.gradcheck.report.DerivativeReport;
 import org.gradcheck.report.GradientReport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
@@ -642,7 +643,7 @@ class GradientCheckExtensionTests {
         void check(@RandomPoint(dimension = 2) double[] point, GradientChecker checker, TestReporter reporter) {
             GradientReport report = checker.check(org.gradcheck.function.DifferentiableFunction.of(
                     x -> x[0] * x[0] * x[1], x -> new double[] {2 * x[0] * x[1], x[0] * x[0]}), point);
-            reporter.publishEntry("seen", Numbers.format(report.overallDifference()));
+            reporter.publishEntry("seen", DerivativeReport.formatNumber(report.overallDifference()));
         }
     }
 }

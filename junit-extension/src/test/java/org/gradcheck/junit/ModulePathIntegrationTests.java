@@ -86,7 +86,11 @@ class ModulePathIntegrationTests {
                 + "observer org.gradcheck.junit.SuiteReportObserver\n", printed);
     }
 
-    /** The jars of core, the extension and what they need: commons-math3, opentest4j, apiguardian and JUnit's. */
+    /**
+     * The jars of core, the extension and what they need: commons-math3, opentest4j, apiguardian and JUnit's, with
+     * JSpecify's annotations where the JUnit line has them (JUnit 6's modules require them statically, which makes
+     * them mandatory when a module that reads JUnit's is compiled).
+     */
     private static String modulePath() throws IOException, URISyntaxException {
         List<Path> jars = new ArrayList<>();
         jars.add(existing(System.getProperty("gradcheck.it.coreJar")));
@@ -95,6 +99,9 @@ class ModulePathIntegrationTests {
                 "org.apiguardian.api.API", "org.junit.jupiter.api.Test", "org.junit.platform.commons.support.AnnotationSupport",
                 "org.junit.platform.engine.TestEngine", "org.junit.platform.launcher.TestExecutionListener")) {
             jars.add(location(className));
+        }
+        if (ModulePathIntegrationTests.class.getClassLoader().getResource("org/jspecify/annotations/Nullable.class") != null) {
+            jars.add(location("org.jspecify.annotations.Nullable"));
         }
         return jars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
