@@ -92,6 +92,15 @@ final class Noise {
     private final double[][] profile;
     /** Each output's floor: the rounding of its value and the difference of two values at the point. */
     private final double[] floor;
+    /** Each output's growth beyond the largest probe ({@link #growth(int)}), computed once. */
+    private final double[] growths;
+    /** The distance each probe reached, {@code PROBE_POINTS spacings[p]}; null when the spacings do not descend. */
+    private final double[] reach;
+    /**
+     * {@code slopes[row][p]}: the least {@code profile[q][row] / reach[q]} over {@code q >= p}, so that the noise scaled up
+     * from every closer probe is one product; computed once, since it is asked for at every unchecked entry.
+     */
+    private final double[][] slopes;
 
     private Noise(double unit, double relative, String description, double spread, double[] spacings, double[][] profile,
             double[] floor) {
@@ -102,6 +111,31 @@ final class Noise {
         this.spacings = spacings;
         this.profile = profile;
         this.floor = floor;
+        this.growths = new double[floor.length];
+        for (int row = 0; row < floor.length; row++) {
+            growths[row] = profile.length == 0 ? 0 : growth(row);
+        }
+        boolean descending = profile.length > 0;
+        for (int p = 1; p < spacings.length; p++) {
+            descending &= spacings[p] < spacings[p - 1];
+        }
+        if (descending) {
+            reach = new double[spacings.length];
+            for (int p = 0; p < spacings.length; p++) {
+                reach[p] = PROBE_POINTS * spacings[p];
+            }
+            slopes = new double[floor.length][spacings.length];
+            for (int row = 0; row < floor.length; row++) {
+                double least = Double.POSITIVE_INFINITY;
+                for (int q = spacings.length - 1; q >= 0; q--) {
+                    least = Math.min(least, profile[q][row] / reach[q]);
+                    slopes[row][q] = least;
+                }
+            }
+        } else {
+            reach = null;
+            slopes = null;
+        }
     }
 
     /**
@@ -206,19 +240,34 @@ final class Noise {
         if (profile.length == 0) {
             return floor[row];
         }
-        int chosen = 0;
-        for (int p = 1; p < spacings.length; p++) {
-            if (PROBE_POINTS * spacings[p] >= distance) {
-                chosen = p;
+        double sigma;
+        if (reach != null) {
+            // the probes reach less and less far: the ones that reach the distance come first, and every closer one
+            // scales up in proportion to the distance, the least of them being one product
+            int chosen = 0;
+            while (chosen + 1 < reach.length && reach[chosen + 1] >= distance) {
+                chosen++;
+            }
+            sigma = profile[chosen][row];
+            if (chosen + 1 < reach.length) {
+                sigma = Math.min(sigma, distance * slopes[row][chosen + 1]);
+            }
+        } else {
+            int chosen = 0;
+            for (int p = 1; p < spacings.length; p++) {
+                if (PROBE_POINTS * spacings[p] >= distance) {
+                    chosen = p;
+                }
+            }
+            sigma = profile[chosen][row];
+            for (int q = chosen + 1; q < spacings.length; q++) {
+                sigma = Math.min(sigma, profile[q][row] * Math.max(1, distance / (PROBE_POINTS * spacings[q])));
             }
         }
-        double sigma = profile[chosen][row];
-        for (int q = chosen + 1; q < spacings.length; q++) {
-            sigma = Math.min(sigma, profile[q][row] * Math.max(1, distance / (PROBE_POINTS * spacings[q])));
-        }
         double largest = PROBE_POINTS * spacings[0];
-        if (distance > largest) {
-            sigma *= Math.pow(distance / largest, growth(row));
+        double growth = growths[row];
+        if (distance > largest && growth > 0) {
+            sigma *= Math.pow(distance / largest, growth);
         }
         return Math.max(sigma, floor[row]);
     }

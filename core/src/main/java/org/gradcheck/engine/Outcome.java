@@ -397,12 +397,9 @@ abstract class Outcome implements DerivativeReport {
 
     @Override
     public List<Entry> kinks() {
+        // in the order of the entries, from the few at kinks rather than a pass over every entry
         List<Entry> list = new ArrayList<>();
-        for (int k = 0; k < findings.size(); k++) {
-            if (findings.atKink(k)) {
-                list.add(at(k));
-            }
-        }
+        findings.kinks.keySet().stream().sorted().forEach(k -> list.add(at(k)));
         return list;
     }
 
