@@ -73,36 +73,51 @@ public final class BenchmarkMain {
                     screening.evaluations(), sampled.evaluations(), runFull ? verdict(full) : "not run", verdict(screening),
                     verdict(sampled));
             if (runFull) {
-                Counting counting = new Counting(subject.function());
+                Counting counting = new Counting(subject.function(), subject.point());
                 GradientReport automatic = GradientChecker.defaults().check(counting, subject.point(), subject.layout());
-                DEFAULT_CALLS.put(name, new long[] {counting.values.get(), counting.gradients.get()});
-                out.printf(Locale.ROOT, "%-22s %9s default check: %s, %d values and %d gradients (%s)%n", "", "",
-                        automatic.strategyDescription().replaceAll(":.*", ""), counting.values.get(),
-                        counting.gradients.get(), verdict(automatic));
+                DEFAULT_CALLS.put(name, new long[] {counting.values.get(), counting.gradients.get(), counting.widelyMoved.get()});
+                out.printf(Locale.ROOT, "%-22s %9s default check: %s, %d values (%d of them with most coordinates moved) "
+                        + "and %d gradients (%s)%n", "", "", automatic.strategyDescription().replaceAll(":.*", ""),
+                        counting.values.get(), counting.widelyMoved.get(), counting.gradients.get(), verdict(automatic));
             }
         }
         out.println();
     }
 
-    /** The function, counting the calls of its value and of its gradient. */
+    /**
+     * The function, counting the calls of its value and of its gradient, and the values asked for at points where
+     * most coordinates differ from the checked point (evaluations along a direction over the largest block).
+     */
     private static final class Counting implements DifferentiableFunction {
         private final DifferentiableFunction function;
+        private final double[] checked;
         private final AtomicLong values;
         private final AtomicLong gradients;
+        private final AtomicLong widelyMoved;
 
-        Counting(DifferentiableFunction function) {
-            this(function, new AtomicLong(), new AtomicLong());
+        Counting(DifferentiableFunction function, double[] checked) {
+            this(function, checked.clone(), new AtomicLong(), new AtomicLong(), new AtomicLong());
         }
 
-        private Counting(DifferentiableFunction function, AtomicLong values, AtomicLong gradients) {
+        private Counting(DifferentiableFunction function, double[] checked, AtomicLong values, AtomicLong gradients,
+                AtomicLong widelyMoved) {
             this.function = function;
+            this.checked = checked;
             this.values = values;
             this.gradients = gradients;
+            this.widelyMoved = widelyMoved;
         }
 
         @Override
         public double value(double[] point) {
             values.incrementAndGet();
+            int moved = 0;
+            for (int i = 0; i < point.length; i++) {
+                moved += point[i] != checked[i] ? 1 : 0;
+            }
+            if (2 * moved > point.length) {
+                widelyMoved.incrementAndGet();
+            }
             return function.value(point);
         }
 
@@ -115,7 +130,7 @@ public final class BenchmarkMain {
         @Override
         public DifferentiableFunction copyForThread() {
             DifferentiableFunction copy = function.copyForThread();
-            return copy == null ? null : new Counting(copy, values, gradients);
+            return copy == null ? null : new Counting(copy, checked, values, gradients, widelyMoved);
         }
     }
 
@@ -161,8 +176,8 @@ public final class BenchmarkMain {
         out.println("(full) in brackets: not run, 2N x one evaluation");
         out.println();
         out.println("the default check against a full check, and its own time against the time in the function");
-        out.printf(Locale.ROOT, "%-22s %12s %14s %16s %14s %18s%n", "function", "default (ms)", "full / default",
-                "in function (ms)", "own (ms)", "own / in function");
+        out.printf(Locale.ROOT, "%-22s %12s %14s %16s %14s %18s %22s%n", "function", "default (ms)", "full / default",
+                "in function (ms)", "own (ms)", "own / in function", "moving / in function");
         for (Map.Entry<String, Map<String, Double>> entry : scores.entrySet()) {
             Map<String, Double> score = entry.getValue();
             long[] calls = DEFAULT_CALLS.get(entry.getKey());
@@ -173,9 +188,11 @@ public final class BenchmarkMain {
             }
             double inFunction = calls[0] * score.get("evaluation") + calls[1] * score.get("gradient");
             double own = automatic - inFunction;
-            out.printf(Locale.ROOT, "%-22s %12.3f %14.0f %16.3f %14.3f %18.2f%n", entry.getKey(), automatic,
-                    full / automatic, inFunction, own, own / inFunction);
+            double moving = calls[2] * score.get("movedPoint");
+            out.printf(Locale.ROOT, "%-22s %12.3f %14.0f %16.3f %14.3f %18.2f %22.2f%n", entry.getKey(), automatic,
+                    full / automatic, inFunction, own, own / inFunction, moving / inFunction);
         }
-        out.println("(in function: the default check's calls of the value and of the gradient, each at its measured time)");
+        out.println("(in function: the default check's calls of the value and of the gradient, each at its measured time;");
+        out.println(" moving: its values with most coordinates moved, each at the time of writing one moved point)");
     }
 }
