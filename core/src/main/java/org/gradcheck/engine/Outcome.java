@@ -165,7 +165,7 @@ abstract class Outcome implements DerivativeReport {
             }
         }
         return new BlockSummary(block.name(), count, checked, failures, unresolved, kinks, negligible, maxRelative,
-                worst < 0 ? "-" : name(worst), difference(block.offset(), block.offset() + block.size()));
+                worst < 0 ? "-" : name(worst), checked == 0 ? 0 : difference(block.offset(), block.offset() + block.size()));
     }
 
     /** {@code ||a - n|| / (||a|| + ||n||)} over the checked entries of columns {@code [from, to)}, scaled against overflow. */
