@@ -50,7 +50,10 @@ import org.gradcheck.layout.Block;
  *     domain edge, a fast oscillation), a ladder of steps {@value #LADDER_RATIO} times smaller each, down to the
  *     smallest step the noise allows: at each step the central and both one-sided differences. The entry is
  *     resolved at the steps where the function is smooth (the one-sided derivatives approach each other like the
- *     step) and the central differences converge (Richardson's error estimate); the best such bound decides. A side
+ *     step) and the central differences converge (Richardson's error estimate); the best such bound decides, unless
+ *     a smaller step contradicts it: two neighbouring steps can agree by chance where the function oscillates faster
+ *     than they follow, so the smaller step's estimate replaces it and stands once the next step agrees (left
+ *     unresolved if none does). A side
  *     where the function is not finite is left out, and one-sided differences decide;</li>
  * <li>if the differences are below the function's rounding while the analytic value is not negligible, steps up to
  *     {@value #LARGEST_STEP} of the input's scale, with Ridders' method again.</li>
@@ -896,6 +899,8 @@ final class Kernel {
             double largestGap;
             /** Whether at the best step a gap seen before had vanished (or none was ever seen): the entry is flat there. */
             boolean bestFlat;
+            /** Whether the best estimate contradicted larger steps and no smaller step has agreed with it yet. */
+            boolean unconfirmed;
             /** The steps at which the function was finite on at least one side. */
             int finiteLevels;
 
@@ -1019,6 +1024,27 @@ final class Kernel {
                     return false;
                 }
                 double error = withSpread(entry, rawError);
+                if (Double.isFinite(bestError) && Math.abs(estimate - bestValue) > error + bestError) {
+                    // a smaller step contradicts the larger ones: their agreement was a coincidence of steps the function
+                    // changes too fast for (an oscillation, features crossed at both), and the derivative, a local
+                    // property, is the smaller steps' to tell, once the next step confirms it
+                    bestValue = estimate;
+                    bestError = error;
+                    bestRounding = rounding;
+                    bestStep = step;
+                    bestFlat = flat;
+                    unconfirmed = true;
+                    rough = true;
+                    return false;
+                }
+                if (unconfirmed) {
+                    // the next step agrees with the estimate that contradicted the larger steps: it stands
+                    unconfirmed = false;
+                    if (error >= bestError) {
+                        decide();
+                        return true;
+                    }
+                }
                 boolean improved = error < bestError / 2 || !Double.isFinite(bestError);
                 if (error < bestError) {
                     bestValue = estimate;
@@ -1036,6 +1062,13 @@ final class Kernel {
 
             private void decide() {
                 closed = true;
+                if (unconfirmed) {
+                    settleUnresolved(entry, bestValue, bestError, "the estimate at step " + Numbers.brief(bestStep)
+                            + " contradicts those at larger steps and no smaller step confirmed it: the function changes"
+                            + " faster than the steps can follow (an oscillation, or features near the point); check at"
+                            + " another point, or with a smaller step (StepSize.absolute)");
+                    return;
+                }
                 if (resolved(entry, bestValue, bestError)) {
                     findings.decide(entry, agrees(a, bestValue, bestError) ? Findings.PASS : Findings.FAIL, bestValue, bestError);
                     if (rough) {

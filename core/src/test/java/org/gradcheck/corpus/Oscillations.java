@@ -28,6 +28,21 @@ final class Oscillations {
                 x -> Math.sin(1e7 * x[0]), x -> new double[] {1e7 * Math.cos(1e7 * x[0])},
                 x -> new double[] {Math.cos(1e7 * x[0])}, point);
 
+        // faster still: at the first steps the central differences of two neighbouring steps can agree by chance
+        // (aliasing), which smaller steps then contradict; the smaller steps must decide
+        double[] half = {0.5};
+        cases.correct("sin(1e8 x) + x^2 at 0.5", FAST_OSCILLATION, one, x -> Math.sin(1e8 * x[0]) + x[0] * x[0],
+                x -> new double[] {1e8 * Math.cos(1e8 * x[0]) + 2 * x[0]}, half);
+        cases.bug("sin(1e8 x) + x^2 at 0.5, analytic 2 x (the oscillating term's derivative missing)", FAST_OSCILLATION,
+                one, x -> Math.sin(1e8 * x[0]) + x[0] * x[0], x -> new double[] {1e8 * Math.cos(1e8 * x[0]) + 2 * x[0]},
+                x -> new double[] {2 * x[0]}, half);
+        double[] tiny = {1e-15};
+        cases.correct("sin(1e15 x) at 1e-15 (a tiny input, a period far below the step)", FAST_OSCILLATION, one,
+                x -> Math.sin(1e15 * x[0]), x -> new double[] {1e15 * Math.cos(1e15 * x[0])}, tiny);
+        cases.bug("sin(1e15 x) at 1e-15, analytic 1% too large", FAST_OSCILLATION, one, x -> Math.sin(1e15 * x[0]),
+                x -> new double[] {1e15 * Math.cos(1e15 * x[0])}, x -> new double[] {1.01e15 * Math.cos(1e15 * x[0])},
+                tiny);
+
         ParameterLayout two = ParameterLayout.vector("x", 2);
         double[] other = {1.7, -0.4};
         cases.correct("cos(1e6 x0) + x1^2", FAST_OSCILLATION, two, Oscillations::cosine, Oscillations::cosineGradient, other);
