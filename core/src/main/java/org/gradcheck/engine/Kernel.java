@@ -56,7 +56,8 @@ import org.gradcheck.layout.Block;
  *     unresolved if none does). A side
  *     where the function is not finite is left out, and one-sided differences decide;</li>
  * <li>if the differences are below the function's rounding while the analytic value is not negligible, steps up to
- *     {@value #LARGEST_STEP} of the input's scale, with Ridders' method again.</li>
+ *     {@value #LARGEST_STEP} of the input's scale, with Ridders' method again; a pass there whose bound, set by
+ *     rounding, is still above {@value #LOOSE_BOUND} of its estimate goes on up.</li>
  * </ol>
  *
  * <h2>Kinks</h2>
@@ -138,6 +139,16 @@ final class Kernel {
 
     /** A gap persists when from one step to the next it keeps between half and twice its size. */
     static final double KINK_PERSISTENCE = 0.5;
+
+    /**
+     * A pass at larger steps that leans on its bound is tried at larger steps still when Ridders' error is within this
+     * many times the rounding at its step (the error estimate of noisy differences is itself noisy, and larger steps
+     * shrink rounding) ...
+     */
+    static final double LEANING_ROUNDING = 4;
+
+    /** ... and when its bound exceeds this share of the estimate: an error that large could hide under it. */
+    static final double LOOSE_BOUND = 1e-3;
 
     /** Upward steps for derivatives below the rounding grow by this factor. */
     static final double UPWARD_RATIO = 16;
@@ -665,7 +676,12 @@ final class Kernel {
                         boolean leansOnBound = Math.abs(a - estimate) > tolerance.allowed(a, estimate, 0);
                         if (!failResolved && (findings.flags[k] & Findings.KINK_CANDIDATE) != 0) {
                             truncated.add(row);
-                        } else if (!failResolved && leansOnBound && estimates.error[r] <= roundingOnly) {
+                        } else if (leansOnBound && (!failResolved && estimates.error[r] <= roundingOnly
+                                || error > LOOSE_BOUND * Math.abs(estimate)
+                                        && estimates.error[r] <= LEANING_ROUNDING * roundingOnly)) {
+                            // a pass that leans on a bound set by rounding goes on up; a loose one on the way up too:
+                            // larger steps shrink the rounding, and a bound of a few percent must not let a 1% error
+                            // through
                             roundingLimited.add(row);
                         }
                     } else if (failResolved) {

@@ -39,6 +39,15 @@ final class Rounding {
                     }
                     return g;
                 }, POINT);
+        // above the rounding but coarse: a step 16 times the first resolves the small term to a few percent, which
+        // would let an error of 1% pass; larger steps still tell it
+        ParameterLayout two = ParameterLayout.vector("x", 2);
+        double[] point = {0.7, 0.3};
+        cases.correct("1e10 x0^2 + x1^2: a derivative of 0.6 next to a value of 5e9", BELOW_ROUNDING, two,
+                x -> 1e10 * x[0] * x[0] + x[1] * x[1], x -> new double[] {2e10 * x[0], 2 * x[1]}, point);
+        cases.bug("1e10 x0^2 + x1^2, the derivative in x1 1% too large", BELOW_ROUNDING, two,
+                x -> 1e10 * x[0] * x[0] + x[1] * x[1], x -> new double[] {2e10 * x[0], 2 * x[1]},
+                x -> new double[] {2e10 * x[0], 2.02 * x[1]}, point);
     }
 
     static double[] negateSmallBlock(double[] g) {
