@@ -27,7 +27,9 @@ import org.gradcheck.Precision;
  *     difference of each order is left out, so one kink or jump crossed does not either;</li>
  * <li>many kinks, a pole, fast oscillation or strong curvature crossed by the probe look random too. When the first
  *     spacing ({@code t = 1e-6}) measures more than {@value #ABOVE_ROUNDING} units of rounding, the probe is repeated
- *     100, 10^4 and 10^6 times closer. The estimates form a profile: the rounding error of a difference at step
+ *     100, 10^4 and 10^6 times closer, and up to {@value #STEEP_PROBES} times more while the closest is above rounding
+ *     and measured over {@value #STEEP_FALL} times a wider one or fell as much (a pole or a kink crossed that close:
+ *     rounding does not grow as probes come closer). The estimates form a profile: the rounding error of a difference at step
  *     {@code h} is taken from the probe whose points lie at distances like {@code h}, so a ladder of smaller steps
  *     is judged by the noise at its own scale, and the step itself is set by the smallest estimate;</li>
  * <li>a function computed in {@code float} does not see changes below its precision: when most of the eight values
@@ -59,6 +61,10 @@ final class Noise {
     private static final double CLOSER = 100;
     /** Probes at closer and closer spacings when the first measures more than rounding. */
     private static final int CLOSER_PROBES = 3;
+    /** Closer probes beyond those, while the closest is above rounding and fell by {@link #STEEP_FALL} or more. */
+    private static final int STEEP_PROBES = 2;
+    /** A fall of the noise estimate by this factor from one probe to the next, {@value #CLOSER} times closer, is steep. */
+    private static final double STEEP_FALL = 10;
     /** How much wider a probe is when the function did not see the first one. */
     private static final double WIDER = 100;
     /** How much closer a probe is after it met a non-finite value. */
@@ -400,6 +406,52 @@ final class Noise {
                     add(spacing, sigma);
                 }
             }
+            // a closest probe still far above rounding that measured more than a wider one, or still falls steeply,
+            // measured what it crossed (a pole or a kink that close to the point), not noise, which does not grow as
+            // probes come closer: closer probes, while that lasts
+            for (int probe = 0; probe < STEEP_PROBES && estimates.size() >= 2; probe++) {
+                double[] last = estimates.get(estimates.size() - 1);
+                double[] before = estimates.get(estimates.size() - 2);
+                if (!aboveValueRounding(last) || !(fellSteeply(before, last) || grew(before, last))) {
+                    break;
+                }
+                spacing /= CLOSER;
+                double[] sigma = probe(spacing);
+                if (sigma == null || sigma == UNSEEN) {
+                    break;
+                }
+                add(spacing, sigma);
+            }
+        }
+
+        /** Whether some output's estimate is above {@value #ABOVE_ROUNDING} units of its value at the point. */
+        private boolean aboveValueRounding(double[] sigma) {
+            for (int i = 0; i < m; i++) {
+                if (sigma[i] > ABOVE_ROUNDING * Math.ulp(1.0) * Math.abs(value[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether some output's estimate grew by more than {@value #STEEP_FALL} from one probe to the next, closer one. */
+        private boolean grew(double[] before, double[] after) {
+            for (int i = 0; i < m; i++) {
+                if (after[i] > STEEP_FALL * before[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether every output's estimate fell by at least {@value #STEEP_FALL} from one probe to the next. */
+        private boolean fellSteeply(double[] before, double[] after) {
+            for (int i = 0; i < m; i++) {
+                if (!(after[i] * STEEP_FALL <= before[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void add(double spacing, double[] sigma) {

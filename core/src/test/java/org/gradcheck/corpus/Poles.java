@@ -28,6 +28,15 @@ final class Poles {
     }
 
     private static void poles(Cases cases) {
+        // a pole 1e-12 from the point: the noise probes at 1e-10 and 1e-12 cross it and measure it, not noise, which
+        // would make every small step's rounding bound huge; closer probes measure the noise
+        ParameterLayout single = ParameterLayout.vector("x", 1);
+        double[] zero = {0};
+        cases.correct("1 / (x - 1e-12) at 0, its pole 1e-12 away", POLE, single, x -> 1 / (x[0] - 1e-12),
+                x -> new double[] {-1 / ((x[0] - 1e-12) * (x[0] - 1e-12))}, zero);
+        cases.bug("1 / (x - 1e-12) at 0, the derivative 1% too large", POLE, single, x -> 1 / (x[0] - 1e-12),
+                x -> new double[] {-1 / ((x[0] - 1e-12) * (x[0] - 1e-12))},
+                x -> new double[] {-1.01 / ((x[0] - 1e-12) * (x[0] - 1e-12))}, zero);
         ParameterLayout b = ParameterLayout.vector("b", 2);
         double[] nearPole = {-1e-9, 0.5};
         cases.correct("1 / (1 + 7.29e8 b0) + b1^2 at (-1e-9, 0.5), its pole 3.7e-10 away", POLE, b, Poles::reciprocal,
