@@ -29,9 +29,10 @@ import org.gradcheck.Precision;
  *     spacing ({@code t = 1e-6}) measures more than {@value #ABOVE_ROUNDING} units of rounding, the probe is repeated
  *     100, 10^4 and 10^6 times closer, and up to {@value #STEEP_PROBES} times more while the closest is above rounding
  *     and measured over {@value #STEEP_FALL} times a wider one or fell as much (a pole or a kink crossed that close:
- *     rounding does not grow as probes come closer). The estimates form a profile: the rounding error of a difference at step
- *     {@code h} is taken from the probe whose points lie at distances like {@code h}, so a ladder of smaller steps
- *     is judged by the noise at its own scale, and the step itself is set by the smallest estimate;</li>
+ *     rounding does not grow as probes come closer). The estimates form a profile: the rounding error of a
+ *     difference at step {@code h} is taken from the probe whose points lie at distances like {@code h}, so a ladder
+ *     of smaller steps is judged by the noise at its own scale, and the step itself is set by the smallest
+ *     estimate;</li>
  * <li>a function computed in {@code float} does not see changes below its precision: when most of the eight values
  *     are equal, or they change by exactly the same amount from point to point (each step a whole number of the
  *     coarse grid's units, so that no difference of order two or more is left), the spacing is made 100 times
@@ -61,9 +62,12 @@ final class Noise {
     private static final double CLOSER = 100;
     /** Probes at closer and closer spacings when the first measures more than rounding. */
     private static final int CLOSER_PROBES = 3;
-    /** Closer probes beyond those, while the closest is above rounding and fell by {@link #STEEP_FALL} or more. */
+    /**
+     * Closer probes beyond those, while the closest is above rounding and measured {@link #STEEP_FALL} times more than
+     * the one before it, or fell as much.
+     */
     private static final int STEEP_PROBES = 2;
-    /** A fall of the noise estimate by this factor from one probe to the next, {@value #CLOSER} times closer, is steep. */
+    /** A change of the noise estimate by this factor from one probe to the next, {@value #CLOSER} times closer, is steep. */
     private static final double STEEP_FALL = 10;
     /** How much wider a probe is when the function did not see the first one. */
     private static final double WIDER = 100;
