@@ -104,7 +104,7 @@ final class Noise {
     private final double[] floor;
     /** Each output's growth beyond the largest probe ({@link #growth(int)}), computed once. */
     private final double[] growths;
-    /** The distance each probe reached, {@code PROBE_POINTS spacings[p]}; null when the spacings do not descend. */
+    /** The distance each probe reached, {@code PROBE_POINTS spacings[p]}, descending. */
     private final double[] reach;
     /**
      * {@code slopes[row][p]}: the least {@code profile[q][row] / reach[q]} over {@code q >= p}, so that the noise scaled up
@@ -125,26 +125,18 @@ final class Noise {
         for (int row = 0; row < floor.length; row++) {
             growths[row] = profile.length == 0 ? 0 : growth(row);
         }
-        boolean descending = profile.length > 0;
-        for (int p = 1; p < spacings.length; p++) {
-            descending &= spacings[p] < spacings[p - 1];
+        // the probes come closer and closer, so the distances they reach descend
+        reach = new double[profile.length];
+        for (int p = 0; p < profile.length; p++) {
+            reach[p] = PROBE_POINTS * spacings[p];
         }
-        if (descending) {
-            reach = new double[spacings.length];
-            for (int p = 0; p < spacings.length; p++) {
-                reach[p] = PROBE_POINTS * spacings[p];
+        slopes = new double[floor.length][profile.length];
+        for (int row = 0; row < floor.length; row++) {
+            double least = Double.POSITIVE_INFINITY;
+            for (int q = profile.length - 1; q >= 0; q--) {
+                least = Math.min(least, profile[q][row] / reach[q]);
+                slopes[row][q] = least;
             }
-            slopes = new double[floor.length][spacings.length];
-            for (int row = 0; row < floor.length; row++) {
-                double least = Double.POSITIVE_INFINITY;
-                for (int q = spacings.length - 1; q >= 0; q--) {
-                    least = Math.min(least, profile[q][row] / reach[q]);
-                    slopes[row][q] = least;
-                }
-            }
-        } else {
-            reach = null;
-            slopes = null;
         }
     }
 
@@ -250,31 +242,17 @@ final class Noise {
         if (profile.length == 0) {
             return floor[row];
         }
-        double sigma;
-        if (reach != null) {
-            // the probes reach less and less far: the ones that reach the distance come first, and every closer one
-            // scales up in proportion to the distance, the least of them being one product
-            int chosen = 0;
-            while (chosen + 1 < reach.length && reach[chosen + 1] >= distance) {
-                chosen++;
-            }
-            sigma = profile[chosen][row];
-            if (chosen + 1 < reach.length) {
-                sigma = Math.min(sigma, distance * slopes[row][chosen + 1]);
-            }
-        } else {
-            int chosen = 0;
-            for (int p = 1; p < spacings.length; p++) {
-                if (PROBE_POINTS * spacings[p] >= distance) {
-                    chosen = p;
-                }
-            }
-            sigma = profile[chosen][row];
-            for (int q = chosen + 1; q < spacings.length; q++) {
-                sigma = Math.min(sigma, profile[q][row] * Math.max(1, distance / (PROBE_POINTS * spacings[q])));
-            }
+        // the probes reach less and less far: the ones that reach the distance come first, and every closer one
+        // scales up in proportion to the distance, the least of them being one product
+        int chosen = 0;
+        while (chosen + 1 < reach.length && reach[chosen + 1] >= distance) {
+            chosen++;
         }
-        double largest = PROBE_POINTS * spacings[0];
+        double sigma = profile[chosen][row];
+        if (chosen + 1 < reach.length) {
+            sigma = Math.min(sigma, distance * slopes[row][chosen + 1]);
+        }
+        double largest = reach[0];
         double growth = growths[row];
         if (distance > largest && growth > 0) {
             sigma *= Math.pow(distance / largest, growth);
