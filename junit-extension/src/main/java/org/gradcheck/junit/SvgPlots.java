@@ -2,6 +2,7 @@ package org.gradcheck.junit;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.gradcheck.report.DerivativeReport;
 import org.gradcheck.report.Verdict;
 
@@ -194,15 +195,9 @@ final class SvgPlots {
 
     /** Decades from the smallest non-zero magnitude to the largest, at most {@value #MAX_MAGNITUDE_DECADES}. */
     static LogAxis magnitudeAxis(List<CheckRecord.Point> points) {
-        double smallest = Double.POSITIVE_INFINITY;
-        double largest = 0;
-        for (CheckRecord.Point point : points) {
-            double magnitude = finite(point.magnitude());
-            if (magnitude > 0) {
-                smallest = Math.min(smallest, magnitude);
-                largest = Math.max(largest, magnitude);
-            }
-        }
+        double[] range = positiveRange(points, CheckRecord.Point::magnitude);
+        double smallest = range[0];
+        double largest = range[1];
         if (largest == 0) {
             return new LogAxis(-1, 1);
         }
@@ -220,15 +215,9 @@ final class SvgPlots {
      * {@value #LOWEST_ERROR_DECADE}) to above the largest, with room above 2, the largest there is.
      */
     static LogAxis errorAxis(List<CheckRecord.Point> points, double relativeTolerance) {
-        double smallest = Double.POSITIVE_INFINITY;
-        double largest = 0;
-        for (CheckRecord.Point point : points) {
-            double error = finite(point.relativeError());
-            if (error > 0) {
-                smallest = Math.min(smallest, error);
-                largest = Math.max(largest, error);
-            }
-        }
+        double[] range = positiveRange(points, CheckRecord.Point::relativeError);
+        double smallest = range[0];
+        double largest = range[1];
         double tolerance = relativeTolerance > 0 ? Math.log10(relativeTolerance) : LOWEST_ERROR_DECADE + 1;
         int low = Math.max(LOWEST_ERROR_DECADE,
                 // room below the smallest, which would otherwise touch the band of the entries without mismatch
@@ -427,6 +416,20 @@ final class SvgPlots {
             svg.append(text(x + 12, lineY + 3, "start", ring.legend, 9));
             next++;
         }
+    }
+
+    /** The smallest and the largest positive value of {@code of} over the points; infinity and 0 when none is. */
+    private static double[] positiveRange(List<CheckRecord.Point> points, ToDoubleFunction<CheckRecord.Point> of) {
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (CheckRecord.Point point : points) {
+            double value = finite(of.applyAsDouble(point));
+            if (value > 0) {
+                smallest = Math.min(smallest, value);
+                largest = Math.max(largest, value);
+            }
+        }
+        return new double[] {smallest, largest};
     }
 
     private static double finite(double value) {
