@@ -1044,36 +1044,30 @@ final class Kernel {
                     // a smaller step contradicts the larger ones: their agreement was a coincidence of steps the function
                     // changes too fast for (an oscillation, features crossed at both), and the derivative, a local
                     // property, is the smaller steps' to tell, once the next step confirms it
-                    bestValue = estimate;
-                    bestError = error;
-                    bestRounding = rounding;
-                    bestStep = step;
-                    bestFlat = flat;
+                    keep(estimate, error, rounding, step, flat);
                     unconfirmed = true;
                     rough = true;
                     return false;
                 }
-                if (unconfirmed) {
-                    // the next step agrees with the estimate that contradicted the larger steps: it stands
-                    unconfirmed = false;
-                    if (error >= bestError) {
-                        decide();
-                        return true;
-                    }
-                }
+                // an estimate that contradicted the larger steps stands once the next step agrees with it
+                unconfirmed = false;
                 boolean improved = error < bestError / 2 || !Double.isFinite(bestError);
                 if (error < bestError) {
-                    bestValue = estimate;
-                    bestError = error;
-                    bestRounding = rounding;
-                    bestStep = step;
-                    bestFlat = flat;
+                    keep(estimate, error, rounding, step, flat);
                 }
                 if (improved || !resolved(entry, bestValue, bestError)) {
                     return false;
                 }
                 decide();
                 return true;
+            }
+
+            private void keep(double estimate, double error, double rounding, double step, boolean flat) {
+                bestValue = estimate;
+                bestError = error;
+                bestRounding = rounding;
+                bestStep = step;
+                bestFlat = flat;
             }
 
             private void decide() {
