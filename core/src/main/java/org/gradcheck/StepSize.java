@@ -162,7 +162,9 @@ public final class StepSize {
     public double scaleOf(double x) {
         // tested in this order, not switched on: called once per parameter and direction, this stays a compare
         if (kind == Kind.AUTOMATIC || kind == Kind.RELATIVE) {
-            return Math.max(Math.abs(x), 1.0);
+            // max(|x|, 1) as a compare, NaN kept: cheaper in the loops over every parameter than Math.max's blends
+            double magnitude = Math.abs(x);
+            return !(magnitude <= 1.0) ? magnitude : 1.0;
         }
         if (kind == Kind.ABSOLUTE) {
             return 1;

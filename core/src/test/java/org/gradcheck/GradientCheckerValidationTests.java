@@ -250,6 +250,20 @@ class GradientCheckerValidationTests {
                     + "division by zero or an overflow", e.getMessage());
         }
 
+        /** The second call's NaN must not slip through the comparison of the two calls (a NaN compares as no difference). */
+        @ParameterizedTest
+        @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY})
+        void aGradientNotFiniteOnlyTheSecondTimeIsRefusedAsNotDeterministic(double value) {
+            int[] calls = {0};
+            DifferentiableFunction second = withGradient(x -> new double[] {2, calls[0]++ == 0 ? 4 : value, 6});
+
+            CheckRefusedException e = assertThrows(CheckRefusedException.class,
+                    () -> CHECKER.check(second, new double[] {1, 2, 3}));
+
+            assertTrue(e.getMessage().startsWith("the analytic gradient is not deterministic: x[1] (index 1) was 4.0 and then "
+                    + value + " at the same point."), e::getMessage);
+        }
+
         @Test
         void aGradientOfTheWrongLength() {
             CheckRefusedException e = assertThrows(CheckRefusedException.class,

@@ -22,7 +22,7 @@ final class Findings {
     static final byte UNRESOLVED = 3;
     static final byte NOT_CHECKED = 4;
 
-    /** Flag: both values indistinguishable from zero. */
+    /** Flag: both values indistinguishable from zero; the lowest bit, so that {@code flags & NEGLIGIBLE} counts it. */
     static final byte NEGLIGIBLE = 1;
     /** Flag: the first estimate did not settle the entry; it waits for refinement. */
     static final byte SUSPECT = 2;

@@ -192,7 +192,7 @@ final class Kernel {
     private final long seed;
 
     Kernel(Problem problem, Findings findings, Noise noise, Settings settings, double[] point, double[] value,
-            double[] spread) {
+            double[] spread, double[] significance) {
         this.problem = problem;
         this.findings = findings;
         this.noise = noise;
@@ -224,17 +224,7 @@ final class Kernel {
         } else {
             uncheckedRounding = null;
         }
-        this.significance = new double[blockCount];
-        for (int i = 0; i < m; i++) {
-            for (int b = 0; b < blockCount; b++) {
-                Block block = blocks.get(b);
-                double largest = 0;
-                for (int k = i * n + block.offset(), end = k + block.size(); k < end; k++) {
-                    largest = Math.max(largest, Math.abs(findings.analytic[k]));
-                }
-                significance[b] = Math.max(significance[b], largest);
-            }
-        }
+        this.significance = significance;
     }
 
     // ------------------------------------------------------------------ the rule
@@ -311,6 +301,36 @@ final class Kernel {
             findings.bound[k] = error;
             if (Math.abs(findings.analytic[k]) <= NEGLIGIBLE * error) {
                 findings.flags[k] |= Findings.NEGLIGIBLE;
+            }
+        }
+    }
+
+    /**
+     * Every column not checked one by one, as {@link #unchecked(int)} marks it, in one pass over the columns: a
+     * screening or sampled check of a large model leaves almost all of them, and a call per column would cost more
+     * than the few evaluations the check made.
+     */
+    void markUnchecked() {
+        byte[] verdicts = findings.verdicts;
+        if (m != 1 || uncheckedRounding == null) {
+            for (int column = 0; column < n; column++) {
+                if (verdicts[column] == Findings.NOT_CHECKED) {
+                    unchecked(column);
+                }
+            }
+            return;
+        }
+        // one output with the same rounding at every distance: the bound of column j is this over 2 h_j; the entries
+        // are already NOT_CHECKED with no reference
+        double numerator = ROUNDING_BOUND * uncheckedRounding[0];
+        double[] analytic = findings.analytic;
+        double[] bound = findings.bound;
+        byte[] flags = findings.flags;
+        for (int column = 0; column < n; column++) {
+            if (verdicts[column] == Findings.NOT_CHECKED) {
+                double error = numerator / (2 * (factor * stepSize.scaleOf(point[column])));
+                bound[column] = error;
+                flags[column] |= Math.abs(analytic[column]) <= NEGLIGIBLE * error ? Findings.NEGLIGIBLE : 0;
             }
         }
     }

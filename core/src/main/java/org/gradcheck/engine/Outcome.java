@@ -136,14 +136,19 @@ abstract class Outcome implements DerivativeReport {
         double worstRank = Double.NEGATIVE_INFINITY;
         int worst = -1;
         int n = findings.columns;
+        byte[] verdicts = findings.verdicts;
+        byte[] flags = findings.flags;
         for (int i = 0; i < findings.rows; i++) {
-            for (int j = block.offset(), end = block.offset() + block.size(); j < end; j++) {
-                int k = i * n + j;
-                count++;
-                byte verdict = findings.verdicts[k];
-                if (findings.negligible(k)) {
-                    negligible++;
-                }
+            int from = i * n + block.offset();
+            int to = from + block.size();
+            count += block.size();
+            // two plain loops: a screening check leaves most entries unchecked, and a loop that only counts, or only
+            // looks for the next checked entry, costs a fraction of one that does both
+            for (int k = from; k < to; k++) {
+                negligible += flags[k] & Findings.NEGLIGIBLE;
+            }
+            for (int k = from; k < to; k++) {
+                byte verdict = verdicts[k];
                 if (verdict == Findings.NOT_CHECKED) {
                     continue;
                 }

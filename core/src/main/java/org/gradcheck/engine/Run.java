@@ -85,19 +85,20 @@ final class Run {
         double[] analyticAgain = findings.numerical;
         main.analytic(analyticAgain, problem.derivativeName() + " a second time");
         main.requireUnmodified(problem.derivativeName() + " a second time");
-        requireDeterministic(again, analytic, analyticAgain);
-        double[] spread = spreadOf(analytic, analyticAgain);
+        requireDeterministic(again);
+        Scan scan = new Scan(analytic, analyticAgain);
+        double[] spread = scan.largestDifference == 0 ? null : spreadOf(analytic, analyticAgain);
         Arrays.fill(findings.numerical, Double.NaN);
         long before = main.evaluations;
         begin = System.nanoTime();
-        noise = Noise.of(main, value, again, sizes(analytic), settings.precision, settings.nondeterminismTolerance,
+        noise = Noise.of(main, value, again, scan.sizes, settings.precision, settings.nondeterminismTolerance,
                 settings.seed);
         long probes = main.evaluations - before;
         if (probes > 0) {
             fastestNanos = Math.min(fastestNanos, (System.nanoTime() - begin) / probes);
         }
         Arrays.fill(findings.verdicts, Findings.NOT_CHECKED);
-        kernel = new Kernel(problem, findings, noise, settings, point, value, spread);
+        kernel = new Kernel(problem, findings, noise, settings, point, value, spread, scan.significance);
         description.precision = noise.description;
         description.step = settings.stepSize.describe(settings.scheme, noise.relative);
     }
@@ -123,10 +124,10 @@ final class Run {
     }
 
     /**
-     * Values and derivatives at the same point agree to rounding (a reduction summed in another order counts as
-     * rounding) or to the declared non-determinism; anything more is refused, with the usual causes.
+     * Values at the same point agree to rounding (a reduction summed in another order counts as rounding) or to the
+     * declared non-determinism; anything more is refused, with the usual causes.
      */
-    private void requireDeterministic(double[] again, double[] analytic, double[] analyticAgain) {
+    private void requireDeterministic(double[] again) {
         double spread = Math.max(Kernel.DETERMINISM_SPREAD, Math.max(Kernel.DETERMINISM_UNITS
                 * settings.precision.relativeNoise(), settings.nondeterminismTolerance));
         for (int i = 0; i < m; i++) {
@@ -140,18 +141,63 @@ final class Run {
                         + " call to the next. If the difference is expected, state it with withNondeterminismTolerance(...).");
             }
         }
-        double derivativeSpread = Math.max(Kernel.ANALYTIC_SPREAD, settings.nondeterminismTolerance);
-        for (int i = 0; i < m; i++) {
-            double largest = 0;
-            for (int j = 0; j < n; j++) {
-                largest = Math.max(largest, Math.abs(analytic[i * n + j]));
+    }
+
+    /**
+     * One pass over the two analytic derivatives, which must agree to {@link Kernel#ANALYTIC_SPREAD} of each output's
+     * largest entry (or the declared non-determinism): that comparison, each output's size (the larger of its value
+     * and its derivatives times the inputs' scales, what its rounding is measured against) and each input block's
+     * largest entry over every output (the kernel's significance). One pass, not one per use: for a large model each
+     * pass costs a fair share of an evaluation of the function.
+     */
+    private final class Scan {
+        final double[] sizes = new double[m];
+        final double[] significance;
+        /** The largest difference between the two derivatives' entries; infinite or NaN never gets here. */
+        double largestDifference;
+
+        Scan(double[] analytic, double[] again) {
+            List<Block> blocks = problem.inputs.blocks();
+            significance = new double[blocks.size()];
+            double derivativeSpread = Math.max(Kernel.ANALYTIC_SPREAD, settings.nondeterminismTolerance);
+            for (int i = 0; i < m; i++) {
+                double largest = 0;
+                double difference = 0;
+                // the sum of the differences only tells whether one is not finite (a NaN from the second call)
+                double total = 0;
+                double size = Math.abs(value[i]);
+                for (int b = 0; b < blocks.size(); b++) {
+                    Block block = blocks.get(b);
+                    double blockLargest = 0;
+                    for (int j = block.offset(), end = j + block.size(), k = i * n + j; j < end; j++, k++) {
+                        // compared, not Math.max: the values are finite, and a compare keeps no chain of blends
+                        double a = Math.abs(analytic[k]);
+                        double d = Math.abs(analytic[k] - again[k]);
+                        double scaled = a * settings.stepSize.scaleOf(point[j]);
+                        blockLargest = a > blockLargest ? a : blockLargest;
+                        difference = d > difference ? d : difference;
+                        total += d;
+                        size = scaled > size ? scaled : size;
+                    }
+                    significance[b] = Math.max(significance[b], blockLargest);
+                    largest = Math.max(largest, blockLargest);
+                }
+                sizes[i] = size;
+                if (!Double.isFinite(total) || difference > derivativeSpread * largest) {
+                    requireDeterministic(i, analytic, again, derivativeSpread * largest);
+                }
+                largestDifference = Math.max(largestDifference, difference);
             }
+        }
+
+        /** Refuses, naming the first entry of output {@code i} whose two values differ by more than {@code allowed}. */
+        private void requireDeterministic(int i, double[] analytic, double[] again, double allowed) {
             for (int j = 0; j < n; j++) {
                 int k = i * n + j;
-                double difference = Math.abs(analytic[k] - analyticAgain[k]);
-                if (difference > derivativeSpread * largest) {
+                double difference = Math.abs(analytic[k] - again[k]);
+                if (!(difference <= allowed)) {
                     throw new CheckRefusedException(problem.derivativeName() + " is not deterministic: "
-                            + problem.entryName(i, j) + " (index " + k + ") was " + analytic[k] + " and then " + analyticAgain[k]
+                            + problem.entryName(i, j) + " (index " + k + ") was " + analytic[k] + " and then " + again[k]
                             + " at the same point. The usual causes: dropout or another random layer left on, an unseeded"
                             + " random generator, or state carried from one call to the next (such as gradients accumulated"
                             + " into a buffer that is not cleared).");
@@ -160,24 +206,8 @@ final class Run {
         }
     }
 
-    /** The size each output varies on: the larger of its value and its derivatives times the inputs' scales. */
-    private double[] sizes(double[] analytic) {
-        double[] sizes = new double[m];
-        for (int i = 0; i < m; i++) {
-            double size = Math.abs(value[i]);
-            for (int j = 0, k = i * n; j < n; j++, k++) {
-                size = Math.max(size, Math.abs(analytic[k]) * settings.stepSize.scaleOf(point[j]));
-            }
-            sizes[i] = size;
-        }
-        return sizes;
-    }
-
-    /** The differences between the two analytic derivatives, or null when they are equal. */
+    /** The differences between the two analytic derivatives, entry by entry. */
     private static double[] spreadOf(double[] analytic, double[] again) {
-        if (Arrays.equals(analytic, again)) {
-            return null;
-        }
         double[] spread = new double[analytic.length];
         for (int k = 0; k < spread.length; k++) {
             spread[k] = Math.abs(analytic[k] - again[k]);
@@ -221,11 +251,7 @@ final class Run {
 
     /** Entries never checked one by one: a rounding bound for their negligible count. */
     void markUnchecked() {
-        for (int column = 0; column < n; column++) {
-            if (findings.verdicts[column] == Findings.NOT_CHECKED) {
-                kernel.unchecked(column);
-            }
-        }
+        kernel.markUnchecked();
     }
 
     private int[] sample(int perBlock) {

@@ -264,22 +264,7 @@ final class Screening {
     private void screenBlock(String name, int from, int to) {
         blockFrom = from;
         blockTo = to;
-        blockPositions = 0;
-        blockSquares = 0;
-        blockMagnitude = 0;
-        blockSmallestStep = Double.POSITIVE_INFINITY;
-        blockLargestShare = 0;
-        double relative = tolerance.relativePart();
-        double absolute = tolerance.absolutePart();
-        for (int i = from; i < to; i++) {
-            double scaled = g[i] * Math.max(Math.abs(x[i]), 1.0);
-            blockPositions += scaled * scaled;
-            blockSquares += g[i] * g[i];
-            double step = MOVE * spread * kernel.firstStep(i);
-            blockMagnitude += 2 * Math.abs(g[i]) * step;
-            blockSmallestStep = Math.min(blockSmallestStep, step);
-            blockLargestShare = Math.max(blockLargestShare, relative * Math.abs(g[i]) + absolute);
-        }
+        blockSums(from, to);
         directions = 0;
         power = Double.POSITIVE_INFINITY;
         listed.clear();
@@ -325,6 +310,62 @@ final class Screening {
             note.append("; ").append(part);
         }
         run.description.notes.add(note.append(powerText).toString());
+    }
+
+    /**
+     * The block's sums and bounds, in one pass with two independent sets of sums (each addition need not wait for
+     * the one before): {@code sum (g_i max(|x_i|, 1))^2}, {@code sum g_i^2}, {@code sum 2 |g_i| m_i} and the smallest
+     * {@code m_i}, {@code m_i} the move before the cap ({@value #MOVE} times the spread times the first step), and the
+     * largest allowance {@code relative |g_i| + absolute}.
+     */
+    private void blockSums(int from, int to) {
+        StepSize stepSize = kernel.stepSize();
+        double positions0 = 0;
+        double positions1 = 0;
+        double squares0 = 0;
+        double squares1 = 0;
+        double magnitude0 = 0;
+        double magnitude1 = 0;
+        double smallestScale = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            double g0 = g[i];
+            double g1 = g[i + 1];
+            double x0 = Math.abs(x[i]);
+            double x1 = Math.abs(x[i + 1]);
+            double scaled0 = g0 * (x0 > 1.0 ? x0 : 1.0);
+            double scaled1 = g1 * (x1 > 1.0 ? x1 : 1.0);
+            positions0 += scaled0 * scaled0;
+            positions1 += scaled1 * scaled1;
+            squares0 += g0 * g0;
+            squares1 += g1 * g1;
+            double scale0 = stepSize.scaleOf(x[i]);
+            double scale1 = stepSize.scaleOf(x[i + 1]);
+            magnitude0 += Math.abs(g0) * scale0;
+            magnitude1 += Math.abs(g1) * scale1;
+            // compared, not Math.min and Math.max: the values are finite, and a compare keeps no chain of blends
+            double lower = scale0 < scale1 ? scale0 : scale1;
+            smallestScale = lower < smallestScale ? lower : smallestScale;
+            double upper = Math.abs(g0) > Math.abs(g1) ? Math.abs(g0) : Math.abs(g1);
+            largest = upper > largest ? upper : largest;
+        }
+        for (; i < to; i++) {
+            double magnitude = Math.abs(x[i]);
+            double scaled = g[i] * (magnitude > 1.0 ? magnitude : 1.0);
+            positions0 += scaled * scaled;
+            squares0 += g[i] * g[i];
+            double scale = stepSize.scaleOf(x[i]);
+            magnitude0 += Math.abs(g[i]) * scale;
+            smallestScale = scale < smallestScale ? scale : smallestScale;
+            largest = Math.abs(g[i]) > largest ? Math.abs(g[i]) : largest;
+        }
+        double move = MOVE * spread * kernel.stepFactor();
+        blockPositions = positions0 + positions1;
+        blockSquares = squares0 + squares1;
+        blockMagnitude = 2 * move * (magnitude0 + magnitude1);
+        blockSmallestStep = move * smallestScale;
+        blockLargestShare = tolerance.relativePart() * largest + tolerance.absolutePart();
     }
 
     /** Halves a disagreeing part and follows the halves that disagree; never drops a part without evidence. */

@@ -115,6 +115,7 @@ final class Reports {
                 ParameterLayout.vector("x", n));
         Evaluator evaluator = new Evaluator(problem, point, new Evaluator.Control());
         Noise noise = Noise.of(evaluator, new double[1], new double[1], new double[1], Precision.DOUBLE, 0, 1);
-        return new Kernel(problem, new Findings(1, n, new double[n]), noise, settings, point, new double[1], null);
+        return new Kernel(problem, new Findings(1, n, new double[n]), noise, settings, point, new double[1], null,
+                new double[1]);
     }
 }
