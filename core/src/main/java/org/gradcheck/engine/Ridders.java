@@ -77,6 +77,20 @@ final class Ridders {
      *     none
      */
     static Estimates derivatives(Line line, int[] rows, int outputs, double initialStep, double[] rounding) {
+        return derivatives(line, rows, outputs, initialStep, rounding, 0, null);
+    }
+
+    /**
+     * As {@link #derivatives(Line, int[], int, double, double[])}, from one-sided differences when {@code side} is
+     * +1 (forward: {@code (f(x + h) - f(x)) / h}) or -1 (backward), central ones when it is 0. A one-sided
+     * difference's truncation has every power of the step, not only the even ones, so each column of the table
+     * removes the next power: the factors are {@code c, c^2, ...} instead of {@code c^2, c^4, ...}.
+     *
+     * @param side -1, 0 or +1
+     * @param centre the outputs at the point, for one-sided differences; null for central ones
+     */
+    static Estimates derivatives(Line line, int[] rows, int outputs, double initialStep, double[] rounding, int side,
+            double[] centre) {
         if (!(initialStep > 0) || !Double.isFinite(initialStep)) {
             throw new IllegalArgumentException("initialStep must be a finite number > 0 but was " + initialStep);
         }
@@ -94,9 +108,14 @@ final class Ridders {
         double step = initialStep;
         int remaining = count;
         for (int level = 0; level < MAX_STEPS && remaining > 0; level++, step /= STEP_RATIO) {
-            double up = line.values(step, plus);
-            double down = line.values(-step, minus);
-            result.evaluations += 2;
+            double up = side < 0 ? 0 : line.values(step, plus);
+            double down = side > 0 ? 0 : line.values(-step, minus);
+            result.evaluations += side == 0 ? 2 : 1;
+            if (side > 0) {
+                System.arraycopy(centre, 0, minus, 0, outputs);
+            } else if (side < 0) {
+                System.arraycopy(centre, 0, plus, 0, outputs);
+            }
             double realised = up - down;
             if (!(realised > 0)) {
                 break;
@@ -124,10 +143,11 @@ final class Ridders {
                     result.finestStep[r] = step;
                     continue;
                 }
-                double factor = RATIO_SQUARED;
+                double ratio = side == 0 ? RATIO_SQUARED : STEP_RATIO;
+                double factor = ratio;
                 for (int column = 1; column <= level; column++) {
                     table[column] = (table[column - 1] * factor - above[column - 1]) / (factor - 1);
-                    factor *= RATIO_SQUARED;
+                    factor *= ratio;
                     double error = Math.max(Math.abs(table[column] - table[column - 1]), Math.abs(table[column] - above[column - 1]));
                     if (error <= result.error[r]) {
                         result.error[r] = error;

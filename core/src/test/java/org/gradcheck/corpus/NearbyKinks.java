@@ -43,6 +43,14 @@ final class NearbyKinks {
     static final double SMOOTH_L1_THRESHOLD = 1e-3;
     static final double[] SMOOTH_L1_TARGETS = {1e-3 + 2e-6, -1e-3 + 4e-4, 1e-3 - 7e-5, -1e-3 - 1e-6, 3e-4};
 
+    /**
+     * Points of {@link #offsetRelus(double[])}: x[0] 1.1e-4 left of its kink, where its derivative is x[0] itself, far
+     * below the rounding of f = 1e6 at the first step; central steps that beat the rounding reach the kink.
+     */
+    static final double[] OFFSET_RELU_POINT = {-1.1e-4, 0.5, -0.7, 3e-4};
+
+    static final double[] OFFSET_RELU_WEIGHTS = {2, 1, 3, 1.5};
+
     private NearbyKinks() {
     }
 
@@ -123,6 +131,16 @@ final class NearbyKinks {
         cases.bug("smooth-L1 (threshold 1e-3), the derivative 0 beyond the threshold (the linear part forgotten)", KINKS_NEAR,
                 r5, NearbyKinks::smoothL1, x -> smoothL1Gradient(x, true), x -> smoothL1Gradient(x, false), zero);
 
+        ParameterLayout x4 = ParameterLayout.vector("x", OFFSET_RELU_POINT.length);
+        String offsetRelus = "1e6 + sum c_i max(0, x_i) + x_i^2 / 2, x[0] 1.1e-4 left of its kink with derivative -1.1e-4";
+        cases.correct(offsetRelus, KINKS_NEAR, x4, NearbyKinks::offsetRelus, x -> offsetRelusGradient(x, 1), OFFSET_RELU_POINT);
+        cases.bug(offsetRelus + ", 1% too large", KINKS_NEAR, x4, NearbyKinks::offsetRelus, x -> offsetRelusGradient(x, 1),
+                x -> offsetRelusGradient(x, 1.01), OFFSET_RELU_POINT);
+        cases.bug(offsetRelus + ", its sign wrong", KINKS_NEAR, x4, NearbyKinks::offsetRelus, x -> offsetRelusGradient(x, 1),
+                x -> offsetRelusGradient(x, -1), OFFSET_RELU_POINT);
+        cases.bug(offsetRelus + ", given as 0 (the quadratic term forgotten)", KINKS_NEAR, x4, NearbyKinks::offsetRelus,
+                x -> offsetRelusGradient(x, 1), x -> offsetRelusGradient(x, 0), OFFSET_RELU_POINT);
+
         ReluNetwork network = new ReluNetwork();
         ToDoubleFunction<double[]> cost = network::cost;
         Function<double[], double[]> gradient = network::gradient;
@@ -142,6 +160,25 @@ final class NearbyKinks {
             sum += a[i] * b[i];
         }
         return sum;
+    }
+
+    /** {@code 1e6 + sum c_i max(0, x_i) + x_i^2 / 2}. */
+    static double offsetRelus(double[] x) {
+        double sum = 1e6;
+        for (int i = 0; i < x.length; i++) {
+            sum += OFFSET_RELU_WEIGHTS[i] * Math.max(0, x[i]) + x[i] * x[i] / 2;
+        }
+        return sum;
+    }
+
+    /** The gradient of {@link #offsetRelus(double[])}, entry 0 multiplied by {@code first}. */
+    static double[] offsetRelusGradient(double[] x, double first) {
+        double[] g = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            g[i] = (x[i] > 0 ? OFFSET_RELU_WEIGHTS[i] : 0) + x[i];
+        }
+        g[0] *= first;
+        return g;
     }
 
     /** {@code sum c_i |x_i| + x_i^2 / 2}. */
