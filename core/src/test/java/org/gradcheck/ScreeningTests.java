@@ -150,6 +150,47 @@ class ScreeningTests {
         }
     }
 
+    /**
+     * {@code sum c_i max(0, x_i) + x_i^2 / 2} at 60,000 points drawn from [-2, 2]: every direction crosses dozens of
+     * kinks, so its comparisons are blunt (their power is far above what a full check sees in one entry). Such an
+     * agreement is no evidence: the parts are looked into down to the parameters checked one by one, so one sign flip
+     * fails naming its entry, and the right gradient passes.
+     */
+    @Test
+    void agreementsTooBluntToSeeAnEntryAreLookedInto() {
+        int n = 60_000;
+        double[] x = new java.util.SplittableRandom(7).doubles(n, -2, 2).toArray();
+        int wrong = 33_333;
+
+        GradientReport right = GradientChecker.defaults().withStrategy(Strategy.screening()).check(kinked(-1), x);
+        GradientReport flipped = GradientChecker.defaults().withStrategy(Strategy.screening()).check(kinked(wrong), x);
+
+        assertTrue(right.passed(), right::toString);
+        assertTrue(!flipped.passed() && flipped.failureCount() == 1
+                && flipped.parameter(wrong).verdict() == Verdict.FAIL, flipped::toString);
+        assertTrue(flipped.strategyNotes().get(0).contains("too blunt to count"), flipped.strategyNotes()::toString);
+    }
+
+    /** {@code sum c_i max(0, x_i) + x_i^2 / 2}, {@code c_i = 1 + i mod 3}, with the sign of entry {@code flipped} wrong. */
+    private static DifferentiableFunction kinked(int flipped) {
+        return DifferentiableFunction.of(x -> {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                sum += Math.max(0, x[i]) * (1 + i % 3) + x[i] * x[i] / 2;
+            }
+            return sum;
+        }, x -> {
+            double[] g = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                g[i] = (x[i] > 0 ? 1 + i % 3 : 0) + x[i];
+            }
+            if (flipped >= 0) {
+                g[flipped] = -g[flipped];
+            }
+            return g;
+        });
+    }
+
     /** The report of a disagreement says how many directions ran and which parameters were checked one by one. */
     @Test
     void theNoteOfADisagreementNamesTheDirectionsAndTheParametersCheckedOneByOne() {

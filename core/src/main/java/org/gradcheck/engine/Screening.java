@@ -114,6 +114,13 @@ final class Screening {
     private final double spread;
     /** The noise of moving a few inputs ({@link Noise}). */
     private final double few;
+    /**
+     * The bound of a full check's first estimate of an entry of scale 1: an agreement whose power is above it (and
+     * above the tolerance of a typical entry) could hide an error a full check would see, so it is not taken as one.
+     */
+    private final double entryBound;
+    /** Agreements of the block being screened set aside as too blunt. */
+    private int weak;
     private final double unit;
     private long directionCounter;
     /** The block being screened, and its sums of {@code (g_i max(|x_i|, 1))^2} and of {@code g_i^2}. */
@@ -142,6 +149,8 @@ final class Screening {
         this.few = run.noise.sigma(0);
         this.sigma = directionalNoise();
         this.spread = Math.max(1, sigma / few);
+        double h = kernel.stepFactor();
+        this.entryBound = Kernel.ROUNDING_BOUND * run.noise.rounding(0, run.value[0], run.value[0], h) / (2 * h);
     }
 
     /**
@@ -266,6 +275,7 @@ final class Screening {
         blockTo = to;
         blockSums(from, to);
         directions = 0;
+        weak = 0;
         power = Double.POSITIVE_INFINITY;
         listed.clear();
         notReproduced.clear();
@@ -308,6 +318,11 @@ final class Screening {
         }
         for (String part : notReproduced) {
             note.append("; ").append(part);
+        }
+        if (weak > 0) {
+            note.append("; ").append(weak).append(weak == 1 ? " agreement was" : " agreements were").append(" too blunt to"
+                    + " count (unable to see an error of ").append(Numbers.brief(entryBound)).append(" in one entry) and"
+                    + " looked into");
         }
         run.description.notes.add(note.append(powerText).toString());
     }
@@ -515,6 +530,13 @@ final class Screening {
         }
         if (result == null) {
             return new Directional(false, mismatch, allowed, Double.POSITIVE_INFINITY);
+        }
+        if (sharpen && result.agrees && result.power > Math.max(target, entryBound)) {
+            // a sharpened agreement still too blunt to see an error a full check would see in one entry (the direction
+            // crosses kinks, or the function is not smooth on its scale) is no evidence: the part is looked into
+            // instead (the unsharpened second direction guards against cancellation only)
+            weak++;
+            return new Directional(false, result.mismatch, result.allowed, result.power, result.estimate);
         }
         return result;
     }
