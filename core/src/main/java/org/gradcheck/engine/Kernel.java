@@ -771,9 +771,23 @@ final class Kernel {
          * NIST Lanczos1 both starts agreed on a value 0.8% off with a bound of 1e-5, so it may confirm an entry, not
          * convict one. A pass whose bound is above {@value #LOOSE_BOUND} of its estimate goes on up while steps up to
          * {@code largest} allow, as central passes do, and so does a row a counted side does not resolve yet; what
-         * larger steps that count find decides instead. Returns the rows decided; the others stay as they were.
+         * larger steps that count find decides instead. Rows negligible at a bound below {@value #SIGNIFICANCE} of the
+         * largest derivative are left as they are. Returns the rows decided; the others stay as they were.
          */
-        private List<Integer> oneSided(double start, List<Integer> contradicted, double largest) {
+        private List<Integer> oneSided(double start, List<Integer> rows, double largest) {
+            // rows whose every possible derivative is insignificant (a saturated unit) are left to the negligible rule:
+            // larger steps could not change what their verdict means, and there may be thousands of them
+            List<Integer> contradicted = new ArrayList<>();
+            for (int row : rows) {
+                int k = row * n + column;
+                if (!(negligible(findings.analytic[k], findings.numerical[k], findings.bound[k])
+                        && findings.bound[k] <= SIGNIFICANCE * largestDerivative)) {
+                    contradicted.add(row);
+                }
+            }
+            if (contradicted.isEmpty()) {
+                return contradicted;
+            }
             // estimates[side][start][row]: sides backward and forward, from start and from the restart
             int[] wanted = toArray(contradicted);
             double[][][] estimate = new double[2][2][];
