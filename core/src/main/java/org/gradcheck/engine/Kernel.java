@@ -57,7 +57,11 @@ import org.gradcheck.layout.Block;
  *     where the function is not finite is left out, and one-sided differences decide;</li>
  * <li>if the differences are below the function's rounding while the analytic value is not negligible, steps up to
  *     {@value #LARGEST_STEP} of the input's scale, with Ridders' method again; a pass there whose bound, set by
- *     rounding, is still above {@value #LOOSE_BOUND} of its estimate goes on up.</li>
+ *     rounding, is still above {@value #LOOSE_BOUND} of its estimate goes on up;</li>
+ * <li>where no central step resolves the entry because the steps that would beat the rounding reach a kink, an edge
+ *     or a change of regime on one side (larger steps contradicted the smaller ones, or the ladder left it
+ *     unresolved): one-sided Ridders estimates on each side, which may pass the entry or withdraw a pass but never
+ *     fail it (see {@code Column.oneSided}).</li>
  * </ol>
  *
  * <h2>Kinks</h2>
