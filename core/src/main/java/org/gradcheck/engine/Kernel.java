@@ -770,10 +770,10 @@ final class Kernel {
          * {@value #ONE_SIDED_RESTART}th of it. A side counts when its two estimates confirm each other (the side is
          * smooth on their scale, not crossing what the central steps crossed) and agree with the smaller steps'
          * estimate within their bounds. The row passes when a counted side resolves it and agrees with the analytic
-         * value. A counted side that resolves it and disagrees leaves it unresolved, and withdraws a pass from smaller
-         * steps, but never fails it: one-sided extrapolation is rougher than central, and on the exact-fit objective of
-         * NIST Lanczos1 both starts agreed on a value 0.8% off with a bound of 1e-5, so it may confirm an entry, not
-         * convict one. A pass whose bound is above {@value #LOOSE_BOUND} of its estimate goes on up while steps up to
+         * value, and no counted side that resolves it disagrees. One that disagrees leaves it unresolved, and withdraws
+         * a pass from smaller steps, but never fails it: one-sided extrapolation is rougher than central, and on the
+         * exact-fit objective of NIST Lanczos1 both starts agreed on a value 0.8% off with a bound of 1e-5, so it may
+         * confirm an entry, not convict one. A pass whose bound is above {@value #LOOSE_BOUND} of its estimate goes on up while steps up to
          * {@code largest} allow, as central passes do, and so does a row a counted side does not resolve yet; what
          * larger steps that count find decides instead. Rows negligible at a bound below {@value #SIGNIFICANCE} of the
          * largest derivative are left as they are. Returns the rows decided; the others stay as they were.
@@ -862,7 +862,7 @@ final class Kernel {
                 }
                 String why = " (central steps large enough to resolve it reach a kink, an edge or a change of regime on one"
                         + " side)";
-                if (passSide != null) {
+                if (passSide != null && disagreeingSides == 0) {
                     findings.decide(k, Findings.PASS, passValue, passError);
                     findings.reasons.put(k, "judged by " + passSide + " differences from steps of " + Numbers.brief(start) + why);
                     decided.add(row);
