@@ -308,52 +308,38 @@ final class Kernel {
     }
 
     /**
-     * An entry that is not checked one by one: no reference, and the rounding bound its first estimate would have had,
-     * so that the report can count it as negligible when its analytic value is below that.
+     * Every column not checked one by one, in one pass: no reference (its entries keep the {@code NOT_CHECKED} verdict
+     * and the {@code NaN} the run began with), and the rounding bound its first estimate would have had, so that the
+     * report can count it as negligible when its analytic value is below that. A screening or sampled check of a large
+     * model leaves almost every column, so this stays a plain loop.
      */
-    void unchecked(int column) {
-        double h = firstStep(column);
-        for (int i = 0, k = column; i < m; i++, k += n) {
-            double rounding = uncheckedRounding != null ? uncheckedRounding[i]
-                    : noise.rounding(i, value[i], value[i], Noise.distance(h, point[column]));
-            double error = ROUNDING_BOUND * rounding / (2 * h);
-            findings.verdicts[k] = Findings.NOT_CHECKED;
-            findings.numerical[k] = Double.NaN;
-            findings.bound[k] = error;
-            if (Math.abs(findings.analytic[k]) <= NEGLIGIBLE * error) {
-                findings.flags[k] |= Findings.NEGLIGIBLE;
+    void markUnchecked() {
+        byte[] verdicts = findings.verdicts;
+        double[] analytic = findings.analytic;
+        double[] bound = findings.bound;
+        byte[] flags = findings.flags;
+        for (int column = 0; column < n; column++) {
+            // a column is checked one by one whole, so its first row tells
+            if (verdicts[column] != Findings.NOT_CHECKED) {
+                continue;
+            }
+            double h = firstStep(column);
+            for (int i = 0, k = column; i < m; i++, k += n) {
+                double error = firstBound(i, h, point[column]);
+                bound[k] = error;
+                flags[k] |= Math.abs(analytic[k]) <= NEGLIGIBLE * error ? Findings.NEGLIGIBLE : 0;
             }
         }
     }
 
     /**
-     * Every column not checked one by one, as {@link #unchecked(int)} marks it, in one pass over the columns: a
-     * screening or sampled check of a large model leaves almost all of them, and a call per column would cost more
-     * than the few evaluations the check made.
+     * The rounding bound of a first estimate of output {@code row} at step {@code h} of an input of value {@code x},
+     * without evaluating: what {@link #markUnchecked()} records, and what screening compares its power with.
      */
-    void markUnchecked() {
-        byte[] verdicts = findings.verdicts;
-        if (m != 1 || uncheckedRounding == null) {
-            for (int column = 0; column < n; column++) {
-                if (verdicts[column] == Findings.NOT_CHECKED) {
-                    unchecked(column);
-                }
-            }
-            return;
-        }
-        // one output with the same rounding at every distance: the bound of column j is this over 2 h_j; the entries
-        // are already NOT_CHECKED with no reference
-        double numerator = ROUNDING_BOUND * uncheckedRounding[0];
-        double[] analytic = findings.analytic;
-        double[] bound = findings.bound;
-        byte[] flags = findings.flags;
-        for (int column = 0; column < n; column++) {
-            if (verdicts[column] == Findings.NOT_CHECKED) {
-                double error = numerator / (2 * (factor * stepSize.scaleOf(point[column])));
-                bound[column] = error;
-                flags[column] |= Math.abs(analytic[column]) <= NEGLIGIBLE * error ? Findings.NEGLIGIBLE : 0;
-            }
-        }
+    double firstBound(int row, double h, double x) {
+        double rounding = uncheckedRounding != null ? uncheckedRounding[row]
+                : noise.rounding(row, value[row], value[row], Noise.distance(h, x));
+        return ROUNDING_BOUND * rounding / (2 * h);
     }
 
     /** The first step of every input as a fraction of its scale. */

@@ -184,14 +184,14 @@ final class Run {
                 }
                 sizes[i] = size;
                 if (!Double.isFinite(total) || difference > derivativeSpread * largest) {
-                    requireDeterministic(i, analytic, again, derivativeSpread * largest);
+                    refuseFirstDifference(i, analytic, again, derivativeSpread * largest);
                 }
                 largestDifference = Math.max(largestDifference, difference);
             }
         }
 
         /** Refuses, naming the first entry of output {@code i} whose two values differ by more than {@code allowed}. */
-        private void requireDeterministic(int i, double[] analytic, double[] again, double allowed) {
+        private void refuseFirstDifference(int i, double[] analytic, double[] again, double allowed) {
             for (int j = 0; j < n; j++) {
                 int k = i * n + j;
                 double difference = Math.abs(analytic[k] - again[k]);
@@ -229,7 +229,7 @@ final class Run {
         int[] columns = sample(perBlock);
         requireWithinBudget((long) columns.length * settings.scheme.evaluationsPerCoordinate(), "a sampled");
         firstPass(columns, columns.length);
-        markUnchecked();
+        kernel.markUnchecked();
         kernel.refine(main, columns);
     }
 
@@ -247,11 +247,6 @@ final class Run {
         for (int column = from; column < to; column++) {
             kernel.first(main, column, buffers[0], buffers[1]);
         }
-    }
-
-    /** Entries never checked one by one: a rounding bound for their negligible count. */
-    void markUnchecked() {
-        kernel.markUnchecked();
     }
 
     private int[] sample(int perBlock) {

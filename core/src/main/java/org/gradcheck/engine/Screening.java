@@ -149,8 +149,7 @@ final class Screening {
         this.few = run.noise.sigma(0);
         this.sigma = directionalNoise();
         this.spread = Math.max(1, sigma / few);
-        double h = kernel.stepFactor();
-        this.entryBound = Kernel.ROUNDING_BOUND * run.noise.rounding(0, run.value[0], run.value[0], h) / (2 * h);
+        this.entryBound = kernel.firstBound(0, kernel.stepFactor(), 1);
     }
 
     /**
@@ -259,7 +258,7 @@ final class Screening {
         }
         int[] leafColumns = leaves.stream().toArray();
         kernel.refine(run.main, leafColumns);
-        run.markUnchecked();
+        run.kernel.markUnchecked();
     }
 
     private static String names(List<Block> blocks, int from, int to) {

@@ -106,7 +106,7 @@ final class TaylorStrategy {
         }
         int[] columns = run.findings.checkedColumns();
         run.kernel.refine(run.main, columns);
-        run.markUnchecked();
+        run.kernel.markUnchecked();
         run.description.strategyFailure = failure;
     }
 
