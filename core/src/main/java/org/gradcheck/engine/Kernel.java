@@ -203,8 +203,10 @@ final class Kernel {
     private final double[] significance;
     /** The largest analytic magnitude of all. */
     private final double largestDerivative;
-    /** Each output's rounding at the point when it is the same at every distance, else null. */
-    private final double[] uncheckedRounding;
+    /** Each output's rounding at every relative distance beyond {@link #sameRoundingBeyond}'s. */
+    private final double[] farRounding;
+    /** The relative distance beyond which each output's rounding is {@link #farRounding}'s ({@link Noise#sameRoundingBeyond}). */
+    private final double[] sameRoundingBeyond;
     private final long seed;
 
     Kernel(Problem problem, Findings findings, Noise noise, Settings settings, double[] point, double[] value,
@@ -232,13 +234,13 @@ final class Kernel {
             Block block = blocks.get(b);
             Arrays.fill(blockOf, block.offset(), block.offset() + block.size(), b);
         }
-        if (noise.sameAtEveryDistance()) {
-            uncheckedRounding = new double[m];
-            for (int i = 0; i < m; i++) {
-                uncheckedRounding[i] = noise.rounding(i, value[i], value[i], 0);
-            }
-        } else {
-            uncheckedRounding = null;
+        farRounding = new double[m];
+        sameRoundingBeyond = new double[m];
+        for (int i = 0; i < m; i++) {
+            double beyond = noise.sameRoundingBeyond(i);
+            sameRoundingBeyond[i] = beyond;
+            farRounding[i] = beyond == 0 ? noise.rounding(i, value[i], value[i], 1)
+                    : beyond < Double.POSITIVE_INFINITY ? noise.rounding(i, value[i], value[i], 2 * beyond) : Double.NaN;
         }
         this.significance = significance;
         double largest = 0;
@@ -337,7 +339,9 @@ final class Kernel {
      * without evaluating: what {@link #markUnchecked()} records, and what screening compares its power with.
      */
     double firstBound(int row, double h, double x) {
-        double rounding = uncheckedRounding != null ? uncheckedRounding[row]
+        // the relative distance h / |x| (h at 0) beyond which the rounding is the same, compared without a division
+        double magnitude = x == 0 ? 1 : Math.abs(x);
+        double rounding = h > sameRoundingBeyond[row] * magnitude ? farRounding[row]
                 : noise.rounding(row, value[row], value[row], Noise.distance(h, x));
         return ROUNDING_BOUND * rounding / (2 * h);
     }

@@ -286,9 +286,25 @@ final class Noise {
         return high <= 2 * low ? Math.min(MOST_GROWTH, (low + high) / 2) : 0;
     }
 
-    /** Whether the rounding of every output is the same at every distance: one probe measured it, or none did. */
-    boolean sameAtEveryDistance() {
-        return spacings.length <= 1;
+    /**
+     * The relative distance beyond which the rounding noise of output {@code row} ({@link #roundingSigma}) is the same at
+     * every larger distance: 0 where it is the same at every distance, infinite where it keeps changing (it grows
+     * beyond the largest probe). Beyond the second probe's reach the first probe's estimate holds, capped by the
+     * closer probes' scaled up in proportion to the distance, and that cap stops binding once the distance is at
+     * least the first probe's estimate over the least slope. A check of a large model judges most inputs at such
+     * distances, so their bounds need no search of the profile each ({@link Kernel#markUnchecked()}).
+     */
+    double sameRoundingBeyond(int row) {
+        if (profile.length == 0 || reach.length == 1) {
+            // one probe or none: a growth needs three
+            return 0;
+        }
+        if (growths[row] > 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double from = Math.max(reach[1], profile[0][row] / slopes[row][1]);
+        // 0 / 0 (an output whose noise is zero) is NaN: no such distance
+        return from >= 0 ? from : Double.POSITIVE_INFINITY;
     }
 
     /**

@@ -90,4 +90,47 @@ class NoiseTests {
         assertEquals(Noise.PROBE_POINTS, calls[0]);
         assertEquals(java.util.Arrays.toString(POINT), java.util.Arrays.toString(point));
     }
+
+    /** A function with noise of standard deviation {@code amplitude(x)} added by a sequence of phases. */
+    private static ToDoubleFunction<double[]> noisy(ToDoubleFunction<double[]> amplitude) {
+        double[] phases = {0.1};
+        return x -> {
+            phases[0] += 0.7548776662466927;
+            double uniform = phases[0] - Math.floor(phases[0]);
+            return DOUBLE_SINES.applyAsDouble(x) + amplitude.applyAsDouble(x) * Math.sqrt(12) * (uniform - 0.5);
+        };
+    }
+
+    @Test
+    void theRoundingIsTheSameAtEveryDistanceBeyondTheOneItReports() {
+        ToDoubleFunction<double[]> constantNoise = noisy(x -> 1e-6);
+        // noise only the first probe reaches (a kink or jitter beyond the closer probes): the closer probes' rounding,
+        // scaled up in proportion to the distance, caps the first probe's estimate up to a distance of its own
+        ToDoubleFunction<double[]> farNoise = noisy(x -> Math.abs(x[0] - POINT[0]) > 1e-7 ? 1e-9 : 0);
+        for (ToDoubleFunction<double[]> function : java.util.List.of(DOUBLE_SINES, FLOAT_SINES, constantNoise, farNoise)) {
+            Noise noise = measure(function, POINT, function.applyAsDouble(POINT), 5);
+            double beyond = noise.sameRoundingBeyond(0);
+            if (function == farNoise) {
+                assertTrue(noise.roundingSigma(0, beyond / 10) < noise.roundingSigma(0, beyond) / 5,
+                        "capped below " + beyond + ": " + noise.roundingSigma(0, beyond / 10));
+            } else {
+                assertTrue(beyond < 1e-5, "the first steps of a check (about 1e-5 relative) are beyond it: " + beyond);
+            }
+            double far = noise.roundingSigma(0, 2 * Math.max(beyond, 1e-300));
+            for (double distance = Math.max(beyond, 1e-16) * 1.001; distance < 1e3; distance *= 1.7) {
+                assertEquals(far, noise.roundingSigma(0, distance), 1e-15 * far, "at distance " + distance);
+            }
+        }
+    }
+
+    @Test
+    void roundingThatGrowsWithTheDistanceIsNeverTheSame() {
+        // noise that grows with the distance moved, as in a residual near an exact fit
+        ToDoubleFunction<double[]> growing = noisy(x -> 1e-3 * Math.sqrt(Math.abs(x[0] - POINT[0])));
+        Noise noise = measure(growing, POINT, growing.applyAsDouble(POINT), 5);
+        double nearest = noise.roundingSigma(0, 1e-4);
+        assertTrue(noise.roundingSigma(0, 1e-2) > 10 * nearest, "the noise grows: " + nearest + " at 1e-4, "
+                + noise.roundingSigma(0, 1e-2) + " at 1e-2");
+        assertEquals(Double.POSITIVE_INFINITY, noise.sameRoundingBeyond(0));
+    }
 }
