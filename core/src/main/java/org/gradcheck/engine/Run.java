@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.gradcheck.CheckBudgetExceededException;
 import org.gradcheck.CheckRefusedException;
+import org.gradcheck.StepSize;
 import org.gradcheck.layout.Block;
 import org.gradcheck.report.TaylorDirection;
 
@@ -35,6 +36,8 @@ final class Run {
     Findings findings;
     Noise noise;
     Kernel kernel;
+    /** The first output's sums over each input block, from the scan of the analytic derivatives. */
+    BlockTotals totals;
     /** The fastest evaluation of the function seen so far, for time estimates. */
     long fastestNanos = Long.MAX_VALUE;
     final List<TaylorDirection> taylor = new ArrayList<>();
@@ -76,7 +79,6 @@ final class Run {
         }
         double[] analytic = new double[m * n];
         main.analytic(analytic, problem.derivativeName());
-        requireFinite(analytic, problem.derivativeName());
         main.requireUnmodified(problem.derivativeName());
         double[] again = new double[m];
         main.atPoint(again, outputName(-1) + " a second time");
@@ -99,6 +101,7 @@ final class Run {
         }
         Arrays.fill(findings.verdicts, Findings.NOT_CHECKED);
         kernel = new Kernel(problem, findings, noise, settings, point, value, spread, scan.significance);
+        totals = scan.totals;
         description.precision = noise.description;
         description.step = settings.stepSize.describe(settings.scheme, noise.relative);
     }
@@ -144,45 +147,69 @@ final class Run {
     }
 
     /**
-     * One pass over the two analytic derivatives, which must agree to {@link Kernel#ANALYTIC_SPREAD} of each output's
-     * largest entry (or the declared non-determinism): that comparison, each output's size (the larger of its value
-     * and its derivatives times the inputs' scales, what its rounding is measured against) and each input block's
-     * largest entry over every output (the kernel's significance). One pass, not one per use: for a large model each
-     * pass costs a fair share of an evaluation of the function.
+     * One pass over the two analytic derivatives: both must be finite and agree to {@link Kernel#ANALYTIC_SPREAD} of
+     * each output's largest entry (or the declared non-determinism); each output's size (the larger of its value and
+     * its derivatives times the inputs' scales, what its rounding is measured against); each input block's largest
+     * entry over every output (the kernel's significance); and the first output's {@link BlockTotals}, which
+     * screening bounds its directional estimates by. One pass, not one per use: for a large model each pass over the
+     * parameters costs a fair share of an evaluation of the function.
      */
     private final class Scan {
         final double[] sizes = new double[m];
         final double[] significance;
+        final BlockTotals totals;
         /** The largest difference between the two derivatives' entries; infinite or NaN never gets here. */
         double largestDifference;
 
         Scan(double[] analytic, double[] again) {
             List<Block> blocks = problem.inputs.blocks();
             significance = new double[blocks.size()];
+            totals = new BlockTotals(blocks.size());
             double derivativeSpread = Math.max(Kernel.ANALYTIC_SPREAD, settings.nondeterminismTolerance);
+            StepSize stepSize = settings.stepSize;
             for (int i = 0; i < m; i++) {
                 double largest = 0;
                 double difference = 0;
-                // the sum of the differences only tells whether one is not finite (a NaN from the second call)
+                // the sums of the entries and of the differences only tell whether one is not finite
                 double total = 0;
+                double entries = 0;
                 double size = Math.abs(value[i]);
                 for (int b = 0; b < blocks.size(); b++) {
                     Block block = blocks.get(b);
                     double blockLargest = 0;
+                    double positions = 0;
+                    double squares = 0;
+                    double magnitude = 0;
+                    double smallestScale = Double.POSITIVE_INFINITY;
                     for (int j = block.offset(), end = j + block.size(), k = i * n + j; j < end; j++, k++) {
                         // compared, not Math.max: the values are finite, and a compare keeps no chain of blends
-                        double a = Math.abs(analytic[k]);
-                        double d = Math.abs(analytic[k] - again[k]);
-                        double scaled = a * settings.stepSize.scaleOf(point[j]);
+                        double entry = analytic[k];
+                        double a = Math.abs(entry);
+                        double d = Math.abs(entry - again[k]);
+                        double x = Math.abs(point[j]);
+                        double scale = stepSize.scaleOf(point[j]);
+                        double scaled = a * scale;
+                        double position = entry * (x > 1.0 ? x : 1.0);
                         blockLargest = a > blockLargest ? a : blockLargest;
                         difference = d > difference ? d : difference;
                         total += d;
+                        entries += entry;
                         size = scaled > size ? scaled : size;
+                        positions += position * position;
+                        squares += entry * entry;
+                        magnitude += scaled;
+                        smallestScale = scale < smallestScale ? scale : smallestScale;
                     }
                     significance[b] = Math.max(significance[b], blockLargest);
                     largest = Math.max(largest, blockLargest);
+                    if (i == 0) {
+                        totals.record(b, positions, squares, magnitude, smallestScale, blockLargest);
+                    }
                 }
                 sizes[i] = size;
+                if (!Double.isFinite(entries)) {
+                    requireFinite(analytic, problem.derivativeName());
+                }
                 if (!Double.isFinite(total) || difference > derivativeSpread * largest) {
                     refuseFirstDifference(i, analytic, again, derivativeSpread * largest);
                 }

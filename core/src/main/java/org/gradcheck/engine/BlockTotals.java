@@ -1,0 +1,78 @@
+package org.gradcheck.engine;
+
+/**
+ * Sums over each input block of one output's analytic derivative {@code g} at the point {@code x}, taken in the scan
+ * that compares the two analytic derivatives, so that screening needs no pass of its own over a block before its
+ * directions: {@code sum (g_i max(|x_i|, 1))^2}, {@code sum g_i^2}, {@code sum |g_i| scale(x_i)}, the smallest
+ * {@code scale(x_i)} and the largest {@code |g_i|}, {@code scale} the step rule's scale of an input.
+ */
+final class BlockTotals {
+
+    private final double[] positions;
+    private final double[] squares;
+    private final double[] magnitudes;
+    private final double[] smallestScales;
+    private final double[] largest;
+
+    BlockTotals(int blocks) {
+        positions = new double[blocks];
+        squares = new double[blocks];
+        magnitudes = new double[blocks];
+        smallestScales = new double[blocks];
+        largest = new double[blocks];
+    }
+
+    void record(int block, double positionSum, double squareSum, double magnitudeSum, double smallestScale,
+            double largestMagnitude) {
+        positions[block] = positionSum;
+        squares[block] = squareSum;
+        magnitudes[block] = magnitudeSum;
+        smallestScales[block] = smallestScale;
+        largest[block] = largestMagnitude;
+    }
+
+    /** {@code sum (g_i max(|x_i|, 1))^2} over blocks {@code first} to {@code last}. */
+    double positions(int first, int last) {
+        double sum = 0;
+        for (int b = first; b <= last; b++) {
+            sum += positions[b];
+        }
+        return sum;
+    }
+
+    /** {@code sum g_i^2} over blocks {@code first} to {@code last}. */
+    double squares(int first, int last) {
+        double sum = 0;
+        for (int b = first; b <= last; b++) {
+            sum += squares[b];
+        }
+        return sum;
+    }
+
+    /** {@code sum |g_i| scale(x_i)} over blocks {@code first} to {@code last}. */
+    double magnitude(int first, int last) {
+        double sum = 0;
+        for (int b = first; b <= last; b++) {
+            sum += magnitudes[b];
+        }
+        return sum;
+    }
+
+    /** The smallest {@code scale(x_i)} over blocks {@code first} to {@code last}. */
+    double smallestScale(int first, int last) {
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int b = first; b <= last; b++) {
+            smallest = Math.min(smallest, smallestScales[b]);
+        }
+        return smallest;
+    }
+
+    /** The largest {@code |g_i|} over blocks {@code first} to {@code last}. */
+    double largest(int first, int last) {
+        double most = 0;
+        for (int b = first; b <= last; b++) {
+            most = Math.max(most, largest[b]);
+        }
+        return most;
+    }
+}
