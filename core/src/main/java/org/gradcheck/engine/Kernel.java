@@ -197,8 +197,8 @@ final class Kernel {
     private final boolean[] edge;
     /** How much two analytic derivatives at the same point differed, entry by entry; null when not at all. */
     private final double[] spread;
-    /** The input block of each column. */
-    private final int[] blockOf;
+    /** The first column of each input block, ascending: a column's block by binary search, not an array of n. */
+    private final int[] blockStarts;
     /** The largest analytic magnitude of each input block, over every output. */
     private final double[] significance;
     /** The largest analytic magnitude of all. */
@@ -229,10 +229,9 @@ final class Kernel {
         this.spread = spread;
         List<Block> blocks = problem.inputs.blocks();
         int blockCount = blocks.size();
-        this.blockOf = new int[n];
+        this.blockStarts = new int[blockCount];
         for (int b = 0; b < blockCount; b++) {
-            Block block = blocks.get(b);
-            Arrays.fill(blockOf, block.offset(), block.offset() + block.size(), b);
+            blockStarts[b] = blocks.get(b).offset();
         }
         farRounding = new double[m];
         sameRoundingBeyond = new double[m];
@@ -248,6 +247,21 @@ final class Kernel {
             largest = Math.max(largest, blockLargest);
         }
         this.largestDerivative = largest;
+    }
+
+    /** The input block of {@code column}. */
+    private int blockOf(int column) {
+        int low = 0;
+        int high = blockStarts.length - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (blockStarts[middle] <= column) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     // ------------------------------------------------------------------ the rule
@@ -279,11 +293,11 @@ final class Kernel {
     private void settleUnresolved(int entry, double reference, double error, String reason) {
         double a = findings.analytic[entry];
         if (Double.isFinite(error) && agrees(a, reference, error)
-                && error <= RESOLVED * SIGNIFICANCE * significance[blockOf[entry % n]]) {
+                && error <= RESOLVED * SIGNIFICANCE * significance[blockOf(entry % n)]) {
             findings.decide(entry, Findings.PASS, reference, error);
             findings.flags[entry] |= Findings.NEGLIGIBLE;
             findings.reasons.put(entry, "resolved only to " + Numbers.brief(error) + ", below " + Numbers.brief(SIGNIFICANCE)
-                    + " of the largest derivative of its block (" + Numbers.brief(significance[blockOf[entry % n]])
+                    + " of the largest derivative of its block (" + Numbers.brief(significance[blockOf(entry % n)])
                     + "): too small to matter");
             return;
         }
@@ -473,7 +487,7 @@ final class Kernel {
      */
     private boolean tiny(int entry, double a, double error) {
         return (a == 0 || (Math.abs(a) <= FIRST_NEGLIGIBLE * error
-                && Math.abs(a) <= SIGNIFICANCE * significance[blockOf[entry % n]]))
+                && Math.abs(a) <= SIGNIFICANCE * significance[blockOf(entry % n)]))
                 && error <= SIGNIFICANCE * largestDerivative;
     }
 
