@@ -119,6 +119,25 @@ class GradientCheckerValidationTests {
             assertEquals("point is not finite at x[2] (index 2): " + value + "; check the parameters' initialisation", e.getMessage());
         }
 
+        @ParameterizedTest
+        @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE})
+        void oneValueAmongManyIsFoundWhereverItIs(double value) {
+            for (int index : new int[] {0, 500, 1000}) {
+                double[] point = new double[1001];
+                java.util.Arrays.fill(point, -1.5);
+                point[index] = value;
+                if (Double.isFinite(value)) {
+                    // the largest finite value is a finite point: refused for the value it gives, not as a point
+                    Throwable e = assertThrows(Throwable.class, () -> CHECKER.check(SQUARES, point));
+                    assertTrue(e.getMessage().startsWith("the function's value f(x) is Infinity"), e.getMessage());
+                } else {
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CHECKER.check(SQUARES, point));
+                    assertEquals("point is not finite at x[" + index + "] (index " + index + "): " + value
+                            + "; check the parameters' initialisation", e.getMessage());
+                }
+            }
+        }
+
         @Test
         void modelParametersThatAreNotFiniteNameTheCoordinate() {
             Map<String, Object> parameters = new LinkedHashMap<>();
