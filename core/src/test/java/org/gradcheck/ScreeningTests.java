@@ -171,6 +171,36 @@ class ScreeningTests {
         assertTrue(flipped.strategyNotes().get(0).contains("too blunt to count"), flipped.strategyNotes()::toString);
     }
 
+    /**
+     * A block's entries are flagged negligible or not before bisection decides which are checked one by one: an entry
+     * given as 0 looks negligible then, and once checked it is judged by its own estimates (failed, not counted as
+     * indistinguishable from zero).
+     */
+    @Test
+    void anEntryCheckedAfterItsBlockWasMarkedIsJudgedByItsOwnEstimates() {
+        int n = 30_000;
+        int wrong = 12_345;
+        double[] x = new java.util.SplittableRandom(8).doubles(n, 0.5, 1.5).toArray();
+        DifferentiableFunction zeroed = DifferentiableFunction.of(v -> {
+            double sum = 0;
+            for (double value : v) {
+                sum += value * value / 2;
+            }
+            return sum;
+        }, v -> {
+            double[] g = v.clone();
+            g[wrong] = 0;
+            return g;
+        });
+
+        GradientReport report = GradientChecker.defaults().withStrategy(Strategy.screening()).check(zeroed, x);
+
+        assertTrue(!report.passed() && report.parameter(wrong).verdict() == Verdict.FAIL, report::toString);
+        assertTrue(!report.parameter(wrong).negligible(), report::toString);
+        assertEquals(0, report.negligibleCount(), report::toString);
+        assertEquals(0, report.blocks().get(0).negligible(), report::toString);
+    }
+
     /** {@code sum c_i max(0, x_i) + x_i^2 / 2}, {@code c_i = 1 + i mod 3}, with the sign of entry {@code flipped} wrong. */
     private static DifferentiableFunction kinked(int flipped) {
         return DifferentiableFunction.of(x -> {

@@ -3,6 +3,7 @@ package org.gradcheck.engine;
 import java.util.BitSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntToDoubleFunction;
 import org.gradcheck.report.Verdict;
 
 /**
@@ -47,6 +48,12 @@ final class Findings {
     final Map<Integer, String> reasons = new ConcurrentHashMap<>();
     /** Left and right derivatives of the entries at kinks. */
     final Map<Integer, double[]> kinks = new ConcurrentHashMap<>();
+    /**
+     * The rounding bound an entry not checked one by one would have had at its first step, computed when asked (the
+     * kernel's): a large model's screening check leaves almost every entry, and storing their bounds is a pass over
+     * memory no verdict needs. Null until the kernel is made.
+     */
+    IntToDoubleFunction uncheckedBound;
     /** The columns checked one by one; null when all were. */
     BitSet checkedColumns;
     int refined;
@@ -108,6 +115,11 @@ final class Findings {
 
     boolean isChecked(int entry) {
         return verdicts[entry] != NOT_CHECKED;
+    }
+
+    /** The reference's error bound: a decided entry's own, the first estimate's for an entry not checked one by one. */
+    double bound(int entry) {
+        return verdicts[entry] == NOT_CHECKED && uncheckedBound != null ? uncheckedBound.applyAsDouble(entry) : bound[entry];
     }
 
     boolean negligible(int entry) {

@@ -247,6 +247,7 @@ final class Kernel {
             largest = Math.max(largest, blockLargest);
         }
         this.largestDerivative = largest;
+        findings.uncheckedBound = k -> firstBound(k / n, firstStep(k % n), point[k % n]);
     }
 
     /** The input block of {@code column}. */
@@ -324,33 +325,67 @@ final class Kernel {
     }
 
     /**
-     * Every column not checked one by one, in one pass: no reference (its entries keep the {@code NOT_CHECKED} verdict
-     * and the {@code NaN} the run began with), and the rounding bound its first estimate would have had, so that the
-     * report can count it as negligible when its analytic value is below that. A screening or sampled check of a large
-     * model leaves almost every column, so this stays a plain loop.
+     * Every column not checked one by one, in one pass: its entries keep the {@code NOT_CHECKED} verdict and the
+     * {@code NaN} reference the run began with, and are flagged negligible where the analytic value is below the
+     * rounding bound their first estimate would have had. The bound itself is not stored: the report computes it
+     * when asked ({@link Findings#bound(int)}). A screening or sampled check of a large model leaves almost every
+     * column, so this stays a plain loop.
      */
     void markUnchecked() {
+        markUnchecked(0, n);
+    }
+
+    /**
+     * {@link #markUnchecked()} for the columns {@code [from, to)}. Screening marks a block right after its first
+     * direction has read the block's inputs and derivatives, while they are still in the cache; a column checked one
+     * by one later clears the mark when its first estimate begins ({@link #first}).
+     */
+    void markUnchecked(int from, int to) {
         byte[] verdicts = findings.verdicts;
         double[] analytic = findings.analytic;
-        double[] bound = findings.bound;
         byte[] flags = findings.flags;
-        for (int column = 0; column < n; column++) {
+        if (m == 1) {
+            markUncheckedInputs(from, to, verdicts, analytic, flags);
+            return;
+        }
+        for (int column = from; column < to; column++) {
             // a column is checked one by one whole, so its first row tells
             if (verdicts[column] != Findings.NOT_CHECKED) {
                 continue;
             }
+            double x = point[column];
             double h = firstStep(column);
             for (int i = 0, k = column; i < m; i++, k += n) {
-                double error = firstBound(i, h, point[column]);
-                bound[k] = error;
-                flags[k] |= Math.abs(analytic[k]) <= NEGLIGIBLE * error ? Findings.NEGLIGIBLE : 0;
+                flags[k] |= Math.abs(analytic[k]) <= NEGLIGIBLE * firstBound(i, h, x) ? Findings.NEGLIGIBLE : 0;
             }
         }
     }
 
     /**
+     * {@link #markUnchecked(int, int)} for one output (a gradient), without a division where the rounding is the same
+     * at the input's first distance: {@code |a| <= }{@value #NEGLIGIBLE}{@code  R r / (2 h)} compared as
+     * {@code |a| h <= }{@value #NEGLIGIBLE}{@code  R r / 2}.
+     */
+    private void markUncheckedInputs(int from, int to, byte[] verdicts, double[] analytic, byte[] flags) {
+        double beyond = sameRoundingBeyond[0];
+        double limit = NEGLIGIBLE * ROUNDING_BOUND * farRounding[0] / 2;
+        for (int column = from; column < to; column++) {
+            if (verdicts[column] != Findings.NOT_CHECKED) {
+                continue;
+            }
+            double x = point[column];
+            double h = factor * stepSize.scaleOf(x);
+            double magnitude = x == 0 ? 1 : Math.abs(x);
+            double a = Math.abs(analytic[column]);
+            boolean negligible = h > beyond * magnitude ? a * h <= limit : a <= NEGLIGIBLE * firstBound(0, h, x);
+            flags[column] |= negligible ? Findings.NEGLIGIBLE : 0;
+        }
+    }
+
+    /**
      * The rounding bound of a first estimate of output {@code row} at step {@code h} of an input of value {@code x},
-     * without evaluating: what {@link #markUnchecked()} records, and what screening compares its power with.
+     * without evaluating: what {@link #markUnchecked()} compares with, what the report states for an entry not checked
+     * one by one, and what screening compares its power with.
      */
     double firstBound(int row, double h, double x) {
         // the relative distance h / |x| (h at 0) beyond which the rounding is the same, compared without a division
@@ -379,6 +414,10 @@ final class Kernel {
 
     /** The first estimate of every entry of {@code column}, and its verdict where it settles one. Allocates nothing. */
     void first(Evaluator evaluator, int column, double[] plus, double[] minus) {
+        for (int i = 0, k = column; i < m; i++, k += n) {
+            // a mark left while the column was not checked; the estimates decide now
+            findings.flags[k] &= ~Findings.NEGLIGIBLE;
+        }
         double x = point[column];
         double h = firstStep(column);
         double upper = scheme == DifferenceScheme.BACKWARD ? x : problem.representable(column, x + h);

@@ -292,7 +292,7 @@ final class Noise {
      * beyond the largest probe). Beyond the second probe's reach the first probe's estimate holds, capped by the
      * closer probes' scaled up in proportion to the distance, and that cap stops binding once the distance is at
      * least the first probe's estimate over the least slope. A check of a large model judges most inputs at such
-     * distances, so their bounds need no search of the profile each ({@link Kernel#markUnchecked()}).
+     * distances, so their bounds need no search of the profile each ({@link Kernel#firstBound}).
      */
     double sameRoundingBeyond(int row) {
         if (profile.length == 0 || reach.length == 1) {

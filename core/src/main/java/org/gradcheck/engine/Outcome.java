@@ -212,7 +212,7 @@ abstract class Outcome implements DerivativeReport {
     }
 
     final double allowed(int k) {
-        return settings.tolerance.allowed(findings.analytic[k], findings.numerical[k], findings.bound[k]);
+        return settings.tolerance.allowed(findings.analytic[k], findings.numerical[k], findings.bound(k));
     }
 
     /** Sort key, larger is worse: failures by error ratio, then unresolved entries, kinks, passes by error ratio. */
@@ -609,7 +609,7 @@ abstract class Outcome implements DerivativeReport {
 
         @Override
         public double numericalError() {
-            return findings.bound[k];
+            return findings.bound(k);
         }
 
         @Override

@@ -170,9 +170,8 @@ final class Run {
             for (int i = 0; i < m; i++) {
                 double largest = 0;
                 double difference = 0;
-                // the sums of the entries and of the differences only tell whether one is not finite
+                // the sum of the differences only tells whether an entry of either is not finite: inf - inf is NaN
                 double total = 0;
-                double entries = 0;
                 double size = Math.abs(value[i]);
                 for (int b = 0; b < blocks.size(); b++) {
                     Block block = blocks.get(b);
@@ -193,7 +192,6 @@ final class Run {
                         blockLargest = a > blockLargest ? a : blockLargest;
                         difference = d > difference ? d : difference;
                         total += d;
-                        entries += entry;
                         size = scaled > size ? scaled : size;
                         positions += position * position;
                         squares += entry * entry;
@@ -207,7 +205,7 @@ final class Run {
                     }
                 }
                 sizes[i] = size;
-                if (!Double.isFinite(entries)) {
+                if (!Double.isFinite(total)) {
                     requireFinite(analytic, problem.derivativeName());
                 }
                 if (!Double.isFinite(total) || difference > derivativeSpread * largest) {

@@ -269,7 +269,6 @@ final class Screening {
         }
         int[] leafColumns = leaves.stream().toArray();
         kernel.refine(run.main, leafColumns);
-        run.kernel.markUnchecked();
     }
 
     private static String names(List<Block> blocks, int from, int to) {
@@ -301,7 +300,7 @@ final class Screening {
         for (int d = 0; d < TOP_DIRECTIONS; d++) {
             // the first direction is made as sharp as a full check; the others guard against cancellation at the
             // cheap estimate's power, and are re-estimated only when they disagree
-            Directional test = directional(from, to, name, d == 0);
+            Directional test = directional(from, to, name, d == 0, d == 0);
             power = Math.min(power, test.power);
             if (worst == null || test.mismatch / test.allowed > worst.mismatch / worst.allowed) {
                 worst = test;
@@ -357,11 +356,11 @@ final class Screening {
     /** Halves a disagreeing part and follows the halves that disagree; never drops a part without evidence. */
     private void bisect(int from, int to, String name, int retries) {
         int middle = (from + to) >>> 1;
-        boolean left = directional(from, middle, name, true).agrees;
-        boolean right = directional(middle, to, name, true).agrees;
+        boolean left = directional(from, middle, name, true, false).agrees;
+        boolean right = directional(middle, to, name, true, false).agrees;
         if (left && right) {
-            left = directional(from, middle, name, true).agrees;
-            right = directional(middle, to, name, true).agrees;
+            left = directional(from, middle, name, true, false).agrees;
+            right = directional(middle, to, name, true, false).agrees;
         }
         if (left && right) {
             if (to - from <= CONTRADICTION_LEAF || retries >= RETRIES) {
@@ -370,7 +369,7 @@ final class Screening {
             }
             boolean again = true;
             for (int d = 0; d < TOP_DIRECTIONS; d++) {
-                again &= directional(from, to, name, d == 0).agrees;
+                again &= directional(from, to, name, d == 0, false).agrees;
             }
             if (again) {
                 notReproduced.add("the disagreement of " + run.problem.inputs.nameOf(from) + " to "
@@ -429,8 +428,12 @@ final class Screening {
         }
     }
 
-    /** One seeded direction over {@code [from, to)}: the cheap estimate, and Ridders' where it disagrees. */
-    private Directional directional(int from, int to, String name, boolean sharpen) {
+    /**
+     * One seeded direction over {@code [from, to)}: the cheap estimate, and Ridders' where it disagrees. With
+     * {@code mark}, the inputs not checked one by one are marked ({@link Kernel#markUnchecked(int, int)}) right after
+     * the moves are written, while the inputs and derivatives the moves read are in the cache.
+     */
+    private Directional directional(int from, int to, String name, boolean sharpen, boolean mark) {
         directions++;
         long state = mix(run.settings.seed ^ (++directionCounter * 0x9E3779B97F4A7C15L));
         double noise = partNoise(to - from);
@@ -447,6 +450,9 @@ final class Screening {
         double squares = 0;
         projection = moves(w, g, x, from, to, state, MOVE * spread * kernel.stepFactor(), kernel.stepSize(), relative,
                 absolute, limit);
+        if (mark) {
+            kernel.markUnchecked(from, to);
+        }
         // the part's sums are bounded by its block's, computed once: the bounds they give only get safer
         smallestMove = Math.min(blockSmallestStep, blockLargestShare > 0 ? limit / blockLargestShare : Double.POSITIVE_INFINITY);
         magnitude = blockMagnitude;
