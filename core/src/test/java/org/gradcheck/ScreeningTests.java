@@ -201,6 +201,43 @@ class ScreeningTests {
         assertEquals(0, report.blocks().get(0).negligible(), report::toString);
     }
 
+    /**
+     * An entry screening did not check one by one still reports the rounding bound its first estimate would have had:
+     * the rounding over twice its step, the same for every input of magnitude below 1 (step {@code h}) and in inverse
+     * proportion to the magnitude above it (step {@code h |x|}).
+     */
+    @Test
+    void anEntryNotCheckedReportsTheBoundOfItsFirstEstimate() {
+        double[] x = new java.util.SplittableRandom(9).doubles(30_000, 0.5, 1.5).toArray();
+        DifferentiableFunction squares = DifferentiableFunction.of(v -> {
+            double sum = 0;
+            for (double value : v) {
+                sum += value * value / 2;
+            }
+            return sum;
+        }, double[]::clone);
+
+        GradientReport report = GradientChecker.defaults().withStrategy(Strategy.screening()).check(squares, x);
+
+        assertTrue(report.passed(), report::toString);
+        double small = Double.NaN;
+        double large = Double.NaN;
+        for (int j = 0; j < 200; j++) {
+            Entry entry = report.parameter(j);
+            assertEquals(Verdict.NOT_CHECKED, entry.verdict());
+            double bound = entry.numericalError();
+            assertTrue(bound > 0 && bound < 1e-4, "bound of " + entry.name() + ": " + bound);
+            if (x[j] < 1) {
+                small = Double.isNaN(small) ? bound : small;
+                assertEquals(small, bound, 1e-12 * small, entry.name());
+            } else {
+                large = Double.isNaN(large) ? bound * x[j] : large;
+                assertEquals(large, bound * x[j], 1e-12 * large, entry.name());
+            }
+        }
+        assertEquals(small, large, 1e-12 * small, "the same rounding over the same step at |x| = 1");
+    }
+
     /** {@code sum c_i max(0, x_i) + x_i^2 / 2}, {@code c_i = 1 + i mod 3}, with the sign of entry {@code flipped} wrong. */
     private static DifferentiableFunction kinked(int flipped) {
         return DifferentiableFunction.of(x -> {
