@@ -181,9 +181,16 @@ final class Screening {
         return Math.max(few, sigma * Math.sqrt(size / (double) x.length));
     }
 
-    /** Fills {@code w} on {@code [from, to)} with seeded moves {@code z_i scale h_i}, {@code |z_i|} in {@code [1, 2)}. */
+    /**
+     * Fills {@code w} on {@code [from, to)} with seeded moves {@code z_i scale h_i}, {@code |z_i|} in {@code [1, 2)}:
+     * the moves of {@link #moves} without a cap, so without reading the derivative or summing a projection.
+     */
     private void fill(int from, int to, double scale, long key) {
-        moves(w, g, x, from, to, key, scale * kernel.stepFactor(), kernel.stepSize(), 0, 0, Double.POSITIVE_INFINITY);
+        double base = scale * kernel.stepFactor();
+        StepSize stepSize = kernel.stepSize();
+        for (int i = from; i < to; i++) {
+            w[i] = signedUnit(draw(key, i)) * (base * stepSize.scaleOf(x[i]));
+        }
     }
 
     /**
