@@ -42,7 +42,30 @@ final class Corpus {
         StatefulFunctions.addTo(cases);
         Rounding.addTo(cases);
         DomainEdges.addTo(cases);
+        corpus.amongThousands();
         return cases.list();
+    }
+
+    /**
+     * Bugs in one or two entries of a softmax over thousands of logits: the entries are about 1/3000 each, and a
+     * screening check must see one of them, or two swapped neighbours, among all.
+     */
+    private void amongThousands() {
+        double[] logits = sequence(3000, 2.0);
+        bug("log-sum-exp of 3000 logits, one softmax entry (x[1234]) 3e-4 off", "one wrong among thousands", logSumExp(),
+                Corpus::logSumExpGradient, x -> {
+                    double[] g = logSumExpGradient(x);
+                    g[1234] *= 1 + 3e-4;
+                    return g;
+                }, logits);
+        bug("log-sum-exp of 3000 logits, two neighbouring softmax entries swapped", "one wrong among thousands",
+                logSumExp(), Corpus::logSumExpGradient, x -> {
+                    double[] g = logSumExpGradient(x);
+                    double first = g[2000];
+                    g[2000] = g[2001];
+                    g[2001] = first;
+                    return g;
+                }, logits);
     }
 
     // ---------------------------------------------------------------- bugs
