@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 import org.gradcheck.CheckRefusedException;
 import org.gradcheck.DifferenceScheme;
 import org.gradcheck.KinkPolicy;
@@ -247,7 +248,7 @@ final class Kernel {
             largest = Math.max(largest, blockLargest);
         }
         this.largestDerivative = largest;
-        findings.uncheckedBound = k -> firstBound(k / n, firstStep(k % n), point[k % n]);
+        findings.uncheckedBound = firstBounds(n, factor, stepSize, point, noise, value, sameRoundingBeyond, farRounding);
     }
 
     /** The input block of {@code column}. */
@@ -388,11 +389,28 @@ final class Kernel {
      * one by one, and what screening compares its power with.
      */
     double firstBound(int row, double h, double x) {
+        return firstBound(noise, value, sameRoundingBeyond, farRounding, row, h, x);
+    }
+
+    private static double firstBound(Noise noise, double[] value, double[] sameRoundingBeyond, double[] farRounding, int row,
+            double h, double x) {
         // the relative distance h / |x| (h at 0) beyond which the rounding is the same, compared without a division
         double magnitude = x == 0 ? 1 : Math.abs(x);
         double rounding = h > sameRoundingBeyond[row] * magnitude ? farRounding[row]
                 : noise.rounding(row, value[row], value[row], Noise.distance(h, x));
         return ROUNDING_BOUND * rounding / (2 * h);
+    }
+
+    /**
+     * The first bounds of entries not checked one by one, for the report: from what they need only, so that a report
+     * keeps neither the kernel nor the function.
+     */
+    private static IntToDoubleFunction firstBounds(int n, double factor, StepSize stepSize, double[] point, Noise noise,
+            double[] value, double[] sameRoundingBeyond, double[] farRounding) {
+        return k -> {
+            double x = point[k % n];
+            return firstBound(noise, value, sameRoundingBeyond, farRounding, k / n, factor * stepSize.scaleOf(x), x);
+        };
     }
 
     /** The first step of every input as a fraction of its scale. */
