@@ -181,17 +181,7 @@ class ScreeningTests {
         int n = 30_000;
         int wrong = 12_345;
         double[] x = new java.util.SplittableRandom(8).doubles(n, 0.5, 1.5).toArray();
-        DifferentiableFunction zeroed = DifferentiableFunction.of(v -> {
-            double sum = 0;
-            for (double value : v) {
-                sum += value * value / 2;
-            }
-            return sum;
-        }, v -> {
-            double[] g = v.clone();
-            g[wrong] = 0;
-            return g;
-        });
+        DifferentiableFunction zeroed = withErrors(new int[] {wrong}, new double[] {-x[wrong]});
 
         GradientReport report = GradientChecker.defaults().withStrategy(Strategy.screening()).check(zeroed, x);
 
@@ -209,13 +199,7 @@ class ScreeningTests {
     @Test
     void anEntryNotCheckedReportsTheBoundOfItsFirstEstimate() {
         double[] x = new java.util.SplittableRandom(9).doubles(30_000, 0.5, 1.5).toArray();
-        DifferentiableFunction squares = DifferentiableFunction.of(v -> {
-            double sum = 0;
-            for (double value : v) {
-                sum += value * value / 2;
-            }
-            return sum;
-        }, double[]::clone);
+        DifferentiableFunction squares = withErrors(new int[0], new double[0]);
 
         GradientReport report = GradientChecker.defaults().withStrategy(Strategy.screening()).check(squares, x);
 

@@ -11,7 +11,6 @@ import org.gradcheck.KinkPolicy;
 import org.gradcheck.Refinement;
 import org.gradcheck.StepSize;
 import org.gradcheck.Tolerance;
-import org.gradcheck.layout.Block;
 
 /**
  * The one place where an entry is judged: the step, the first estimate and its error model, refinement, the kink
@@ -198,8 +197,6 @@ final class Kernel {
     private final boolean[] edge;
     /** How much two analytic derivatives at the same point differed, entry by entry; null when not at all. */
     private final double[] spread;
-    /** The first column of each input block, ascending: a column's block by binary search, not an array of n. */
-    private final int[] blockStarts;
     /** The largest analytic magnitude of each input block, over every output. */
     private final double[] significance;
     /** The largest analytic magnitude of all. */
@@ -228,12 +225,6 @@ final class Kernel {
         this.n = findings.columns;
         this.edge = new boolean[n];
         this.spread = spread;
-        List<Block> blocks = problem.inputs.blocks();
-        int blockCount = blocks.size();
-        this.blockStarts = new int[blockCount];
-        for (int b = 0; b < blockCount; b++) {
-            blockStarts[b] = blocks.get(b).offset();
-        }
         farRounding = new double[m];
         sameRoundingBeyond = new double[m];
         for (int i = 0; i < m; i++) {
@@ -253,17 +244,7 @@ final class Kernel {
 
     /** The input block of {@code column}. */
     private int blockOf(int column) {
-        int low = 0;
-        int high = blockStarts.length - 1;
-        while (low < high) {
-            int middle = (low + high + 1) >>> 1;
-            if (blockStarts[middle] <= column) {
-                low = middle;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return low;
+        return problem.inputs.blockIndexAt(column);
     }
 
     // ------------------------------------------------------------------ the rule

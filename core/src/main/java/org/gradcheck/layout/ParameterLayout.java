@@ -225,6 +225,17 @@ public final class ParameterLayout {
      * @throws IllegalArgumentException if the index is outside {@code [0, size())}
      */
     public Block blockAt(int index) {
+        return blocks.get(blockIndexAt(index));
+    }
+
+    /**
+     * The position in {@link #blocks()} of the block that holds flat index {@code index}.
+     *
+     * @param index the flat index of the parameter, from 0
+     * @return the position of the block that holds flat index {@code index}
+     * @throws IllegalArgumentException if the index is outside {@code [0, size())}
+     */
+    public int blockIndexAt(int index) {
         checkIndex(index);
         int low = 0;
         int high = offsets.length - 1;
@@ -236,7 +247,7 @@ public final class ParameterLayout {
                 high = middle - 1;
             }
         }
-        return blocks.get(low);
+        return low;
     }
 
     /**

@@ -157,6 +157,7 @@ class ParameterLayoutTests {
 
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], layout.blockAt(i).name(), "index " + i);
+            assertEquals(expected[i], layout.blocks().get(layout.blockIndexAt(i)).name(), "index " + i);
         }
     }
 
@@ -243,6 +244,7 @@ class ParameterLayoutTests {
 
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> layout.nameOf(index)).getMessage());
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> layout.blockAt(index)).getMessage());
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> layout.blockIndexAt(index)).getMessage());
     }
 
     @Test
