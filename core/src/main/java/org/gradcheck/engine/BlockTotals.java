@@ -33,29 +33,17 @@ final class BlockTotals {
 
     /** {@code sum (g_i max(|x_i|, 1))^2} over blocks {@code first} to {@code last}. */
     double positions(int first, int last) {
-        double sum = 0;
-        for (int b = first; b <= last; b++) {
-            sum += positions[b];
-        }
-        return sum;
+        return sum(positions, first, last);
     }
 
     /** {@code sum g_i^2} over blocks {@code first} to {@code last}. */
     double squares(int first, int last) {
-        double sum = 0;
-        for (int b = first; b <= last; b++) {
-            sum += squares[b];
-        }
-        return sum;
+        return sum(squares, first, last);
     }
 
     /** {@code sum |g_i| scale(x_i)} over blocks {@code first} to {@code last}. */
     double magnitude(int first, int last) {
-        double sum = 0;
-        for (int b = first; b <= last; b++) {
-            sum += magnitudes[b];
-        }
-        return sum;
+        return sum(magnitudes, first, last);
     }
 
     /** The smallest {@code scale(x_i)} over blocks {@code first} to {@code last}. */
@@ -74,5 +62,13 @@ final class BlockTotals {
             most = Math.max(most, largest[b]);
         }
         return most;
+    }
+
+    private static double sum(double[] perBlock, int first, int last) {
+        double sum = 0;
+        for (int b = first; b <= last; b++) {
+            sum += perBlock[b];
+        }
+        return sum;
     }
 }
