@@ -357,9 +357,8 @@ final class Kernel {
             }
             double x = point[column];
             double h = factor * stepSize.scaleOf(x);
-            double magnitude = x == 0 ? 1 : Math.abs(x);
             double a = Math.abs(analytic[column]);
-            boolean negligible = h > beyond * magnitude ? a * h <= limit : a <= NEGLIGIBLE * firstBound(0, h, x);
+            boolean negligible = beyond(beyond, h, x) ? a * h <= limit : a <= NEGLIGIBLE * firstBound(0, h, x);
             flags[column] |= negligible ? Findings.NEGLIGIBLE : 0;
         }
     }
@@ -375,11 +374,17 @@ final class Kernel {
 
     private static double firstBound(Noise noise, double[] value, double[] sameRoundingBeyond, double[] farRounding, int row,
             double h, double x) {
-        // the relative distance h / |x| (h at 0) beyond which the rounding is the same, compared without a division
-        double magnitude = x == 0 ? 1 : Math.abs(x);
-        double rounding = h > sameRoundingBeyond[row] * magnitude ? farRounding[row]
+        double rounding = beyond(sameRoundingBeyond[row], h, x) ? farRounding[row]
                 : noise.rounding(row, value[row], value[row], Noise.distance(h, x));
         return ROUNDING_BOUND * rounding / (2 * h);
+    }
+
+    /**
+     * Whether step {@code h} of an input of value {@code x} reaches beyond relative distance {@code distance}: the
+     * relative distance {@code h / |x|} ({@code h} at 0) compared without a division.
+     */
+    private static boolean beyond(double distance, double h, double x) {
+        return h > distance * (x == 0 ? 1 : Math.abs(x));
     }
 
     /**
