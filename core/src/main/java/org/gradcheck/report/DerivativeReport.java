@@ -154,7 +154,7 @@ public interface DerivativeReport {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
-        return String.format(java.util.Locale.ROOT, "%.3e", value);
+        return Scientific.format(value, 3);
     }
 
     /**
@@ -170,6 +170,6 @@ public interface DerivativeReport {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
-        return String.format(java.util.Locale.ROOT, "%.1e", value);
+        return Scientific.format(value, 1);
     }
 }
