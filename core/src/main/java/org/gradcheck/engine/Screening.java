@@ -235,6 +235,22 @@ final class Screening {
     }
 
     /**
+     * The rounding sums of a part's directional comparison, over the part only: {@code sum |g_i w_i|}, which bounds the
+     * rounding of the projection, and {@code sum (g_i max(|x_i|, 1))^2}, which bounds the rounding of the moved inputs.
+     */
+    private static double[] partSums(double[] w, double[] g, double[] x, int from, int to) {
+        double magnitude = 0;
+        double positions = 0;
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            magnitude += Math.abs(gi * w[i]);
+            double position = gi * Math.max(Math.abs(x[i]), 1.0);
+            positions += position * position;
+        }
+        return new double[] {magnitude, positions};
+    }
+
+    /**
      * {@code s (1 + u)} from 64 random bits: the sign {@code s} from the lowest bit, {@code u} from the top 52, written
      * straight into the bits of a double (sign, the exponent of 1, the fraction), without a conversion from integer
      * to floating point or a multiplication by the sign: half the cost of the arithmetic form in a loop over every
@@ -460,11 +476,22 @@ final class Screening {
         if (mark) {
             kernel.markUnchecked(from, to);
         }
-        // the part's sums are bounded by its block's, computed once: the bounds they give only get safer
+        // the smallest move is bounded by its block's, computed once: the bound it gives only gets safer
         smallestMove = Math.min(blockSmallestStep, blockLargestShare > 0 ? limit / blockLargestShare : Double.POSITIVE_INFINITY);
-        magnitude = blockMagnitude;
-        positions = blockPositions;
-        squares = from == blockFrom && to == blockTo ? blockSquares : blockSquares * (to - from) / (blockTo - blockFrom);
+        boolean whole = from == blockFrom && to == blockTo;
+        if (whole) {
+            magnitude = blockMagnitude;
+            positions = blockPositions;
+            squares = blockSquares;
+        } else {
+            // a part bisected out of a block has its own sums: the block's would keep the rounding allowed for a
+            // part of a large block at the block's, however small the part, so that no part could ever be sharper
+            // than the block and an agreement too blunt to count would stay too blunt down to the leaves
+            double[] partTotals = partSums(w, g, x, from, to);
+            magnitude = partTotals[0];
+            positions = partTotals[1];
+            squares = blockSquares * (to - from) / (blockTo - blockFrom);
+        }
         String what = "block " + name + " along a random direction";
         run.main.along(w, from, to, 1, plus, what);
         run.main.along(w, from, to, -1, minus, what);
