@@ -3,6 +3,7 @@ package org.gradcheck.engine;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.apiguardian.api.API;
@@ -48,7 +49,7 @@ public final class Checks {
                 ? Precision.FLOAT : checker.precision();
         Settings settings = Settings.withPrecision(checker, precision);
         GradientProblem problem = new GradientProblem(function, layout);
-        return finished(settings, gradient(settings, problem, point.clone()));
+        return finished(settings, gradient(settings, problem, Arrays.copyOf(point, point.length)));
     }
 
     /**

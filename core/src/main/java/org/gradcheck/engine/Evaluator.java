@@ -33,11 +33,15 @@ final class Evaluator {
     private static final int CHUNK = 64;
 
     final Problem problem;
-    /** The working copy of the point: perturbed in place, one coordinate (or one move) at a time. */
-    final double[] x;
+    /**
+     * The working copy of the point: perturbed in place, one coordinate (or one move along a direction) at a time.
+     * A move is undone lazily, by the next evaluation that needs the point ({@link #settle()}), since the moves of one
+     * direction come several in a row and each rewrites the range anyway.
+     */
+    private final double[] x;
     private final double[] original;
     private final Control control;
-    private double[] moved;
+    /** The range the last move changed, not yet restored: {@code [movedFrom, movedTo)}, empty when none. */
     private int movedFrom;
     private int movedTo;
     private double[][] buffers;
@@ -46,8 +50,30 @@ final class Evaluator {
     Evaluator(Problem problem, double[] original, Control control) {
         this.problem = problem;
         this.original = original;
-        this.x = original.clone();
+        this.x = Arrays.copyOf(original, original.length);
         this.control = control;
+    }
+
+    /**
+     * The working copy of the point with no move pending: for code that reads it or hands it to the function; only
+     * the evaluator's own methods perturb it.
+     */
+    double[] x() {
+        settle();
+        return x;
+    }
+
+    /** The point as given, never perturbed: to be read only. */
+    double[] original() {
+        return original;
+    }
+
+    /** Restores the range the last move changed, if any. */
+    private void settle() {
+        if (movedTo > movedFrom) {
+            System.arraycopy(original, movedFrom, x, movedFrom, movedTo - movedFrom);
+            movedTo = movedFrom;
+        }
     }
 
     /** Whether the check goes on: stops it on an interrupt of this thread or when another thread failed. */
@@ -74,6 +100,7 @@ final class Evaluator {
     /** The first outputs at the point, in a new array: for a Jacobian, they also tell how many outputs there are. */
     double[] first(String what) {
         proceed();
+        settle();
         double[] out;
         try {
             out = problem.firstValues(x);
@@ -97,6 +124,7 @@ final class Evaluator {
     /** The outputs at the point itself. */
     boolean atPoint(double[] out, String what) {
         proceed();
+        settle();
         try {
             problem.values(x, out);
         } catch (CheckRefusedException e) {
@@ -111,6 +139,7 @@ final class Evaluator {
     /** The outputs with input {@code column} set to {@code at}; the input is restored to its original value. */
     boolean withColumn(int column, double at, double[] out) {
         proceed();
+        settle();
         double from = original[column];
         if (Double.doubleToRawLongBits(x[column]) != Double.doubleToRawLongBits(from)) {
             requireUnmodified("the numerical derivatives");
@@ -144,6 +173,7 @@ final class Evaluator {
      */
     boolean withColumns(int[] columns, double[] targets, double[] out, String when) {
         proceed();
+        settle();
         try {
             for (int k = 0; k < columns.length; k++) {
                 x[columns[k]] = targets[k];
@@ -176,11 +206,11 @@ final class Evaluator {
      */
     boolean along(double[] w, int from, int to, double t, double[] out, String what) {
         proceed();
-        double[] y = movedPoint();
+        double[] y = x;
         // the range the last move changed is restored here, not after it: a direction is evaluated several times in a
         // row over the same range, and each of those rewrites it anyway
-        if (movedFrom < from || movedTo > to) {
-            System.arraycopy(original, movedFrom, y, movedFrom, movedTo - movedFrom);
+        if (movedTo > movedFrom && (movedFrom < from || movedTo > to)) {
+            settle();
         }
         movedFrom = from;
         movedTo = to;
@@ -257,11 +287,13 @@ final class Evaluator {
         return result;
     }
 
-    /** The analytic derivative at the point, row-major into {@code into}; counted as an evaluation. */
-    void analytic(double[] into, String what) {
+    /** The analytic derivative at the point, row-major in a new array; counted as an evaluation. */
+    double[] analytic(String what) {
         proceed();
+        settle();
+        double[] derivative;
         try {
-            problem.analytic(x, into);
+            derivative = problem.analytic(x);
         } catch (CheckRefusedException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -270,17 +302,7 @@ final class Evaluator {
             throw refused(e, "while computing " + what);
         }
         evaluations++;
-    }
-
-    /**
-     * A second buffer for moves along a direction: the point, changed only on the range the last move changed
-     * ({@code [movedFrom, movedTo)}), which the next move restores where it does not rewrite it.
-     */
-    private double[] movedPoint() {
-        if (moved == null) {
-            moved = original.clone();
-        }
-        return moved;
+        return derivative;
     }
 
     /** Throws when the checking thread was interrupted or another thread of the check failed. */
@@ -297,12 +319,8 @@ final class Evaluator {
 
     /** The point is unchanged: the function did not modify its input; {@code what} names the evaluations. */
     void requireUnmodified(String what) {
+        settle();
         requireUnmodified(x, what);
-        if (moved != null) {
-            System.arraycopy(original, movedFrom, moved, movedFrom, movedTo - movedFrom);
-            movedTo = movedFrom;
-            requireUnmodified(moved, what);
-        }
     }
 
     private void requireUnmodified(double[] point, String what) {

@@ -1,5 +1,8 @@
 package org.gradcheck.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.BitSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +40,12 @@ final class Findings {
      */
     static final byte KINK_CANDIDATE = 16;
 
+    /** Eight verdicts or flags read as one long, so that runs of entries not checked are skipped eight at a time. */
+    private static final VarHandle EIGHT = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** A one in every byte of a long. */
+    private static final long EVERY_BYTE = 0x0101010101010101L;
+
     final int rows;
     final int columns;
     final double[] analytic;
@@ -59,11 +68,19 @@ final class Findings {
     int refined;
 
     Findings(int rows, int columns, double[] analytic) {
+        this(rows, columns, analytic, new double[rows * columns]);
+    }
+
+    /**
+     * Findings of {@code rows x columns} entries: {@code analytic} is the derivative, {@code numerical} an array of the
+     * same size the references are written into (its contents are overwritten).
+     */
+    Findings(int rows, int columns, double[] analytic, double[] numerical) {
         this.rows = rows;
         this.columns = columns;
         this.analytic = analytic;
         int size = rows * columns;
-        this.numerical = new double[size];
+        this.numerical = numerical;
         this.bound = new double[size];
         this.verdicts = new byte[size];
         this.flags = new byte[size];
@@ -78,12 +95,42 @@ final class Findings {
         return verdicts.length;
     }
 
+    /**
+     * The first entry in {@code [from, to)} checked one by one, {@code to} if none is: a screening check leaves almost
+     * every entry unchecked, and the reports' loops over a block visit only the checked ones.
+     */
+    int nextChecked(int from, int to) {
+        long unchecked = NOT_CHECKED * EVERY_BYTE;
+        int k = from;
+        while (k + Long.BYTES <= to && (long) EIGHT.get(verdicts, k) == unchecked) {
+            k += Long.BYTES;
+        }
+        while (k < to && verdicts[k] == NOT_CHECKED) {
+            k++;
+        }
+        return k;
+    }
+
+    /** The number of entries in {@code [from, to)} with {@code flag} (a single bit) set, counted eight at a time. */
+    int countFlagged(int from, int to, byte flag) {
+        long mask = flag * EVERY_BYTE;
+        int count = 0;
+        int k = from;
+        for (; k + Long.BYTES <= to; k += Long.BYTES) {
+            count += Long.bitCount((long) EIGHT.get(flags, k) & mask);
+        }
+        for (; k < to; k++) {
+            count += (flags[k] & flag) != 0 ? 1 : 0;
+        }
+        return count;
+    }
+
     /** The number of columns with at least one entry checked one by one. */
     int checkedColumnCount() {
         int count = 0;
         if (rows == 1) {
-            for (byte verdict : verdicts) {
-                count += verdict != NOT_CHECKED ? 1 : 0;
+            for (int k = nextChecked(0, columns); k < columns; k = nextChecked(k + 1, columns)) {
+                count++;
             }
             return count;
         }

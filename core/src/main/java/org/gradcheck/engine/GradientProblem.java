@@ -1,5 +1,6 @@
 package org.gradcheck.engine;
 
+import java.util.Arrays;
 import org.gradcheck.CheckRefusedException;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.layout.ParameterLayout;
@@ -47,16 +48,35 @@ final class GradientProblem extends Problem {
             ((ModelFunction<?>) function).gradient(x, into);
             return;
         }
+        System.arraycopy(gradient(x), 0, into, 0, into.length);
+    }
+
+    /**
+     * A copy of the user's gradient, not the array itself (a function may return a buffer it reuses), made by
+     * {@link Arrays#copyOf}, which fills a new array without clearing it first: for a large model a pass over memory
+     * less than a new array and a copy into it.
+     */
+    @Override
+    double[] analytic(double[] x) {
+        if (function instanceof ModelFunction) {
+            return super.analytic(x);
+        }
+        double[] gradient = gradient(x);
+        return Arrays.copyOf(gradient, gradient.length);
+    }
+
+    /** The user's gradient at {@code x}, of the right length. */
+    private double[] gradient(double[] x) {
         double[] gradient = function.gradient(x);
         if (gradient == null) {
             throw new CheckRefusedException("the analytic gradient is null: gradient(point) must return an array of length "
-                    + into.length);
+                    + x.length);
         }
-        if (gradient.length != into.length) {
+        if (gradient.length != x.length) {
             throw new CheckRefusedException("the analytic gradient has length " + gradient.length + " but the point has "
-                    + into.length + " parameters: return one partial derivative per parameter");
+                    + x.length + " parameters: return one partial derivative per parameter");
         }
-        System.arraycopy(gradient, 0, into, 0, into.length);
+        return gradient;
     }
 
     @Override

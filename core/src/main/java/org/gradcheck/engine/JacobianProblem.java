@@ -221,7 +221,7 @@ final class JacobianProblem extends Problem {
         if (trials == 0) {
             return checks;
         }
-        double[] x = evaluator.x;
+        double[] x = evaluator.x();
         int n = x.length;
         Random random = new Random(seed);
         double[] u = new double[m];

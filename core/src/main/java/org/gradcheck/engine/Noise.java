@@ -353,7 +353,7 @@ final class Noise {
         Probe(Evaluator evaluator, double[] value, long seed) {
             this.evaluator = evaluator;
             this.value = value;
-            this.point = evaluator.x;
+            this.point = evaluator.original();
             this.m = value.length;
             int n = point.length;
             int count = Math.min(n, MOVED);

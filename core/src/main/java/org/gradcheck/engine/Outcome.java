@@ -48,7 +48,8 @@ abstract class Outcome implements DerivativeReport {
 
     /** What a run says about itself: steps, strategy, precision, notes and statistics. */
     static final class Description {
-        String step = "";
+        /** The step policy's text, made when a report asks for it: formatting it costs more than a check's own loops. */
+        java.util.function.Supplier<String> step = () -> "";
         String strategy = "full: every parameter";
         /**
          * What the strategy found of all the entries, for the headline of a passing check that checked none of them
@@ -137,21 +138,14 @@ abstract class Outcome implements DerivativeReport {
         int worst = -1;
         int n = findings.columns;
         byte[] verdicts = findings.verdicts;
-        byte[] flags = findings.flags;
         for (int i = 0; i < findings.rows; i++) {
             int from = i * n + block.offset();
             int to = from + block.size();
             count += block.size();
-            // two plain loops: a screening check leaves most entries unchecked, and a loop that only counts, or only
-            // looks for the next checked entry, costs a fraction of one that does both
-            for (int k = from; k < to; k++) {
-                negligible += flags[k] & Findings.NEGLIGIBLE;
-            }
-            for (int k = from; k < to; k++) {
+            // a screening check leaves most entries unchecked: they are counted eight at a time and skipped
+            negligible += findings.countFlagged(from, to, Findings.NEGLIGIBLE);
+            for (int k = findings.nextChecked(from, to); k < to; k = findings.nextChecked(k + 1, to)) {
                 byte verdict = verdicts[k];
-                if (verdict == Findings.NOT_CHECKED) {
-                    continue;
-                }
                 checked++;
                 if (verdict == Findings.FAIL) {
                     failures++;
@@ -178,9 +172,9 @@ abstract class Outcome implements DerivativeReport {
         int n = findings.columns;
         double scale = 0;
         for (int i = 0; i < findings.rows; i++) {
-            for (int j = from; j < to; j++) {
-                int k = i * n + j;
-                if (findings.isChecked(k) && Double.isFinite(findings.numerical[k])) {
+            for (int k = findings.nextChecked(i * n + from, i * n + to); k < i * n + to;
+                    k = findings.nextChecked(k + 1, i * n + to)) {
+                if (Double.isFinite(findings.numerical[k])) {
                     scale = Math.max(scale, Math.max(Math.abs(findings.analytic[k]), Math.abs(findings.numerical[k])));
                 }
             }
@@ -192,9 +186,9 @@ abstract class Outcome implements DerivativeReport {
         double analytic = 0;
         double numerical = 0;
         for (int i = 0; i < findings.rows; i++) {
-            for (int j = from; j < to; j++) {
-                int k = i * n + j;
-                if (findings.isChecked(k) && Double.isFinite(findings.numerical[k])) {
+            for (int k = findings.nextChecked(i * n + from, i * n + to); k < i * n + to;
+                    k = findings.nextChecked(k + 1, i * n + to)) {
+                if (Double.isFinite(findings.numerical[k])) {
                     double a = findings.analytic[k] / scale;
                     double r = findings.numerical[k] / scale;
                     differences += (a - r) * (a - r);
@@ -270,8 +264,9 @@ abstract class Outcome implements DerivativeReport {
     /** The number of checked entries that did not pass: failing, unresolved or at a kink. */
     final int notPassingCount() {
         int count = 0;
-        for (byte verdict : findings.verdicts) {
-            count += verdict == Findings.PASS || verdict == Findings.NOT_CHECKED ? 0 : 1;
+        int size = findings.size();
+        for (int k = findings.nextChecked(0, size); k < size; k = findings.nextChecked(k + 1, size)) {
+            count += findings.verdicts[k] == Findings.PASS ? 0 : 1;
         }
         return count;
     }
@@ -433,8 +428,9 @@ abstract class Outcome implements DerivativeReport {
         }
         PriorityQueue<Integer> heap = new PriorityQueue<>(count + 1,
                 Comparator.<Integer>comparingDouble(this::rank).thenComparing(k -> -k));
-        for (int k = 0; k < findings.size(); k++) {
-            if (findings.verdicts[k] == Findings.NOT_CHECKED || !included.test(k)) {
+        int size = findings.size();
+        for (int k = findings.nextChecked(0, size); k < size; k = findings.nextChecked(k + 1, size)) {
+            if (!included.test(k)) {
                 continue;
             }
             if (heap.size() < count) {
@@ -501,7 +497,7 @@ abstract class Outcome implements DerivativeReport {
 
     @Override
     public String stepDescription() {
-        return description.step;
+        return description.step.get();
     }
 
     @Override

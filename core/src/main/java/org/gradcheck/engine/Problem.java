@@ -74,6 +74,18 @@ abstract class Problem {
      */
     abstract void analytic(double[] x, double[] into);
 
+    /**
+     * The analytic derivative at {@code x} in a new array of {@code m * n} entries, row-major, the checker's own.
+     *
+     * @param x the point; the user's code must not modify it
+     * @return the derivative
+     */
+    double[] analytic(double[] x) {
+        double[] into = new double[outputCount() * x.length];
+        analytic(x, into);
+        return into;
+    }
+
     /** {@return a copy that another thread may evaluate, with its own buffers; null when the function has none} */
     abstract Problem copyForThread();
 

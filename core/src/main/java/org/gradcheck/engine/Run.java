@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.gradcheck.CheckBudgetExceededException;
 import org.gradcheck.CheckRefusedException;
+import org.gradcheck.DifferenceScheme;
 import org.gradcheck.StepSize;
 import org.gradcheck.layout.Block;
 import org.gradcheck.report.TaylorDirection;
@@ -77,15 +77,13 @@ final class Run {
                         + " at the point being checked: a check needs a finite value; check the inputs and parameters");
             }
         }
-        double[] analytic = new double[m * n];
-        main.analytic(analytic, problem.derivativeName());
+        double[] analytic = main.analytic(problem.derivativeName());
         main.requireUnmodified(problem.derivativeName());
         double[] again = new double[m];
         main.atPoint(again, outputName(-1) + " a second time");
-        findings = new Findings(m, n, analytic);
-        // the second analytic derivative goes where the references will be: one array less for a large model
-        double[] analyticAgain = findings.numerical;
-        main.analytic(analyticAgain, problem.derivativeName() + " a second time");
+        // the second analytic derivative's array becomes the references': one array less for a large model
+        double[] analyticAgain = main.analytic(problem.derivativeName() + " a second time");
+        findings = new Findings(m, n, analytic, analyticAgain);
         main.requireUnmodified(problem.derivativeName() + " a second time");
         requireDeterministic(again);
         Scan scan = new Scan(analytic, analyticAgain);
@@ -103,7 +101,10 @@ final class Run {
         kernel = new Kernel(problem, findings, noise, settings, point, value, spread, scan.significance);
         totals = scan.totals;
         description.precision = noise.description;
-        description.step = settings.stepSize.describe(settings.scheme, noise.relative);
+        StepSize stepSize = settings.stepSize;
+        DifferenceScheme scheme = settings.scheme;
+        double relative = noise.relative;
+        description.step = () -> stepSize.describe(scheme, relative);
     }
 
     private double[] firstValues() {
@@ -320,7 +321,9 @@ final class Run {
         if (seconds >= 60) {
             return seconds / 60 + " min " + seconds % 60 + " s";
         }
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        // tenths of a second rounded half up, without a formatter: the automatic strategy's text is made every check
+        long tenths = (duration.toMillis() + 50) / 100;
+        return tenths / 10 + "." + tenths % 10 + " s";
     }
 
     /** The estimated time of a full check: two evaluations per parameter at the fastest time seen, over the threads. */

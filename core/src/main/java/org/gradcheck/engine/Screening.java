@@ -19,7 +19,8 @@ import org.gradcheck.layout.Block;
  * {@link Noise#alongLine}: a sum of a million terms rounds far worse when all of them change), so that one wrong
  * entry adds as much to a directional difference, against its noise, as to its own difference in a full check.
  * Where the tolerance needs less, {@code lambda_i <= }{@value #MOVE}{@code  R / (relative |g_i| + absolute)},
- * {@code R} the rounding of a directional difference.
+ * {@code R} the rounding of a directional difference. The first direction of each block is the one the noise was
+ * measured along, its moves scaled up and capped, so that it is not drawn twice.
  *
  * <h2>A strict comparison, as sharp as a full check</h2>
  * The directional derivative {@code D = (f(x + w) - f(x - w)) / 2} is compared with the analytic prediction
@@ -122,6 +123,11 @@ final class Screening {
      * above the tolerance of a typical entry) could hide an error a full check would see, so it is not taken as one.
      */
     private final double entryBound;
+    /**
+     * Whether {@link #w} still holds, outside the blocks screened so far, the moves the noise was measured along: the
+     * first direction of each block is that direction, scaled up and capped, without drawing it again.
+     */
+    private boolean noiseDirection;
     /** Agreements of the block being screened set aside as too blunt. */
     private int weak;
     private final double unit;
@@ -165,6 +171,7 @@ final class Screening {
             return few;
         }
         fill(0, x.length, 1, mix(run.settings.seed ^ 0x5DEECE66DL));
+        noiseDirection = true;
         double measured = Noise.alongLine(run.main, w, 0, x.length, NOISE_SPACING,
                 "every parameter along a random direction (to measure the noise of directional derivatives)");
         return Double.isFinite(measured) ? Math.max(few, measured) : few;
@@ -230,6 +237,38 @@ final class Screening {
             step = limit / share;
         }
         double move = z * step;
+        w[i] = move;
+        return gi * move;
+    }
+
+    /**
+     * The moves of {@link #moves} from the seeded moves already in {@code w} on {@code [from, to)} (those of
+     * {@link #fill}), times {@code times}, capped the same way; returns {@code sum g_i w_i}.
+     */
+    private static double rescaled(double[] w, double[] g, int from, int to, double times, double relative,
+            double absolute, double limit) {
+        double p0 = 0;
+        double p1 = 0;
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            p0 += rescale(w, g, i, times, relative, absolute, limit);
+            p1 += rescale(w, g, i + 1, times, relative, absolute, limit);
+        }
+        for (; i < to; i++) {
+            p0 += rescale(w, g, i, times, relative, absolute, limit);
+        }
+        return p0 + p1;
+    }
+
+    /** Coordinate {@code i} of {@link #rescaled}; returns {@code g_i w_i}. */
+    private static double rescale(double[] w, double[] g, int i, double times, double relative, double absolute,
+            double limit) {
+        double move = w[i] * times;
+        double gi = g[i];
+        double share = relative * Math.abs(gi) + absolute;
+        if (share * Math.abs(move) > limit) {
+            move = Math.copySign(limit / share, move);
+        }
         w[i] = move;
         return gi * move;
     }
@@ -471,8 +510,14 @@ final class Screening {
         // each move is at most 2 MOVE spread times its step, a fixed fraction of its scale
         double largestRelativeMove = 2 * MOVE * spread * kernel.stepFactor();
         double squares = 0;
-        projection = moves(w, g, x, from, to, state, MOVE * spread * kernel.stepFactor(), kernel.stepSize(), relative,
-                absolute, limit);
+        if (mark && noiseDirection) {
+            // the block's first direction: the noise was measured along it (every block's range of w is still that
+            // direction's), so it is rescaled rather than drawn anew
+            projection = rescaled(w, g, from, to, MOVE * spread, relative, absolute, limit);
+        } else {
+            projection = moves(w, g, x, from, to, state, MOVE * spread * kernel.stepFactor(), kernel.stepSize(), relative,
+                    absolute, limit);
+        }
         if (mark) {
             kernel.markUnchecked(from, to);
         }

@@ -58,7 +58,7 @@ final class Reports {
 
     static Outcome.Description description(String step, String strategy, long evaluations, Duration elapsed) {
         Outcome.Description description = new Outcome.Description();
-        description.step = step;
+        description.step = () -> step;
         description.strategy = strategy;
         description.precision = "double (declared)";
         description.evaluations = evaluations;
