@@ -19,7 +19,8 @@ import org.gradcheck.layout.Block;
  * {@link Noise#alongLine}: a sum of a million terms rounds far worse when all of them change), so that one wrong
  * entry adds as much to a directional difference, against its noise, as to its own difference in a full check.
  * Where the tolerance needs less, {@code lambda_i <= }{@value #MOVE}{@code  R / (relative |g_i| + absolute)},
- * {@code R} the rounding of a directional difference. The first direction of each block is the one the noise was
+ * {@code R} the rounding of a directional difference: of its two values and of the moved inputs (for a function whose
+ * terms vanish at the point, the second is the larger by far). The first direction of each block is the one the noise was
  * measured along, its moves scaled up and capped, so that it is not drawn twice.
  *
  * <h2>A strict comparison, as sharp as a full check</h2>
@@ -95,6 +96,12 @@ final class Screening {
 
     /** The bits of the double 1.0: its exponent, with sign and fraction zero. */
     private static final long ONE_BITS = 0x3FF0000000000000L;
+
+    /**
+     * The rounding of the moved inputs in a directional difference, in units of {@code sqrt(sum (g_i max(|x_i|, 1))^2)}:
+     * half a unit per input and value, both values, independent roundings adding like a random walk (with margin).
+     */
+    static final double MOVED_ROUNDING = 1.5;
 
     /** Names of parameters checked one by one listed per block in the report. */
     private static final int LISTED = 8;
@@ -273,20 +280,26 @@ final class Screening {
         return gi * move;
     }
 
-    /**
-     * The rounding sums of a part's directional comparison, over the part only: {@code sum |g_i w_i|}, which bounds the
-     * rounding of the projection, and {@code sum (g_i max(|x_i|, 1))^2}, which bounds the rounding of the moved inputs.
-     */
-    private static double[] partSums(double[] w, double[] g, double[] x, int from, int to) {
+    /** {@code sum |g_i w_i|} over a part, which bounds the rounding of its projection. */
+    private static double partMagnitude(double[] w, double[] g, int from, int to) {
         double magnitude = 0;
+        for (int i = from; i < to; i++) {
+            magnitude += Math.abs(g[i] * w[i]);
+        }
+        return magnitude;
+    }
+
+    /**
+     * {@code sum (g_i max(|x_i|, 1))^2} over a part, which bounds the rounding of its moved inputs: each moved input
+     * {@code x_i + w_i} is rounded by up to half a unit of {@code max(|x_i|, 1)}, which moves f by {@code g_i} times that.
+     */
+    private static double partPositions(double[] g, double[] x, int from, int to) {
         double positions = 0;
         for (int i = from; i < to; i++) {
-            double gi = g[i];
-            magnitude += Math.abs(gi * w[i]);
-            double position = gi * Math.max(Math.abs(x[i]), 1.0);
+            double position = g[i] * Math.max(Math.abs(x[i]), 1.0);
             positions += position * position;
         }
-        return new double[] {magnitude, positions};
+        return positions;
     }
 
     /**
@@ -502,10 +515,17 @@ final class Screening {
         double rounding = Kernel.ROUNDING_BOUND * noise / 2;
         double relative = tolerance.relativePart();
         double absolute = tolerance.absolutePart();
-        double limit = MOVE * rounding;
+        boolean whole = from == blockFrom && to == blockTo;
+        // a part bisected out of a block has its own sums: the block's would keep the rounding allowed for a part of a
+        // large block at the block's, however small the part, so that no part could ever be sharper than the block and
+        // an agreement too blunt to count would stay too blunt down to the leaves
+        double positions = whole ? blockPositions : partPositions(g, x, from, to);
+        // the cap counts both roundings of a directional difference: of its two values, and of the moved inputs, which
+        // is the larger where f is about 0 at the point (terms that vanish there), so that moves capped by the first
+        // alone would be too small to see anything
+        double limit = MOVE * (rounding + MOVED_ROUNDING * unit * Math.sqrt(positions));
         double projection = 0;
         double magnitude = 0;
-        double positions = 0;
         double smallestMove = Double.POSITIVE_INFINITY;
         // each move is at most 2 MOVE spread times its step, a fixed fraction of its scale
         double largestRelativeMove = 2 * MOVE * spread * kernel.stepFactor();
@@ -523,25 +543,18 @@ final class Screening {
         }
         // the smallest move is bounded by its block's, computed once: the bound it gives only gets safer
         smallestMove = Math.min(blockSmallestStep, blockLargestShare > 0 ? limit / blockLargestShare : Double.POSITIVE_INFINITY);
-        boolean whole = from == blockFrom && to == blockTo;
         if (whole) {
             magnitude = blockMagnitude;
-            positions = blockPositions;
             squares = blockSquares;
         } else {
-            // a part bisected out of a block has its own sums: the block's would keep the rounding allowed for a
-            // part of a large block at the block's, however small the part, so that no part could ever be sharper
-            // than the block and an agreement too blunt to count would stay too blunt down to the leaves
-            double[] partTotals = partSums(w, g, x, from, to);
-            magnitude = partTotals[0];
-            positions = partTotals[1];
+            magnitude = partMagnitude(w, g, from, to);
             squares = blockSquares * (to - from) / (blockTo - blockFrom);
         }
         String what = "block " + name + " along a random direction";
         run.main.along(w, from, to, 1, plus, what);
         run.main.along(w, from, to, -1, minus, what);
         double estimate = (plus[0] - minus[0]) / 2;
-        double sums = 4 * unit * magnitude + 1.5 * unit * Math.sqrt(positions);
+        double sums = 4 * unit * magnitude + MOVED_ROUNDING * unit * Math.sqrt(positions);
         double allowed = Kernel.ROUNDING_BOUND * Math.max(noise, run.noise.rounding(0, plus[0], minus[0],
                 Double.POSITIVE_INFINITY)) / 2 + sums;
         double mismatch = Math.abs(projection - estimate);

@@ -66,6 +66,38 @@ final class Corpus {
                     g[2001] = first;
                     return g;
                 }, logits);
+        // a value of exactly 0 at the point, every term vanishing there: the rounding of the moved inputs, not of the
+        // value, bounds a directional difference, and moves capped by the value's alone see nothing
+        double[] roots = sequence(3000, 1.0);
+        correct("sum (x_i - a_i)(x_i + a_i) at x = a, 3000 parameters: a value of exactly 0", "one wrong among thousands",
+                vanishingAt(roots), x -> vanishingGradient(x, -1, 1), roots);
+        bug("sum (x_i - a_i)(x_i + a_i) at x = a, 3000 parameters, x[1850]'s derivative 0.1% off",
+                "one wrong among thousands", vanishingAt(roots), x -> vanishingGradient(x, -1, 1),
+                x -> vanishingGradient(x, 1850, 1.001), roots);
+    }
+
+    /** {@code sum (x_i - a_i)(x_i + a_i)}: 0 at {@code x = a}, each term too. */
+    private static ToDoubleFunction<double[]> vanishingAt(double[] a) {
+        double[] roots = a.clone();
+        return x -> {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                sum += (x[i] - roots[i]) * (x[i] + roots[i]);
+            }
+            return sum;
+        };
+    }
+
+    /** {@code 2 x}, entry {@code wrong} times {@code factor} (none when {@code wrong < 0}). */
+    private static double[] vanishingGradient(double[] x, int wrong, double factor) {
+        double[] g = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            g[i] = 2 * x[i];
+        }
+        if (wrong >= 0) {
+            g[wrong] *= factor;
+        }
+        return g;
     }
 
     // ---------------------------------------------------------------- bugs
