@@ -5,7 +5,6 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.function.IntFunction;
@@ -117,13 +116,16 @@ abstract class Outcome implements DerivativeReport {
         this.checkedCount = checked;
     }
 
-    private static String barelyTested(BlockSummary summary, double largestValue) {
-        return String.format(Locale.ROOT, "block %s was barely tested: %d of %d entries (%.1f%%) have analytic and"
-                + " reference values indistinguishable from zero: moving them by their step changes the function by less"
-                + " than its rounding noise. Saturated tanh or sigmoid units (scale the inputs, e.g. to [0, 1]) and dead"
-                + " ReLUs are the usual cause; so is a function value so large (|f| = %s) that its rounding hides small"
-                + " derivatives.", summary.name(), summary.negligible(), summary.count(),
-                100.0 * summary.negligible() / summary.count(), Numbers.brief(largestValue));
+    static String barelyTested(BlockSummary summary, double largestValue) {
+        // the share in tenths of a percent, rounded half up from the counts themselves: no formatter in a warning the
+        // report of every check of a saturated network makes
+        long tenths = (2000L * summary.negligible() + summary.count()) / (2L * summary.count());
+        return "block " + summary.name() + " was barely tested: " + summary.negligible() + " of " + summary.count()
+                + " entries (" + tenths / 10 + "." + tenths % 10 + "%) have analytic and reference values indistinguishable"
+                + " from zero: moving them by their step changes the function by less than its rounding noise. Saturated"
+                + " tanh or sigmoid units (scale the inputs, e.g. to [0, 1]) and dead ReLUs are the usual cause; so is a"
+                + " function value so large (|f| = " + Numbers.brief(largestValue) + ") that its rounding hides small"
+                + " derivatives.";
     }
 
     private BlockSummary summarize(Block block) {

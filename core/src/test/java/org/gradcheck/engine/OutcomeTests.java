@@ -174,6 +174,20 @@ class OutcomeTests {
     }
 
     @Test
+    void theBarelyTestedShareIsRoundedHalfUpToATenthOfAPercent() {
+        int[][] cases = {{1, 3}, {2, 3}, {1, 8}, {1, 16}, {3, 16}, {999, 1000}, {1999, 2000}, {61440, 61440}, {12289, 61481}};
+        String[] shares = {"33.3%", "66.7%", "12.5%", "6.3%", "18.8%", "99.9%", "100.0%", "100.0%", "20.0%"};
+        for (int c = 0; c < cases.length; c++) {
+            BlockSummary summary = new BlockSummary("W1", cases[c][1], 0, 0, 0, 0, cases[c][0], 0, "-", 0);
+            String warning = Outcome.barelyTested(summary, 0.5);
+            String expected = "block W1 was barely tested: " + cases[c][0] + " of " + cases[c][1] + " entries (" + shares[c]
+                    + ") have analytic and reference values indistinguishable from zero";
+            assertTrue(warning.startsWith(expected), warning);
+            assertTrue(warning.endsWith("(|f| = 5.0e-01) that its rounding hides small derivatives."), warning);
+        }
+    }
+
+    @Test
     void theOverallDifferenceNeitherOverflowsNorUnderflows() {
         GradientReport huge = Reports.of(ParameterLayout.vector("x", 2), new double[] {1e200, -1e200}, new double[] {1e200, -1.5e200});
         GradientReport tiny = Reports.of(ParameterLayout.vector("x", 2), new double[] {1e-200, -1e-200}, new double[] {1e-200, -1.5e-200});
