@@ -206,7 +206,6 @@ final class Evaluator {
      */
     boolean along(double[] w, int from, int to, double t, double[] out, String what) {
         proceed();
-        double[] y = x;
         // the range the last move changed is restored here, not after it: a direction is evaluated several times in a
         // row over the same range, and each of those rewrites it anyway
         if (movedTo > movedFrom && (movedFrom < from || movedTo > to)) {
@@ -217,10 +216,10 @@ final class Evaluator {
         boolean exact = !problem.hasSinglePrecisionInputs();
         for (int i = from; i < to; i++) {
             double target = original[i] + t * w[i];
-            y[i] = exact ? target : problem.representable(i, target);
+            x[i] = exact ? target : problem.representable(i, target);
         }
         try {
-            problem.values(y, out);
+            problem.values(x, out);
         } catch (CheckRefusedException e) {
             throw e;
         } catch (Throwable e) {
