@@ -19,9 +19,10 @@ import org.gradcheck.layout.Block;
  * {@link Noise#alongLine}: a sum of a million terms rounds far worse when all of them change), so that one wrong
  * entry adds as much to a directional difference, against its noise, as to its own difference in a full check.
  * Where the tolerance needs less, {@code lambda_i <= }{@value #MOVE}{@code  R / (relative |g_i| + absolute)},
- * {@code R} the rounding of a directional difference: of its two values and of the moved inputs (for a function whose
- * terms vanish at the point, the second is the larger by far). The first direction of each block is the one the noise was
- * measured along, its moves scaled up and capped, so that it is not drawn twice.
+ * {@code R} the rounding of a directional difference: of its two values and of the moved inputs (for a function
+ * whose terms vanish at the point, the second is the larger by far). Where the noise is measured along all inputs
+ * (more than {@value Noise#MOVED}), the first direction of each block is that one, its moves scaled up and capped, so
+ * that it is not drawn twice.
  *
  * <h2>A strict comparison, as sharp as a full check</h2>
  * The directional derivative {@code D = (f(x + w) - f(x - w)) / 2} is compared with the analytic prediction
