@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.gradcheck.CheckRefusedException;
 import org.gradcheck.Precision;
 
@@ -93,7 +94,8 @@ final class Noise {
     /** The relative noise that sets the automatic step, clamped to {@code [unit, LARGEST_RELATIVE_NOISE]}. */
     final double relative;
     /** The precision as the report states it. */
-    final String description;
+    /** The precision line of the report, made when a report asks for it. */
+    final Supplier<String> description;
     /** The relative difference between two values at the same point that counts as noise, not as non-determinism. */
     final double spread;
     /** The spacings of the probes that measured, largest first; empty when the noise was not measured. */
@@ -112,7 +114,7 @@ final class Noise {
      */
     private final double[][] slopes;
 
-    private Noise(double unit, double relative, String description, double spread, double[] spacings, double[][] profile,
+    private Noise(double unit, double relative, Supplier<String> description, double spread, double[] spacings, double[][] profile,
             double[] floor) {
         this.unit = unit;
         this.relative = relative;
@@ -163,14 +165,15 @@ final class Noise {
         }
         String letter = m == 1 ? "f" : "y";
         if (precision != Precision.AUTOMATIC) {
-            return new Noise(unit, unit, precision.name().toLowerCase(Locale.ROOT) + " (declared)", spread, new double[0],
+            String declared = precision.name().toLowerCase(Locale.ROOT) + " (declared)";
+            return new Noise(unit, unit, () -> declared, spread, new double[0],
                     new double[0][], floor);
         }
         Probe probe = new Probe(evaluator, value, seed);
         probe.measure();
         if (probe.spacings.isEmpty()) {
-            return new Noise(unit, unit, "double (noise not measured: the function is not finite near the point along a"
-                    + " random direction)", spread, new double[0], new double[0][], floor);
+            return new Noise(unit, unit, () -> "double (noise not measured: the function is not finite near the point"
+                    + " along a random direction)", spread, new double[0], new double[0][], floor);
         }
         int probes = probe.spacings.size();
         double[] spacings = new double[probes];
@@ -191,10 +194,12 @@ final class Noise {
         }
         double measured = relativeOf(profile[0], sizes);
         double relative = Math.min(Math.max(relativeOf(smallest, sizes), unit), Kernel.LARGEST_RELATIVE_NOISE);
-        String description = (measured > Kernel.DOUBLE_NOISE_LIMIT ? "single or lower" : "double") + " (measured noise "
-                + Numbers.brief(measured) + " of the size of " + letter
-                + (probes > 1 && !Numbers.brief(relativeOf(smallest, sizes)).equals(Numbers.brief(measured))
-                        ? ", " + Numbers.brief(relativeOf(smallest, sizes)) + " at smaller scales" : "") + ")";
+        double atSmaller = relativeOf(smallest, sizes);
+        // formatted when a report asks for it: three numbers' texts cost more than some of a check's loops
+        Supplier<String> description = () -> (measured > Kernel.DOUBLE_NOISE_LIMIT ? "single or lower" : "double")
+                + " (measured noise " + Numbers.brief(measured) + " of the size of " + letter
+                + (probes > 1 && !Numbers.brief(atSmaller).equals(Numbers.brief(measured))
+                        ? ", " + Numbers.brief(atSmaller) + " at smaller scales" : "") + ")";
         return new Noise(unit, relative, description, spread, spacings, profile, floor);
     }
 

@@ -55,8 +55,10 @@ abstract class Outcome implements DerivativeReport {
          * one by one: {@code the directional derivatives of every block agree}; null when it has nothing to say.
          */
         String verifiedWithoutEntries;
-        String precision = "double";
-        final List<String> notes = new ArrayList<>();
+        /** The precision line, made when a report asks for it. */
+        java.util.function.Supplier<String> precision = () -> "double";
+        /** The strategy's notes, each made when a report asks for it: most hold numbers, and their texts cost time. */
+        final List<java.util.function.Supplier<String>> notes = new ArrayList<>();
         String strategyFailure;
         /** The tolerance line, where the checker's tolerance does not apply (an exact comparison). */
         String tolerance;
@@ -479,7 +481,11 @@ abstract class Outcome implements DerivativeReport {
 
     @Override
     public List<String> strategyNotes() {
-        return List.copyOf(description.notes);
+        List<String> texts = new ArrayList<>(description.notes.size());
+        for (java.util.function.Supplier<String> note : description.notes) {
+            texts.add(note.get());
+        }
+        return List.copyOf(texts);
     }
 
     @Override
@@ -509,7 +515,7 @@ abstract class Outcome implements DerivativeReport {
 
     @Override
     public String precisionDescription() {
-        return description.precision;
+        return description.precision.get();
     }
 
     @Override

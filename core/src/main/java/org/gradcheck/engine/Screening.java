@@ -95,6 +95,9 @@ final class Screening {
     /** Times a contradiction is resolved by fresh directions before the part is checked one by one regardless. */
     static final int RETRIES = 2;
 
+    /** The step of the counters: the golden ratio's odd 64-bit multiple, SplitMix64's. */
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
     /** The bits of the double 1.0: its exponent, with sign and fraction zero. */
     private static final long ONE_BITS = 0x3FF0000000000000L;
 
@@ -203,8 +206,9 @@ final class Screening {
     private void fill(int from, int to, double scale, long key) {
         double base = scale * kernel.stepFactor();
         StepSize stepSize = kernel.stepSize();
-        for (int i = from; i < to; i++) {
-            w[i] = signedUnit(draw(key, i)) * (base * stepSize.scaleOf(x[i]));
+        long counter = counter(key, from);
+        for (int i = from; i < to; i++, counter += GOLDEN) {
+            w[i] = signedUnit(mixed(counter)) * (base * stepSize.scaleOf(x[i]));
         }
     }
 
@@ -222,22 +226,23 @@ final class Screening {
         double p2 = 0;
         double p3 = 0;
         int i = from;
-        for (; i + 3 < to; i += 4) {
-            p0 += move(w, g, x, i, key, base, stepSize, relative, absolute, limit);
-            p1 += move(w, g, x, i + 1, key, base, stepSize, relative, absolute, limit);
-            p2 += move(w, g, x, i + 2, key, base, stepSize, relative, absolute, limit);
-            p3 += move(w, g, x, i + 3, key, base, stepSize, relative, absolute, limit);
+        long counter = counter(key, from);
+        for (; i + 3 < to; i += 4, counter += 4 * GOLDEN) {
+            p0 += move(w, g, x, i, mixed(counter), base, stepSize, relative, absolute, limit);
+            p1 += move(w, g, x, i + 1, mixed(counter + GOLDEN), base, stepSize, relative, absolute, limit);
+            p2 += move(w, g, x, i + 2, mixed(counter + 2 * GOLDEN), base, stepSize, relative, absolute, limit);
+            p3 += move(w, g, x, i + 3, mixed(counter + 3 * GOLDEN), base, stepSize, relative, absolute, limit);
         }
-        for (; i < to; i++) {
-            p0 += move(w, g, x, i, key, base, stepSize, relative, absolute, limit);
+        for (; i < to; i++, counter += GOLDEN) {
+            p0 += move(w, g, x, i, mixed(counter), base, stepSize, relative, absolute, limit);
         }
         return (p0 + p1) + (p2 + p3);
     }
 
-    /** The move of coordinate {@code i} into {@code w[i]}; returns {@code g_i w_i}. */
-    private static double move(double[] w, double[] g, double[] x, int i, long key, double base, StepSize stepSize,
+    /** The move of coordinate {@code i}, whose random bits are {@code bits}, into {@code w[i]}; returns {@code g_i w_i}. */
+    private static double move(double[] w, double[] g, double[] x, int i, long bits, double base, StepSize stepSize,
             double relative, double absolute, double limit) {
-        double z = signedUnit(draw(key, i));
+        double z = signedUnit(bits);
         double step = base * stepSize.scaleOf(x[i]);
         double gi = g[i];
         double share = relative * Math.abs(gi) + absolute;
@@ -314,12 +319,20 @@ final class Screening {
     }
 
     /**
-     * The random bits of coordinate {@code i} of the direction {@code key}: a counter-based generator (the finaliser of
-     * SplitMix64 on the key plus a multiple of {@code i}), so that coordinates are independent of each other and drawn
-     * without a chain from one to the next. The sign is the lowest bit, the magnitude the top 52, independent of it.
+     * The counter of coordinate {@code i} of the direction {@code key}, {@code key + (i + 1) GOLDEN}: the loops add
+     * {@link #GOLDEN} from one coordinate to the next rather than multiply for each.
      */
-    private static long draw(long key, int i) {
-        long z = key + (i + 1L) * 0x9E3779B97F4A7C15L;
+    private static long counter(long key, int i) {
+        return key + (i + 1L) * GOLDEN;
+    }
+
+    /**
+     * The random bits of a coordinate from its {@link #counter}: a counter-based generator (the finaliser of SplitMix64),
+     * so that coordinates are independent of each other and each is drawn from its counter alone. The sign is the
+     * lowest bit, the magnitude the top 52, independent of it.
+     */
+    private static long mixed(long counter) {
+        long z = counter;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
@@ -368,7 +381,8 @@ final class Screening {
         int before = leaves.cardinality();
         if (to - from <= ONE_BY_ONE) {
             checkOneByOne(from, to);
-            run.description.notes.add(name + ": " + (to - from) + " parameters checked one by one");
+            int count = to - from;
+            run.description.notes.add(() -> name + ": " + count + " parameters checked one by one");
             return;
         }
         boolean agrees = true;
@@ -383,10 +397,14 @@ final class Screening {
             }
             agrees &= test.agrees;
         }
-        String powerText = "; would see an error of " + Numbers.brief(power) + " in any entry";
+        double blockPower = power;
         if (agrees) {
-            run.description.notes.add(name + ": " + directions + " directions agreed (largest mismatch "
-                    + Numbers.brief(worst.mismatch) + ", allowed " + Numbers.brief(worst.allowed) + ")" + powerText);
+            // the note is made when a report asks for it: three numbers' texts cost more than a block's loops
+            int count = directions;
+            double mismatch = worst.mismatch;
+            double allowed = worst.allowed;
+            run.description.notes.add(() -> name + ": " + count + " directions agreed (largest mismatch "
+                    + Numbers.brief(mismatch) + ", allowed " + Numbers.brief(allowed) + ")" + powerText(blockPower));
             return;
         }
         bisect(from, to, name, 0);
@@ -410,7 +428,12 @@ final class Screening {
                     + " count (unable to see an error of ").append(Numbers.brief(entryBound)).append(" in one entry) and"
                     + " looked into");
         }
-        run.description.notes.add(note.append(powerText).toString());
+        String text = note.append(powerText(blockPower)).toString();
+        run.description.notes.add(() -> text);
+    }
+
+    private static String powerText(double power) {
+        return "; would see an error of " + Numbers.brief(power) + " in any entry";
     }
 
     /**
@@ -511,7 +534,7 @@ final class Screening {
      */
     private Directional directional(int from, int to, String name, boolean sharpen, boolean mark) {
         directions++;
-        long state = mix(run.settings.seed ^ (++directionCounter * 0x9E3779B97F4A7C15L));
+        long state = mix(run.settings.seed ^ (++directionCounter * GOLDEN));
         double noise = partNoise(to - from);
         double rounding = Kernel.ROUNDING_BOUND * noise / 2;
         double relative = tolerance.relativePart();
@@ -650,10 +673,10 @@ final class Screening {
 
     /** SplitMix64's finaliser: a well-mixed, never-zero state for a direction's generator. */
     private static long mix(long seed) {
-        long z = seed + 0x9E3779B97F4A7C15L;
+        long z = seed + GOLDEN;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         z = z ^ (z >>> 31);
-        return z == 0 ? 0x9E3779B97F4A7C15L : z;
+        return z == 0 ? GOLDEN : z;
     }
 }

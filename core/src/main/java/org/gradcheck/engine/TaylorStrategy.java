@@ -95,14 +95,15 @@ final class TaylorStrategy {
             }
             String name = block.name() + " " + block.shapeText();
             if (passes) {
-                run.description.notes.add(name + ": remainder orders " + String.join(", ", orders)
-                        + " (a right gradient gives 2)");
+                String agreed = name + ": remainder orders " + String.join(", ", orders) + " (a right gradient gives 2)";
+                run.description.notes.add(() -> agreed);
                 continue;
             }
             run.checkColumns(from, to);
-            run.description.notes.add(name + ": remainder orders " + String.join(", ", orders)
-                    + " (a wrong gradient gives 1, '-' no steady order); " + (block.size() == 1 ? "its 1 parameter"
-                            + " checked on its own" : "its " + block.size() + " parameters checked one by one"));
+            String failed = name + ": remainder orders " + String.join(", ", orders) + " (a wrong gradient gives 1, '-' no"
+                    + " steady order); " + (block.size() == 1 ? "its 1 parameter checked on its own" : "its "
+                            + block.size() + " parameters checked one by one");
+            run.description.notes.add(() -> failed);
         }
         int[] columns = run.findings.checkedColumns();
         run.kernel.refine(run.main, columns);

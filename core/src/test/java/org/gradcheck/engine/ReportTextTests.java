@@ -181,7 +181,7 @@ class ReportTextTests {
         findings.verdicts[0] = Findings.KINK;
         Outcome.Description description = Reports.description("h", "sampled: a long description of the strategy that has"
                 + " to be wrapped because it goes on and on past the hundredth column", 0, Duration.ZERO);
-        description.precision = "double";
+        description.precision = () -> "double";
         GradientReport report = new GradientOutcome("Gradient", layout, findings, settings, description, 0, List.of());
 
         String text = report.format(30);

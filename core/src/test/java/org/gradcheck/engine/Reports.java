@@ -60,7 +60,7 @@ final class Reports {
         Outcome.Description description = new Outcome.Description();
         description.step = () -> step;
         description.strategy = strategy;
-        description.precision = "double (declared)";
+        description.precision = () -> "double (declared)";
         description.evaluations = evaluations;
         description.elapsed = elapsed;
         return description;
