@@ -269,6 +269,21 @@ class GradientCheckerValidationTests {
                     + "division by zero or an overflow", e.getMessage());
         }
 
+        /**
+         * Entries so large that their squares overflow are finite all the same: the scan's sums may overflow, its
+         * finiteness checks look at the entries themselves.
+         */
+        @Test
+        void aGradientWhoseSquaresOverflowIsCheckedAsUsual() {
+            DifferentiableFunction huge = DifferentiableFunction.of(x -> 1e300 * x[0] + x[1] * x[1],
+                    x -> new double[] {1e300, 2 * x[1]});
+
+            GradientReport report = CHECKER.check(huge, new double[] {1, 2});
+
+            assertTrue(report.passed(), report::toString);
+            assertEquals(2, report.checkedCount(), report::toString);
+        }
+
         /** The second call's NaN must not slip through the comparison of the two calls (a NaN compares as no difference). */
         @ParameterizedTest
         @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY})
@@ -374,6 +389,37 @@ class GradientCheckerValidationTests {
 
             assertEquals("the function modified the point it was given while computing the analytic gradient: x[0] (index 0) was 1.0 "
                     + "and became 0.0. Functions must treat their input as read-only; copy it before changing it.", e.getMessage());
+        }
+
+        @Test
+        void aFunctionThatModifiesThePointInTheSecondValueIsNamedByRepeatingTheCalls() {
+            int[] calls = {0};
+            CheckRefusedException e = assertThrows(CheckRefusedException.class, () -> CHECKER.check(withValue(x -> {
+                if (++calls[0] % 2 == 0) {
+                    x[1] = -5;
+                }
+                return x[0] * x[0];
+            }), new double[] {1, 2}));
+
+            assertEquals("the function modified the point it was given while computing f(x) a second time: x[1] (index 1) was"
+                    + " 2.0 and became -5.0. Functions must treat their input as read-only; copy it before changing it.",
+                    e.getMessage());
+        }
+
+        @Test
+        void aFunctionThatModifiesThePointOnceIsRefusedThoughTheRepeatedCallsLeaveItAlone() {
+            boolean[] done = {false};
+            CheckRefusedException e = assertThrows(CheckRefusedException.class, () -> CHECKER.check(withGradient(x -> {
+                if (!done[0]) {
+                    done[0] = true;
+                    x[0] = 4;
+                }
+                return new double[] {2 * x[0], 2 * x[1]};
+            }), new double[] {1, 2}));
+
+            assertEquals("the function modified the point it was given while computing f(x) or the analytic gradient at the"
+                    + " start of the check (not again when the calls were repeated): x[0] (index 0) was 1.0 and became 4.0."
+                    + " Functions must treat their input as read-only; copy it before changing it.", e.getMessage());
         }
 
         @Test

@@ -323,12 +323,30 @@ final class Evaluator {
     }
 
     private void requireUnmodified(double[] point, String what) {
-        int index = Arrays.mismatch(point, original);
-        if (index >= 0) {
+        if (Arrays.mismatch(point, original) >= 0) {
             throw new CheckRefusedException("the function modified the point it was given while computing " + what + ": "
-                    + problem.inputs.nameOf(index) + " (index " + index + ") was " + original[index] + " and became "
-                    + point[index] + ". Functions must treat their input as read-only; copy it before changing it.");
+                    + modification() + ". Functions must treat their input as read-only; copy it before changing it.");
         }
+    }
+
+    /** Whether the point is as given (no move pending, nothing changed by the function). */
+    boolean unmodified() {
+        settle();
+        return Arrays.mismatch(x, original) < 0;
+    }
+
+    /** The first input the function changed, for messages: {@code "x[1] (index 1) was 2.0 and became 3.0"}. */
+    String modification() {
+        settle();
+        int index = Arrays.mismatch(x, original);
+        return index < 0 ? "nothing" : problem.inputs.nameOf(index) + " (index " + index + ") was " + original[index]
+                + " and became " + x[index];
+    }
+
+    /** The working copy set back to the point as given, whatever the function did to it. */
+    void restore() {
+        System.arraycopy(original, 0, x, 0, x.length);
+        movedTo = movedFrom;
     }
 
     private RuntimeException refused(Throwable e, String when) {
