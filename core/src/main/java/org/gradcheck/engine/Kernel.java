@@ -349,18 +349,37 @@ final class Kernel {
      * {@code |a| h <= }{@value #NEGLIGIBLE}{@code  R r / 2}.
      */
     private void markUncheckedInputs(int from, int to, byte[] verdicts, double[] analytic, byte[] flags) {
-        double beyond = sameRoundingBeyond[0];
-        double limit = NEGLIGIBLE * ROUNDING_BOUND * farRounding[0] / 2;
+        double beyond = negligibleDistance();
+        double limit = negligibleLimit();
         for (int column = from; column < to; column++) {
             if (verdicts[column] != Findings.NOT_CHECKED) {
                 continue;
             }
             double x = point[column];
-            double h = factor * stepSize.scaleOf(x);
-            double a = Math.abs(analytic[column]);
-            boolean negligible = beyond(beyond, h, x) ? a * h <= limit : a <= NEGLIGIBLE * firstBound(0, h, x);
-            flags[column] |= negligible ? Findings.NEGLIGIBLE : 0;
+            flags[column] |= negligible(analytic[column], factor * stepSize.scaleOf(x), x, beyond, limit)
+                    ? Findings.NEGLIGIBLE : 0;
         }
+    }
+
+    /**
+     * Whether a gradient entry {@code a} not checked one by one, of an input {@code x} with first step {@code h}, is
+     * negligible: below the rounding bound of its first estimate. {@code beyond} and {@code limit} are
+     * {@link #negligibleDistance()} and {@link #negligibleLimit()}, read once per loop; the rounding is computed only
+     * where the step does not reach beyond the distance where it is the same for every input (rare).
+     */
+    boolean negligible(double a, double h, double x, double beyond, double limit) {
+        double magnitude = Math.abs(a);
+        return beyond(beyond, h, x) ? magnitude * h <= limit : magnitude <= NEGLIGIBLE * firstBound(0, h, x);
+    }
+
+    /** The relative distance beyond which the gradient's rounding is the same at every input: for {@link #negligible}. */
+    double negligibleDistance() {
+        return sameRoundingBeyond[0];
+    }
+
+    /** {@value #NEGLIGIBLE}{@code  R r / 2}, {@code r} the gradient's rounding far from the point: for {@link #negligible}. */
+    double negligibleLimit() {
+        return NEGLIGIBLE * ROUNDING_BOUND * farRounding[0] / 2;
     }
 
     /**

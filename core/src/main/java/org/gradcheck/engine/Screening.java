@@ -139,6 +139,8 @@ final class Screening {
      * first direction of each block is that direction, scaled up and capped, without drawing it again.
      */
     private boolean noiseDirection;
+    /** Whether every input was marked as not checked one by one while the noise direction was drawn. */
+    private boolean marked;
     /** Agreements of the block being screened set aside as too blunt. */
     private int weak;
     private final double unit;
@@ -181,7 +183,7 @@ final class Screening {
         if (x.length <= Noise.MOVED) {
             return few;
         }
-        fill(0, x.length, 1, mix(run.settings.seed ^ 0x5DEECE66DL));
+        fillAndMark(mix(run.settings.seed ^ 0x5DEECE66DL));
         noiseDirection = true;
         double measured = Noise.alongLine(run.main, w, 0, x.length, NOISE_SPACING,
                 "every parameter along a random direction (to measure the noise of directional derivatives)");
@@ -200,16 +202,30 @@ final class Screening {
     }
 
     /**
-     * Fills {@code w} on {@code [from, to)} with seeded moves {@code z_i scale h_i}, {@code |z_i|} in {@code [1, 2)}:
-     * the moves of {@link #moves} without a cap, so without reading the derivative or summing a projection.
+     * Fills {@code w} over every input with the seeded moves {@code z_i h_i} of the noise direction, {@code h_i} the
+     * input's first step and {@code |z_i|} in {@code [1, 2)} (the moves of {@link #moves} at scale 1 without a cap, so
+     * without summing a projection), and in the same loop marks the inputs as not checked one by one
+     * ({@link Kernel#markUnchecked(int, int)}): both need {@code h_i}, and one pass over the inputs and derivatives costs
+     * less than two. A block's first direction then marks nothing; an input checked one by one later clears its mark
+     * when its first estimate begins.
      */
-    private void fill(int from, int to, double scale, long key) {
-        double base = scale * kernel.stepFactor();
+    private void fillAndMark(long key) {
+        double factor = kernel.stepFactor();
         StepSize stepSize = kernel.stepSize();
-        long counter = counter(key, from);
-        for (int i = from; i < to; i++, counter += GOLDEN) {
-            w[i] = signedUnit(mixed(counter)) * (base * stepSize.scaleOf(x[i]));
+        byte[] verdicts = run.findings.verdicts;
+        byte[] flags = run.findings.flags;
+        double beyond = kernel.negligibleDistance();
+        double limit = kernel.negligibleLimit();
+        long counter = counter(key, 0);
+        for (int i = 0; i < x.length; i++, counter += GOLDEN) {
+            double xi = x[i];
+            double h = factor * stepSize.scaleOf(xi);
+            w[i] = signedUnit(mixed(counter)) * h;
+            if (verdicts[i] == Findings.NOT_CHECKED && kernel.negligible(g[i], h, xi, beyond, limit)) {
+                flags[i] |= Findings.NEGLIGIBLE;
+            }
         }
+        marked = true;
     }
 
     /**
@@ -256,7 +272,7 @@ final class Screening {
 
     /**
      * The moves of {@link #moves} from the seeded moves already in {@code w} on {@code [from, to)} (those of
-     * {@link #fill}), times {@code times}, capped the same way; returns {@code sum g_i w_i}.
+     * {@link #fillAndMark}), times {@code times}, capped the same way; returns {@code sum g_i w_i}.
      */
     private static double rescaled(double[] w, double[] g, int from, int to, double times, double relative,
             double absolute, double limit) {
@@ -562,7 +578,7 @@ final class Screening {
             projection = moves(w, g, x, from, to, state, MOVE * spread * kernel.stepFactor(), kernel.stepSize(), relative,
                     absolute, limit);
         }
-        if (mark) {
+        if (mark && !marked) {
             kernel.markUnchecked(from, to);
         }
         // the smallest move is bounded by its block's, computed once: the bound it gives only gets safer
