@@ -250,6 +250,40 @@ class ScreeningTests {
     }
 
     /**
+     * Above a thousand inputs the entries not checked one by one are marked negligible or not in the pass that draws
+     * the noise direction: a block the function ignores is counted as indistinguishable from zero entry by entry, a
+     * block it depends on is not, and the entries of a small block checked one by one are judged by their own
+     * estimates.
+     */
+    @Test
+    void theEntriesNotCheckedOneByOneAreMarkedInEveryBlock() {
+        org.gradcheck.layout.ParameterLayout layout = org.gradcheck.layout.ParameterLayout.builder().vector("ignored", 2000)
+                .vector("live", 3000).vector("small", 4).build();
+        DifferentiableFunction live = DifferentiableFunction.of(x -> {
+            double sum = 0;
+            for (int i = 2000; i < 5004; i++) {
+                sum += x[i] * x[i] / 2;
+            }
+            return sum;
+        }, x -> {
+            double[] g = new double[x.length];
+            for (int i = 2000; i < 5004; i++) {
+                g[i] = x[i];
+            }
+            return g;
+        });
+        double[] x = new java.util.SplittableRandom(3).doubles(5004, 0.5, 1.5).toArray();
+
+        GradientReport report = GradientChecker.defaults().withStrategy(Strategy.screening()).check(live, x, layout);
+
+        assertTrue(report.passed(), report::toString);
+        assertEquals(2000, report.blocks().get(0).negligible(), report::toString);
+        assertEquals(0, report.blocks().get(1).negligible(), report::toString);
+        assertEquals(4, report.blocks().get(2).checked(), report::toString);
+        assertEquals(0, report.blocks().get(2).negligible(), report::toString);
+    }
+
+    /**
      * A block's entries are flagged negligible or not before bisection decides which are checked one by one: an entry
      * given as 0 looks negligible then, and once checked it is judged by its own estimates (failed, not counted as
      * indistinguishable from zero).
