@@ -11,6 +11,7 @@ import org.gradcheck.GradientChecker;
 import org.gradcheck.Strategy;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.report.GradientReport;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -55,6 +56,9 @@ public final class BenchmarkMain {
     /** The calls of the function and of its gradient the default check makes, per function: counted once. */
     private static final Map<String, long[]> DEFAULT_CALLS = new LinkedHashMap<>();
 
+    /** The key of the in-function time per check measured inside the timed default check, in milliseconds. */
+    private static final String IN_FUNCTION_MEASURED = "inFunctionMeasured";
+
     /** How many evaluations each strategy needs, and its verdict: counted, not timed. */
     private static void printEvaluationCounts(PrintStream out) {
         out.println("evaluations of the function per check (N parameters)");
@@ -77,7 +81,7 @@ public final class BenchmarkMain {
                 GradientReport automatic = GradientChecker.defaults().check(counting, subject.point(), subject.layout());
                 DEFAULT_CALLS.put(name, new long[] {counting.values.get(), counting.gradients.get(), counting.widelyMoved.get()});
                 out.printf(Locale.ROOT, "%-22s %9s default check: %s, %d values (%d of them with most coordinates moved) "
-                        + "and %d gradients (%s)%n", "", "", automatic.strategyDescription().replaceAll(":.*", ""),
+                        + "and %d gradients (%s)%n", "", "", automatic.strategyDescription().replaceAll(" \\(automatic.*|:.*", ""),
                         counting.values.get(), counting.widelyMoved.get(), counting.gradients.get(), verdict(automatic));
             }
         }
@@ -142,7 +146,10 @@ public final class BenchmarkMain {
         return report.passed() ? "passed" : "failed";
     }
 
-    /** Scores in milliseconds by function, then by benchmark method. */
+    /**
+     * Scores in milliseconds by function, then by benchmark method; the timed default check's in-function time per
+     * check under {@code inFunctionMeasured}, from its counters (both summed the same way over the iterations).
+     */
     private static Map<String, Map<String, Double>> scores(Collection<RunResult> results) {
         Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
         for (RunResult result : results) {
@@ -150,7 +157,13 @@ public final class BenchmarkMain {
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             String function = benchmark.contains(MillionBenchmarks.class.getSimpleName()) ? BenchmarkFunctions.MILLION
                     : result.getParams().getParam("function");
-            scores.computeIfAbsent(function, key -> new LinkedHashMap<>()).put(method, result.getPrimaryResult().getScore());
+            Map<String, Double> score = scores.computeIfAbsent(function, key -> new LinkedHashMap<>());
+            score.put(method, result.getPrimaryResult().getScore());
+            Result<?> nanos = result.getSecondaryResults().get("inFunctionNanos");
+            Result<?> checks = result.getSecondaryResults().get("timedChecks");
+            if (nanos != null && checks != null && checks.getScore() > 0) {
+                score.put(IN_FUNCTION_MEASURED, nanos.getScore() / checks.getScore() / 1e6);
+            }
         }
         return scores;
     }
@@ -194,5 +207,20 @@ public final class BenchmarkMain {
         }
         out.println("(in function: the default check's calls of the value and of the gradient, each at its measured time;");
         out.println(" moving: its values with most coordinates moved, each at the time of writing one moved point)");
+        out.println();
+        out.println("the default check timed inside the function's calls: its own time against the time in the function, both");
+        out.println("measured in the same iterations");
+        out.printf(Locale.ROOT, "%-22s %12s %16s %14s %18s%n", "function", "check (ms)", "in function (ms)", "own (ms)",
+                "own / in function");
+        for (Map.Entry<String, Map<String, Double>> entry : scores.entrySet()) {
+            Map<String, Double> score = entry.getValue();
+            Double check = score.get("defaultCheckTimedInside");
+            Double inFunction = score.get(IN_FUNCTION_MEASURED);
+            if (check == null || inFunction == null) {
+                continue;
+            }
+            out.printf(Locale.ROOT, "%-22s %12.3f %16.3f %14.3f %18.2f%n", entry.getKey(), check, inFunction,
+                    check - inFunction, (check - inFunction) / inFunction);
+        }
     }
 }

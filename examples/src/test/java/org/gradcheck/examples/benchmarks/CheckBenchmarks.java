@@ -8,6 +8,7 @@ import org.gradcheck.Strategy;
 import org.gradcheck.function.DifferentiableFunction;
 import org.gradcheck.layout.ParameterLayout;
 import org.gradcheck.report.GradientReport;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The ratios {@link BenchmarkMain} prints from these figures: full / (2N x one evaluation), the two-thread
  * speed-up, screening against full, full against the default check, and the default check's own time against the
- * time it spends in the function.
+ * time it spends in the function: estimated from its calls at their measured times, and measured inside the check
+ * itself ({@link #defaultCheckTimedInside}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +53,7 @@ public class CheckBenchmarks {
     private GradientChecker automatic;
     private double[] direction;
     private double[] moved;
+    private Timed timed;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -69,6 +72,54 @@ public class CheckBenchmarks {
             direction[i] = (random.nextBoolean() ? 1 : -1) * (1 + random.nextDouble()) * 1e-7 * Math.max(1, Math.abs(point[i]));
         }
         moved = point.clone();
+        timed = new Timed(subject);
+    }
+
+    /**
+     * The function, adding the time spent inside each call of its value and gradient to {@link #nanos}: what the
+     * check spends in the user's code, measured where it is spent (two clock reads per call, about 50 ns, against
+     * calls of 50 us and more).
+     */
+    static final class Timed implements DifferentiableFunction {
+        private final DifferentiableFunction function;
+        long nanos;
+
+        Timed(DifferentiableFunction function) {
+            this.function = function;
+        }
+
+        @Override
+        public double value(double[] point) {
+            long start = System.nanoTime();
+            double value = function.value(point);
+            nanos += System.nanoTime() - start;
+            return value;
+        }
+
+        @Override
+        public double[] gradient(double[] point) {
+            long start = System.nanoTime();
+            double[] gradient = function.gradient(point);
+            nanos += System.nanoTime() - start;
+            return gradient;
+        }
+    }
+
+    /**
+     * The time the timed default check spent inside the function, and the checks it ran, summed over each iteration:
+     * JMH reports them beside the benchmark's score, so the in-function time per check comes from the same run.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class InFunction {
+        public long inFunctionNanos;
+        public long timedChecks;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            inFunctionNanos = 0;
+            timedChecks = 0;
+        }
     }
 
     /** One evaluation of the function at the point: the unit every check is measured in. */
@@ -106,6 +157,20 @@ public class CheckBenchmarks {
     @Warmup(iterations = 5, time = 2)
     public GradientReport defaultCheck() {
         return automatic.check(subject, point, layout);
+    }
+
+    /**
+     * The default check of the function timed inside its calls ({@link Timed}): its own time is its score less the
+     * time in the function, both measured in the same iterations.
+     */
+    @Benchmark
+    @Warmup(iterations = 5, time = 2)
+    public GradientReport defaultCheckTimedInside(InFunction counters) {
+        long before = timed.nanos;
+        GradientReport report = automatic.check(timed, point, layout);
+        counters.inFunctionNanos += timed.nanos - before;
+        counters.timedChecks++;
+        return report;
     }
 
     /** A full check on the calling thread: 2N evaluations plus a constant number. */
