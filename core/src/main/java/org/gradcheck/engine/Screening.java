@@ -136,11 +136,10 @@ final class Screening {
     private final double entryBound;
     /**
      * Whether {@link #w} still holds, outside the blocks screened so far, the moves the noise was measured along: the
-     * first direction of each block is that direction, scaled up and capped, without drawing it again.
+     * first direction of each block is that direction, scaled up and capped, without drawing it again; the inputs not
+     * checked one by one were then marked as it was drawn ({@link #fillAndMark}).
      */
     private boolean noiseDirection;
-    /** Whether every input was marked as not checked one by one while the noise direction was drawn. */
-    private boolean marked;
     /** Agreements of the block being screened set aside as too blunt. */
     private int weak;
     private final double unit;
@@ -225,7 +224,6 @@ final class Screening {
                 flags[i] |= Findings.NEGLIGIBLE;
             }
         }
-        marked = true;
     }
 
     /**
@@ -546,7 +544,8 @@ final class Screening {
     /**
      * One seeded direction over {@code [from, to)}: the cheap estimate, and Ridders' where it disagrees. With
      * {@code mark}, the inputs not checked one by one are marked ({@link Kernel#markUnchecked(int, int)}) right after
-     * the moves are written, while the inputs and derivatives the moves read are in the cache.
+     * the moves are written, while the inputs and derivatives the moves read are in the cache, unless the noise
+     * direction's pass marked them already.
      */
     private Directional directional(int from, int to, String name, boolean sharpen, boolean mark) {
         directions++;
@@ -578,7 +577,7 @@ final class Screening {
             projection = moves(w, g, x, from, to, state, MOVE * spread * kernel.stepFactor(), kernel.stepSize(), relative,
                     absolute, limit);
         }
-        if (mark && !marked) {
+        if (mark && !noiseDirection) {
             kernel.markUnchecked(from, to);
         }
         // the smallest move is bounded by its block's, computed once: the bound it gives only gets safer
