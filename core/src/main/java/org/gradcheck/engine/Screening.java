@@ -140,11 +140,20 @@ final class Screening {
      * checked one by one were then marked as it was drawn ({@link #fillAndMark}).
      */
     private boolean noiseDirection;
+    /**
+     * Per layout block, over the noise direction's moves: {@code sum g_i w_i}, and the largest
+     * {@code (relative |g_i| + absolute) |w_i|}, which tells whether a block's first direction, that direction scaled
+     * up, is capped anywhere; null without a noise direction.
+     */
+    private double[] noiseProjections;
+    private double[] noiseShares;
     /** Agreements of the block being screened set aside as too blunt. */
     private int weak;
     private final double unit;
     private long directionCounter;
     /** The block being screened, and its sums of {@code (g_i max(|x_i|, 1))^2} and of {@code g_i^2}. */
+    private int blockFirst;
+    private int blockLast;
     private int blockFrom;
     private int blockTo;
     private double blockPositions;
@@ -202,11 +211,12 @@ final class Screening {
 
     /**
      * Fills {@code w} over every input with the seeded moves {@code z_i h_i} of the noise direction, {@code h_i} the
-     * input's first step and {@code |z_i|} in {@code [1, 2)} (the moves of {@link #moves} at scale 1 without a cap, so
-     * without summing a projection), and in the same loop marks the inputs as not checked one by one
-     * ({@link Kernel#markUnchecked(int, int)}): both need {@code h_i}, and one pass over the inputs and derivatives costs
-     * less than two. A block's first direction then marks nothing; an input checked one by one later clears its mark
-     * when its first estimate begins.
+     * input's first step and {@code |z_i|} in {@code [1, 2)} (the moves of {@link #moves} at scale 1 without a cap),
+     * sums each block's {@code sum g_i w_i} and largest allowance times move, and in the same loop marks the inputs as
+     * not checked one by one ({@link Kernel#markUnchecked(int, int)}): all need {@code h_i} or {@code g_i}, and one pass
+     * over the inputs and derivatives costs less than three. A block's first direction then marks nothing and, where
+     * no move of it is capped, is this direction scaled by its evaluations; an input checked one by one later clears
+     * its mark when its first estimate begins.
      */
     private void fillAndMark(long key) {
         double factor = kernel.stepFactor();
@@ -215,14 +225,30 @@ final class Screening {
         byte[] flags = run.findings.flags;
         double beyond = kernel.negligibleDistance();
         double limit = kernel.negligibleLimit();
+        double relative = tolerance.relativePart();
+        double absolute = tolerance.absolutePart();
+        List<Block> blocks = run.problem.inputs.blocks();
+        noiseProjections = new double[blocks.size()];
+        noiseShares = new double[blocks.size()];
         long counter = counter(key, 0);
-        for (int i = 0; i < x.length; i++, counter += GOLDEN) {
-            double xi = x[i];
-            double h = factor * stepSize.scaleOf(xi);
-            w[i] = signedUnit(mixed(counter)) * h;
-            if (verdicts[i] == Findings.NOT_CHECKED && kernel.negligible(g[i], h, xi, beyond, limit)) {
-                flags[i] |= Findings.NEGLIGIBLE;
+        for (int b = 0; b < blocks.size(); b++) {
+            double projection = 0;
+            double largestShare = 0;
+            for (int i = blocks.get(b).offset(), end = i + blocks.get(b).size(); i < end; i++, counter += GOLDEN) {
+                double xi = x[i];
+                double gi = g[i];
+                double h = factor * stepSize.scaleOf(xi);
+                double move = signedUnit(mixed(counter)) * h;
+                w[i] = move;
+                projection += gi * move;
+                double share = (relative * Math.abs(gi) + absolute) * Math.abs(move);
+                largestShare = share > largestShare ? share : largestShare;
+                if (verdicts[i] == Findings.NOT_CHECKED && kernel.negligible(gi, h, xi, beyond, limit)) {
+                    flags[i] |= Findings.NEGLIGIBLE;
+                }
             }
+            noiseProjections[b] = projection;
+            noiseShares[b] = largestShare;
         }
     }
 
@@ -384,6 +410,8 @@ final class Screening {
 
     /** Screens blocks {@code first} to {@code last}, the inputs {@code [from, to)}. */
     private void screenBlock(String name, int first, int last, int from, int to) {
+        blockFirst = first;
+        blockLast = last;
         blockFrom = from;
         blockTo = to;
         blockSums(first, last);
@@ -569,10 +597,25 @@ final class Screening {
         // each move is at most 2 MOVE spread times its step, a fixed fraction of its scale
         double largestRelativeMove = 2 * MOVE * spread * kernel.stepFactor();
         double squares = 0;
+        // the direction moves x by t scale w: the block's first direction is the noise direction scaled up by the
+        // evaluations themselves where no move is capped, so that it costs no pass of its own
+        double scale = 1;
         if (mark && noiseDirection) {
             // the block's first direction: the noise was measured along it (every block's range of w is still that
-            // direction's), so it is rescaled rather than drawn anew
-            projection = rescaled(w, g, from, to, MOVE * spread, relative, absolute, limit);
+            // direction's), so it is scaled up rather than drawn anew
+            double times = MOVE * spread;
+            double largestShare = 0;
+            double noiseProjection = 0;
+            for (int b = blockFirst; b <= blockLast; b++) {
+                largestShare = Math.max(largestShare, noiseShares[b]);
+                noiseProjection += noiseProjections[b];
+            }
+            if (times * largestShare <= limit) {
+                scale = times;
+                projection = times * noiseProjection;
+            } else {
+                projection = rescaled(w, g, from, to, times, relative, absolute, limit);
+            }
         } else {
             projection = moves(w, g, x, from, to, state, MOVE * spread * kernel.stepFactor(), kernel.stepSize(), relative,
                     absolute, limit);
@@ -590,8 +633,8 @@ final class Screening {
             squares = blockSquares * (to - from) / (blockTo - blockFrom);
         }
         String what = "block " + name + " along a random direction";
-        run.main.along(w, from, to, 1, plus, what);
-        run.main.along(w, from, to, -1, minus, what);
+        run.main.along(w, from, to, scale, plus, what);
+        run.main.along(w, from, to, -scale, minus, what);
         double estimate = (plus[0] - minus[0]) / 2;
         double sums = 4 * unit * magnitude + MOVED_ROUNDING * unit * Math.sqrt(positions);
         double allowed = Kernel.ROUNDING_BOUND * Math.max(noise, run.noise.rounding(0, plus[0], minus[0],
@@ -611,7 +654,7 @@ final class Screening {
         double room = LARGEST_RELATIVE_MOVE / largestRelativeMove;
         while ((result == null || (sharpen && result.power > target)) && t <= room
                 && !tooCurved(estimate, result, t)) {
-            Directional refined = ridders(from, to, what, t, projection, sums, smallestMove, noise);
+            Directional refined = ridders(from, to, what, t, scale, projection, sums, smallestMove, noise);
             if (refined == null) {
                 break;
             }
@@ -664,13 +707,13 @@ final class Screening {
     }
 
     /**
-     * Ridders' estimate of the directional derivative from moves {@code start} times the direction, compared with
-     * the analytic {@code projection}; null when the function is not finite along it.
+     * Ridders' estimate of the directional derivative from moves {@code start} times the direction ({@code scale w}),
+     * compared with the analytic {@code projection}; null when the function is not finite along it.
      */
-    private Directional ridders(int from, int to, String what, double start, double projection, double sums,
-            double smallestMove, double noise) {
+    private Directional ridders(int from, int to, String what, double start, double scale, double projection,
+            double sums, double smallestMove, double noise) {
         Ridders.Estimates refined = Ridders.derivatives((t, out) -> {
-            run.main.along(w, from, to, t, out, what);
+            run.main.along(w, from, to, t * scale, out, what);
             return t;
         }, new int[] {0}, 1, start, new double[] {Kernel.ROUNDING_BOUND * noise / 2});
         double rounding = Kernel.ROUNDING_BOUND * noise / (2 * refined.finestStep[0]);
