@@ -205,49 +205,34 @@ final class Run {
                     double magnitude = 0;
                     double smallestScale = Double.POSITIVE_INFINITY;
                     int first = i * n + block.offset();
-                    if (Arrays.mismatch(analytic, first, first + block.size(), again, first, first + block.size()) < 0) {
-                        // the two derivatives agree bit for bit over the block (the usual case, found by a fast
-                        // comparison): the loop need not read the second or sum differences; a sum that is not
-                        // finite sends the block through the checks below, which name the entry
-                        for (int j = block.offset(), end = j + block.size(), k = first; j < end; j++, k++) {
-                            double entry = analytic[k];
-                            double a = Math.abs(entry);
-                            double x = Math.abs(point[j]);
-                            double scale = stepSize.scaleOf(point[j]);
-                            double scaled = a * scale;
-                            double position = entry * (x > 1.0 ? x : 1.0);
-                            blockLargest = a > blockLargest ? a : blockLargest;
-                            size = scaled > size ? scaled : size;
-                            positions += position * position;
-                            squares += entry * entry;
-                            magnitude += scaled;
-                            smallestScale = scale < smallestScale ? scale : smallestScale;
-                        }
-                        total += magnitude;
-                        significance[b] = Math.max(significance[b], blockLargest);
-                        largest = Math.max(largest, blockLargest);
-                        if (i == 0) {
-                            totals.record(b, positions, squares, magnitude, smallestScale, blockLargest);
-                        }
-                        continue;
-                    }
+                    // where the two derivatives agree bit for bit over the block (the usual case, found by a fast
+                    // comparison) the loop neither reads the second nor sums differences (the compiler makes a loop
+                    // for each case); a sum that is not finite then sends the block through the checks below, which
+                    // name the entry
+                    boolean same = Arrays.mismatch(analytic, first, first + block.size(), again, first,
+                            first + block.size()) < 0;
                     for (int j = block.offset(), end = j + block.size(), k = first; j < end; j++, k++) {
                         // compared, not Math.max: the values are finite, and a compare keeps no chain of blends
                         double entry = analytic[k];
                         double a = Math.abs(entry);
-                        double d = Math.abs(entry - again[k]);
                         double x = Math.abs(point[j]);
                         double scale = stepSize.scaleOf(point[j]);
                         double scaled = a * scale;
                         double position = entry * (x > 1.0 ? x : 1.0);
                         blockLargest = a > blockLargest ? a : blockLargest;
-                        difference = d > difference ? d : difference;
-                        total += d;
                         size = scaled > size ? scaled : size;
                         positions += position * position;
                         squares += entry * entry;
                         magnitude += scaled;
                         smallestScale = scale < smallestScale ? scale : smallestScale;
+                        if (!same) {
+                            double d = Math.abs(entry - again[k]);
+                            difference = d > difference ? d : difference;
+                            total += d;
+                        }
+                    }
+                    if (same) {
+                        total += magnitude;
                     }
                     significance[b] = Math.max(significance[b], blockLargest);
                     largest = Math.max(largest, blockLargest);

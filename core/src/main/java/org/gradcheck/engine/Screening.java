@@ -232,9 +232,10 @@ final class Screening {
         noiseShares = new double[blocks.size()];
         long counter = counter(key, 0);
         for (int b = 0; b < blocks.size(); b++) {
+            Block block = blocks.get(b);
             double projection = 0;
             double largestShare = 0;
-            for (int i = blocks.get(b).offset(), end = i + blocks.get(b).size(); i < end; i++, counter += GOLDEN) {
+            for (int i = block.offset(), end = i + block.size(); i < end; i++, counter += GOLDEN) {
                 double xi = x[i];
                 double gi = g[i];
                 double h = factor * stepSize.scaleOf(xi);
