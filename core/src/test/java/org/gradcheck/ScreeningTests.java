@@ -12,6 +12,8 @@ import org.gradcheck.report.Entry;
 import org.gradcheck.report.GradientReport;
 import org.gradcheck.report.Verdict;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Screening's promises, on {@code f = sum x_i^2 / 2} at {@code x_i = 0.5} with 1000 parameters: no pass without
@@ -41,13 +43,21 @@ class ScreeningTests {
     }
 
     private static double[] point() {
-        double[] x = new double[N];
+        return point(N);
+    }
+
+    private static double[] point(int n) {
+        double[] x = new double[n];
         Arrays.fill(x, 0.5);
         return x;
     }
 
     private static GradientReport screen(DifferentiableFunction function, long seed) {
-        return GradientChecker.defaults().withStrategy(Strategy.screening()).withSeed(seed).check(function, point());
+        return screen(function, seed, N);
+    }
+
+    private static GradientReport screen(DifferentiableFunction function, long seed, int n) {
+        return GradientChecker.defaults().withStrategy(Strategy.screening()).withSeed(seed).check(function, point(n));
     }
 
     private static boolean failsNaming(GradientReport report, int... entries) {
@@ -113,17 +123,20 @@ class ScreeningTests {
      * their signs agree and their magnitudes differ by less than {@code power / e}, probability at most
      * {@code power / e}; the two independent directions at the top both miss with probability at most
      * {@code (power / e)^2}. Here {@code power / e = 0.1}: at most 1% of seeds may miss; a pair of errors 1000 times
-     * the power is missed with probability at most 1e-6.
+     * the power is missed with probability at most 1e-6. With 1000 parameters each direction is drawn on its own;
+     * with 3000, above the size where the noise is measured along all of them, the block's two directions are drawn
+     * together, from other bits of the same random words: they must be as independent.
      */
-    @Test
-    void aPairOfOppositeErrorsIsMissedNoMoreOftenThanStated() {
-        double power = statedPower(screen(withErrors(new int[0], new double[0]), 1));
+    @ParameterizedTest(name = "{0} parameters")
+    @ValueSource(ints = {N, 3000})
+    void aPairOfOppositeErrorsIsMissedNoMoreOftenThanStated(int n) {
+        double power = statedPower(screen(withErrors(new int[0], new double[0]), 1, n));
         double e = 10 * power;
         DifferentiableFunction function = withErrors(new int[] {300, 301}, new double[] {e, -e});
         int seeds = 600;
         int missed = 0;
         for (long seed = 1; seed <= seeds; seed++) {
-            missed += screen(function, seed).passed() ? 1 : 0;
+            missed += screen(function, seed, n).passed() ? 1 : 0;
         }
         double bound = Math.pow(power / e, 2);
         // the binomial count's mean is at most 6; more than 15 has a probability below 0.1% under the bound

@@ -22,7 +22,8 @@ import org.gradcheck.layout.Block;
  * {@code R} the rounding of a directional difference: of its two values and of the moved inputs (for a function
  * whose terms vanish at the point, the second is the larger by far). Where the noise is measured along all inputs
  * (more than {@value Noise#MOVED}), the first direction of each block is that one, its moves scaled up and capped, so
- * that it is not drawn twice.
+ * that it is not drawn twice, and the second is drawn in the same pass from other bits of the same random words
+ * ({@link #secondUnit}).
  *
  * <h2>A strict comparison, as sharp as a full check</h2>
  * The directional derivative {@code D = (f(x + w) - f(x - w)) / 2} is compared with the analytic prediction
@@ -115,6 +116,11 @@ final class Screening {
     private final double[] x;
     private final double[] g;
     private final double[] w;
+    /**
+     * Where the noise is measured along all inputs, every block's second direction, drawn in the same pass as that
+     * one ({@link #fillAndMark}) from other bits of the same random words; null otherwise.
+     */
+    private final double[] second;
     private final double[] plus = new double[1];
     private final double[] minus = new double[1];
     private final BitSet leaves;
@@ -141,12 +147,13 @@ final class Screening {
      */
     private boolean noiseDirection;
     /**
-     * Per layout block, over the noise direction's moves: {@code sum g_i w_i}, and the largest
-     * {@code (relative |g_i| + absolute) |w_i|}, which tells whether a block's first direction, that direction scaled
-     * up, is capped anywhere; null without a noise direction.
+     * Per layout block: {@code sum g_i w_i} over the noise direction's moves and over {@link #second}'s, and the
+     * largest {@code (relative |g_i| + absolute) h_i}, {@code h_i} the first step, which tells whether a block's
+     * top directions, scaled up, are capped anywhere; null without a noise direction.
      */
     private double[] noiseProjections;
-    private double[] noiseShares;
+    private double[] secondProjections;
+    private double[] largestShares;
     /** Agreements of the block being screened set aside as too blunt. */
     private int weak;
     private final double unit;
@@ -173,6 +180,7 @@ final class Screening {
         this.x = run.point;
         this.g = run.findings.analytic;
         this.w = new double[x.length];
+        this.second = x.length > Noise.MOVED ? new double[x.length] : null;
         this.leaves = new BitSet(x.length);
         this.tolerance = run.settings.tolerance;
         this.unit = run.noise.unit;
@@ -212,11 +220,12 @@ final class Screening {
     /**
      * Fills {@code w} over every input with the seeded moves {@code z_i h_i} of the noise direction, {@code h_i} the
      * input's first step and {@code |z_i|} in {@code [1, 2)} (the moves of {@link #moves} at scale 1 without a cap),
-     * sums each block's {@code sum g_i w_i} and largest allowance times move, and in the same loop marks the inputs as
-     * not checked one by one ({@link Kernel#markUnchecked(int, int)}): all need {@code h_i} or {@code g_i}, and one pass
-     * over the inputs and derivatives costs less than three. A block's first direction then marks nothing and, where
-     * no move of it is capped, is this direction scaled by its evaluations; an input checked one by one later clears
-     * its mark when its first estimate begins.
+     * fills {@link #second} with the block's second direction {@code z'_i h_i} from other bits of the same random words
+     * ({@link #secondUnit}), sums each block's {@code sum g_i w_i} for both and its largest allowance times step, and in
+     * the same loop marks the inputs as not checked one by one ({@link Kernel#markUnchecked(int, int)}): all need
+     * {@code h_i} or {@code g_i}, and one pass over the inputs and derivatives costs less than four. A block's first
+     * direction then marks nothing and, where no step is capped, each top direction is one of these scaled by its
+     * evaluations; an input checked one by one later clears its mark when its first estimate begins.
      */
     private void fillAndMark(long key) {
         double factor = kernel.stepFactor();
@@ -229,27 +238,34 @@ final class Screening {
         double absolute = tolerance.absolutePart();
         List<Block> blocks = run.problem.inputs.blocks();
         noiseProjections = new double[blocks.size()];
-        noiseShares = new double[blocks.size()];
+        secondProjections = new double[blocks.size()];
+        largestShares = new double[blocks.size()];
         long counter = counter(key, 0);
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
             double projection = 0;
             double largestShare = 0;
+            double secondProjection = 0;
             for (int i = block.offset(), end = i + block.size(); i < end; i++, counter += GOLDEN) {
                 double xi = x[i];
                 double gi = g[i];
                 double h = factor * stepSize.scaleOf(xi);
-                double move = signedUnit(mixed(counter)) * h;
+                long bits = mixed(counter);
+                double move = signedUnit(bits) * h;
+                double other = secondUnit(bits) * h;
                 w[i] = move;
+                second[i] = other;
                 projection += gi * move;
-                double share = (relative * Math.abs(gi) + absolute) * Math.abs(move);
+                secondProjection += gi * other;
+                double share = (relative * Math.abs(gi) + absolute) * h;
                 largestShare = share > largestShare ? share : largestShare;
                 if (verdicts[i] == Findings.NOT_CHECKED && kernel.negligible(gi, h, xi, beyond, limit)) {
                     flags[i] |= Findings.NEGLIGIBLE;
                 }
             }
             noiseProjections[b] = projection;
-            noiseShares[b] = largestShare;
+            secondProjections[b] = secondProjection;
+            largestShares[b] = largestShare;
         }
     }
 
@@ -296,35 +312,52 @@ final class Screening {
     }
 
     /**
-     * The moves of {@link #moves} from the seeded moves already in {@code w} on {@code [from, to)} (those of
-     * {@link #fillAndMark}), times {@code times}, capped the same way; returns {@code sum g_i w_i}.
+     * The moves of {@link #moves} from the seeded moves {@code z_i h_i} already in {@code w} on {@code [from, to)} (those
+     * of {@link #fillAndMark}), {@code h_i} the first step: {@code z_i min(times h_i, limit / (relative |g_i| +
+     * absolute))}, the step capped, not the move, so that capped moves keep their random magnitudes {@code |z_i|} (a
+     * capped move would make every capped entry's move the same size where the derivatives are alike, and two equal
+     * and opposite errors of the same sign would cancel in half the directions). Returns {@code sum g_i w_i}. The loop
+     * caps by a factor, {@code min(1, cap / step)}, not by a branch: the capped inputs come at random, and a branch
+     * taken at random, as a {@code Math.copySign}, costs three times the loop.
      */
-    private static double rescaled(double[] w, double[] g, int from, int to, double times, double relative,
-            double absolute, double limit) {
-        double p0 = 0;
-        double p1 = 0;
-        int i = from;
-        for (; i + 1 < to; i += 2) {
-            p0 += rescale(w, g, i, times, relative, absolute, limit);
-            p1 += rescale(w, g, i + 1, times, relative, absolute, limit);
+    private static double rescaled(double[] w, double[] g, double[] x, int from, int to, double times, double factor,
+            StepSize stepSize, double relative, double absolute, double limit) {
+        double base = times * factor;
+        if (!(limit > 0)) {
+            // a limit of 0 (or not a number) has no factor: the capped moves go to 0, as in moves()
+            for (int i = from; i < to; i++) {
+                double step = base * stepSize.scaleOf(x[i]);
+                double move = w[i] * times;
+                w[i] = (relative * Math.abs(g[i]) + absolute) * step > limit ? 0 * move : move;
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                double step = base * stepSize.scaleOf(x[i]);
+                // the largest step the limit allows, over this one: infinite for an allowance of 0
+                double room = limit / (relative * Math.abs(g[i]) + absolute) / step;
+                w[i] = w[i] * times * Math.min(1.0, room);
+            }
         }
-        for (; i < to; i++) {
-            p0 += rescale(w, g, i, times, relative, absolute, limit);
-        }
-        return p0 + p1;
+        return projection(w, g, from, to);
     }
 
-    /** Coordinate {@code i} of {@link #rescaled}; returns {@code g_i w_i}. */
-    private static double rescale(double[] w, double[] g, int i, double times, double relative, double absolute,
-            double limit) {
-        double move = w[i] * times;
-        double gi = g[i];
-        double share = relative * Math.abs(gi) + absolute;
-        if (share * Math.abs(move) > limit) {
-            move = Math.copySign(limit / share, move);
+    /** {@code sum g_i w_i} over {@code [from, to)}, in four sums so that each addition need not wait for the one before. */
+    private static double projection(double[] w, double[] g, int from, int to) {
+        double p0 = 0;
+        double p1 = 0;
+        double p2 = 0;
+        double p3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            p0 += g[i] * w[i];
+            p1 += g[i + 1] * w[i + 1];
+            p2 += g[i + 2] * w[i + 2];
+            p3 += g[i + 3] * w[i + 3];
         }
-        w[i] = move;
-        return gi * move;
+        for (; i < to; i++) {
+            p0 += g[i] * w[i];
+        }
+        return (p0 + p1) + (p2 + p3);
     }
 
     /** {@code sum |g_i w_i|} over a part, which bounds the rounding of its projection. */
@@ -357,6 +390,16 @@ final class Screening {
      */
     static double signedUnit(long bits) {
         return Double.longBitsToDouble(bits << 63 | ONE_BITS | bits >>> 12);
+    }
+
+    /**
+     * A second {@code s (1 + u)} from the same 64 bits as {@link #signedUnit}, for another direction: the sign from
+     * bit 1, {@code u} from bits 2 to 33 (32 bits of fraction). The only bits the two share are the lowest 22 of the
+     * first's {@code u}, below {@code 2^-30} of it: whether two inputs' first moves agree in sign and nearly in
+     * magnitude (what a cancellation needs) is decided by the first's top bits, so it says nothing of the second's.
+     */
+    static double secondUnit(long bits) {
+        return Double.longBitsToDouble((bits >>> 1) << 63 | ONE_BITS | (bits >>> 2 & 0xFFFF_FFFFL) << 20);
     }
 
     /**
@@ -433,7 +476,7 @@ final class Screening {
         for (int d = 0; d < TOP_DIRECTIONS; d++) {
             // the first direction is made as sharp as a full check; the others guard against cancellation at the
             // cheap estimate's power, and are re-estimated only when they disagree
-            Directional test = directional(from, to, name, d == 0, d == 0);
+            Directional test = directional(from, to, name, d == 0, d);
             power = Math.min(power, test.power);
             if (worst == null || test.mismatch / test.allowed > worst.mismatch / worst.allowed) {
                 worst = test;
@@ -498,11 +541,11 @@ final class Screening {
     /** Halves a disagreeing part and follows the halves that disagree; never drops a part without evidence. */
     private void bisect(int from, int to, String name, int retries) {
         int middle = (from + to) >>> 1;
-        boolean left = directional(from, middle, name, true, false).agrees;
-        boolean right = directional(middle, to, name, true, false).agrees;
+        boolean left = directional(from, middle, name, true, -1).agrees;
+        boolean right = directional(middle, to, name, true, -1).agrees;
         if (left && right) {
-            left = directional(from, middle, name, true, false).agrees;
-            right = directional(middle, to, name, true, false).agrees;
+            left = directional(from, middle, name, true, -1).agrees;
+            right = directional(middle, to, name, true, -1).agrees;
         }
         if (left && right) {
             if (to - from <= CONTRADICTION_LEAF || retries >= RETRIES) {
@@ -511,7 +554,7 @@ final class Screening {
             }
             boolean again = true;
             for (int d = 0; d < TOP_DIRECTIONS; d++) {
-                again &= directional(from, to, name, d == 0, false).agrees;
+                again &= directional(from, to, name, d == 0, -1).agrees;
             }
             if (again) {
                 notReproduced.add("the disagreement of " + run.problem.inputs.nameOf(from) + " to "
@@ -571,12 +614,12 @@ final class Screening {
     }
 
     /**
-     * One seeded direction over {@code [from, to)}: the cheap estimate, and Ridders' where it disagrees. With
-     * {@code mark}, the inputs not checked one by one are marked ({@link Kernel#markUnchecked(int, int)}) right after
-     * the moves are written, while the inputs and derivatives the moves read are in the cache, unless the noise
-     * direction's pass marked them already.
+     * One seeded direction over {@code [from, to)}: the cheap estimate, and Ridders' where it disagrees. {@code top}
+     * is the index of a block's direction at the top level, -1 for the others; the first one marks the inputs not
+     * checked one by one ({@link Kernel#markUnchecked(int, int)}) right after the moves are written, while the inputs
+     * and derivatives the moves read are in the cache, unless the noise direction's pass marked them already.
      */
-    private Directional directional(int from, int to, String name, boolean sharpen, boolean mark) {
+    private Directional directional(int from, int to, String name, boolean sharpen, int top) {
         directions++;
         long state = mix(run.settings.seed ^ (++directionCounter * GOLDEN));
         double noise = partNoise(to - from);
@@ -598,30 +641,34 @@ final class Screening {
         // each move is at most 2 MOVE spread times its step, a fixed fraction of its scale
         double largestRelativeMove = 2 * MOVE * spread * kernel.stepFactor();
         double squares = 0;
-        // the direction moves x by t scale w: the block's first direction is the noise direction scaled up by the
-        // evaluations themselves where no move is capped, so that it costs no pass of its own
+        // the direction moves x by t scale w: a block's top directions are those drawn with the noise direction, scaled
+        // up by the evaluations themselves where no move is capped, so that they cost no pass of their own
         double scale = 1;
-        if (mark && noiseDirection) {
-            // the block's first direction: the noise was measured along it (every block's range of w is still that
-            // direction's), so it is scaled up rather than drawn anew
+        double[] direction = w;
+        if (noiseDirection && (top == 0 || top == 1)) {
+            // the first is the direction the noise was measured along (every block's range of w is still that
+            // direction's), the second was drawn with it: both are scaled up rather than drawn anew
+            direction = top == 0 ? w : second;
+            double[] projections = top == 0 ? noiseProjections : secondProjections;
             double times = MOVE * spread;
             double largestShare = 0;
-            double noiseProjection = 0;
+            double drawnProjection = 0;
             for (int b = blockFirst; b <= blockLast; b++) {
-                largestShare = Math.max(largestShare, noiseShares[b]);
-                noiseProjection += noiseProjections[b];
+                largestShare = Math.max(largestShare, largestShares[b]);
+                drawnProjection += projections[b];
             }
             if (times * largestShare <= limit) {
                 scale = times;
-                projection = times * noiseProjection;
+                projection = times * drawnProjection;
             } else {
-                projection = rescaled(w, g, from, to, times, relative, absolute, limit);
+                projection = rescaled(direction, g, x, from, to, times, kernel.stepFactor(), kernel.stepSize(), relative,
+                        absolute, limit);
             }
         } else {
             projection = moves(w, g, x, from, to, state, MOVE * spread * kernel.stepFactor(), kernel.stepSize(), relative,
                     absolute, limit);
         }
-        if (mark && !noiseDirection) {
+        if (top == 0 && !noiseDirection) {
             kernel.markUnchecked(from, to);
         }
         // the smallest move is bounded by its block's, computed once: the bound it gives only gets safer
@@ -630,12 +677,12 @@ final class Screening {
             magnitude = blockMagnitude;
             squares = blockSquares;
         } else {
-            magnitude = partMagnitude(w, g, from, to);
+            magnitude = partMagnitude(direction, g, from, to);
             squares = blockSquares * (to - from) / (blockTo - blockFrom);
         }
         String what = "block " + name + " along a random direction";
-        run.main.along(w, from, to, scale, plus, what);
-        run.main.along(w, from, to, -scale, minus, what);
+        run.main.along(direction, from, to, scale, plus, what);
+        run.main.along(direction, from, to, -scale, minus, what);
         double estimate = (plus[0] - minus[0]) / 2;
         double sums = 4 * unit * magnitude + MOVED_ROUNDING * unit * Math.sqrt(positions);
         double allowed = Kernel.ROUNDING_BOUND * Math.max(noise, run.noise.rounding(0, plus[0], minus[0],
@@ -655,7 +702,7 @@ final class Screening {
         double room = LARGEST_RELATIVE_MOVE / largestRelativeMove;
         while ((result == null || (sharpen && result.power > target)) && t <= room
                 && !tooCurved(estimate, result, t)) {
-            Directional refined = ridders(from, to, what, t, scale, projection, sums, smallestMove, noise);
+            Directional refined = ridders(direction, from, to, what, t, scale, projection, sums, smallestMove, noise);
             if (refined == null) {
                 break;
             }
@@ -708,13 +755,14 @@ final class Screening {
     }
 
     /**
-     * Ridders' estimate of the directional derivative from moves {@code start} times the direction ({@code scale w}),
-     * compared with the analytic {@code projection}; null when the function is not finite along it.
+     * Ridders' estimate of the directional derivative from moves {@code start} times the direction
+     * ({@code scale direction}), compared with the analytic {@code projection}; null when the function is not finite
+     * along it.
      */
-    private Directional ridders(int from, int to, String what, double start, double scale, double projection,
-            double sums, double smallestMove, double noise) {
+    private Directional ridders(double[] direction, int from, int to, String what, double start, double scale,
+            double projection, double sums, double smallestMove, double noise) {
         Ridders.Estimates refined = Ridders.derivatives((t, out) -> {
-            run.main.along(w, from, to, t * scale, out, what);
+            run.main.along(direction, from, to, t * scale, out, what);
             return t;
         }, new int[] {0}, 1, start, new double[] {Kernel.ROUNDING_BOUND * noise / 2});
         double rounding = Kernel.ROUNDING_BOUND * noise / (2 * refined.finestStep[0]);
