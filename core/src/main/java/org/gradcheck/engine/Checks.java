@@ -72,36 +72,43 @@ public final class Checks {
         run.prepare();
         Strategy requested = settings.strategy;
         Strategy strategy = requested;
-        String automatic = "";
+        // the strategy line is made when a report asks for it: the automatic choice's formats two durations
+        java.util.function.Supplier<String> automatic = () -> "";
         if (requested.kind() == Strategy.Kind.AUTOMATIC) {
             java.time.Duration estimate = run.fullCheckEstimate();
             strategy = Strategy.automaticChoice(estimate);
-            automatic = " (automatic: a full check was estimated at " + Run.readable(estimate) + ", "
-                    + (strategy.kind() == Strategy.Kind.FULL ? "within" : "above") + " the limit of "
-                    + Run.readable(Strategy.AUTOMATIC_FULL_TIME) + ")";
+            String within = strategy.kind() == Strategy.Kind.FULL ? "within" : "above";
+            automatic = () -> " (automatic: a full check was estimated at " + Run.readable(estimate) + ", " + within
+                    + " the limit of " + Run.readable(Strategy.AUTOMATIC_FULL_TIME) + ")";
         }
+        java.util.function.Supplier<String> choice = automatic;
+        // the length, not the point, in the texts: a report keeps no copy of the point
+        int parameters = point.length;
         switch (strategy.kind()) {
             case SCREENING:
                 new Screening(run).run();
-                run.description.strategy = "screening" + automatic + ": directional derivatives per block, bisection where"
-                        + " they disagree; " + run.findings.checkedColumnCount() + " of " + point.length
+                int screened = run.findings.checkedColumnCount();
+                run.description.strategy = () -> "screening" + choice.get() + ": directional derivatives per block,"
+                        + " bisection where they disagree; " + screened + " of " + parameters
                         + " parameters checked one by one (seed " + settings.seed + ")";
                 run.description.verifiedWithoutEntries = "the directional derivatives of every block agree";
                 break;
             case TAYLOR:
                 new TaylorStrategy(run).run();
-                run.description.strategy = "taylor: order of convergence of the Taylor remainder along seeded directions per"
-                        + " block (seed " + settings.seed + "); failing blocks checked one by one";
+                run.description.strategy = () -> "taylor: order of convergence of the Taylor remainder along seeded"
+                        + " directions per block (seed " + settings.seed + "); failing blocks checked one by one";
                 run.description.verifiedWithoutEntries = "the Taylor remainder converges with order 2 in every block";
                 break;
             case SAMPLED:
                 run.sampled(strategy.perBlock());
-                run.description.strategy = "sampled: " + run.findings.checkedColumnCount() + " of " + point.length
-                        + " parameters (up to " + strategy.perBlock() + " per block, seed " + settings.seed + ")";
+                int sampled = run.findings.checkedColumnCount();
+                int perBlock = strategy.perBlock();
+                run.description.strategy = () -> "sampled: " + sampled + " of " + parameters + " parameters (up to "
+                        + perBlock + " per block, seed " + settings.seed + ")";
                 break;
             default:
                 run.full();
-                run.description.strategy = "full" + automatic + ": every parameter"
+                run.description.strategy = () -> "full" + choice.get() + ": every parameter"
                         + (settings.threads > 1 ? ", " + settings.threads + " threads" : "");
                 break;
         }
@@ -167,7 +174,7 @@ public final class Checks {
         Run run = new Run(settings, problem, point);
         run.prepare();
         run.full();
-        run.description.strategy = "full: every entry";
+        run.description.strategy = () -> "full: every entry";
         List<org.gradcheck.report.Entry> consistency = problem.consistency(run.main, run.findings.analytic,
                 settings.productTrials, settings.productTolerance, settings.seed);
         run.finish();

@@ -104,7 +104,7 @@ final class ExactComparison {
         settings = Settings.withTolerance(checker, exactTolerance);
         Outcome.Description description = new Outcome.Description();
         description.step = () -> "none (exact derivatives)";
-        description.strategy = "exact: forward-mode automatic differentiation (commons-math3 SparseGradient)";
+        description.strategy = () -> "exact: forward-mode automatic differentiation (commons-math3 SparseGradient)";
         description.precision = () -> "exact (forward mode)";
         description.tolerance = "|g - e| <= " + ulps + " ulps * (max(|g|, |e|) + max |e|)";
         description.evaluations = 3;

@@ -25,8 +25,9 @@ import org.gradcheck.report.Verdict;
  * The report model every check shares: a view of the {@link Findings} with the settings and statistics of the run,
  * per-block summaries over the input blocks, counts, warnings and text. Verdicts are read, never decided again.
  *
- * <p>Everything the constructor computes (summaries, counts, warnings) comes from its arguments and this class's own
- * methods, none of which a subclass overrides: a subclass adds its state after that and changes nothing of it.
+ * <p>Everything the constructor computes (summaries, counts, which warnings apply, their texts made when read) comes
+ * from its arguments and this class's own methods, none of which a subclass overrides: a subclass adds its state after
+ * that and changes nothing of it.
  */
 abstract class Outcome implements DerivativeReport {
 
@@ -38,7 +39,8 @@ abstract class Outcome implements DerivativeReport {
     final Description description;
     private final IntFunction<String> names;
     private final List<BlockSummary> blocks;
-    private final List<String> warnings;
+    /** Each made when a report asks for it: a barely tested block's warning formats numbers. */
+    private final List<java.util.function.Supplier<String>> warnings;
     private final int failureCount;
     private final int unresolvedCount;
     private final int kinkCount;
@@ -49,7 +51,8 @@ abstract class Outcome implements DerivativeReport {
     static final class Description {
         /** The step policy's text, made when a report asks for it: formatting it costs more than a check's own loops. */
         java.util.function.Supplier<String> step = () -> "";
-        String strategy = "full: every parameter";
+        /** The strategy line, made when a report asks for it: the automatic choice's holds two durations. */
+        java.util.function.Supplier<String> strategy = () -> "full: every parameter";
         /**
          * What the strategy found of all the entries, for the headline of a passing check that checked none of them
          * one by one: {@code the directional derivatives of every block agree}; null when it has nothing to say.
@@ -87,7 +90,7 @@ abstract class Outcome implements DerivativeReport {
         int negligible = 0;
         int checked = 0;
         List<BlockSummary> summaries = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<java.util.function.Supplier<String>> notes = new ArrayList<>();
         for (Block block : inputs.blocks()) {
             BlockSummary summary = summarize(block);
             failures += summary.failures();
@@ -97,17 +100,19 @@ abstract class Outcome implements DerivativeReport {
             checked += summary.checked();
             summaries.add(summary);
             if (summary.barelyTested()) {
-                notes.add(barelyTested(summary, largestValue));
+                notes.add(() -> barelyTested(summary, largestValue));
             }
         }
         if (kinks > 0) {
-            notes.add(kinks + (kinks == 1 ? " entry is" : " entries are") + " at a kink (left and right derivatives differ at"
-                    + " the point)" + (settings.kinkPolicy == KinkPolicy.FAIL ? " and failed by KinkPolicy.FAIL"
+            int atKinks = kinks;
+            notes.add(() -> atKinks + (atKinks == 1 ? " entry is" : " entries are") + " at a kink (left and right"
+                    + " derivatives differ at the point)" + (settings.kinkPolicy == KinkPolicy.FAIL ? " and failed by KinkPolicy.FAIL"
                             : "; the analytic values lie between them and are accepted as subgradients"));
         }
         if (unresolved > 0 && settings.unresolvedPolicy == UnresolvedPolicy.WARN) {
-            notes.add(unresolved + (unresolved == 1 ? " entry was" : " entries were") + " not resolved and allowed by"
-                    + " UnresolvedPolicy.WARN: the check says nothing about " + (unresolved == 1 ? "it" : "them"));
+            int notResolved = unresolved;
+            notes.add(() -> notResolved + (notResolved == 1 ? " entry was" : " entries were") + " not resolved and"
+                    + " allowed by UnresolvedPolicy.WARN: the check says nothing about " + (notResolved == 1 ? "it" : "them"));
         }
         this.blocks = List.copyOf(summaries);
         this.warnings = List.copyOf(notes);
@@ -476,7 +481,11 @@ abstract class Outcome implements DerivativeReport {
 
     @Override
     public List<String> warnings() {
-        return warnings;
+        List<String> texts = new ArrayList<>(warnings.size());
+        for (java.util.function.Supplier<String> warning : warnings) {
+            texts.add(warning.get());
+        }
+        return List.copyOf(texts);
     }
 
     @Override
@@ -510,7 +519,7 @@ abstract class Outcome implements DerivativeReport {
 
     @Override
     public String strategyDescription() {
-        return description.strategy;
+        return description.strategy.get();
     }
 
     @Override

@@ -59,7 +59,7 @@ final class Reports {
     static Outcome.Description description(String step, String strategy, long evaluations, Duration elapsed) {
         Outcome.Description description = new Outcome.Description();
         description.step = () -> step;
-        description.strategy = strategy;
+        description.strategy = () -> strategy;
         description.precision = () -> "double (declared)";
         description.evaluations = evaluations;
         description.elapsed = elapsed;
