@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.function.LongToDoubleFunction;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** The moves of screening's directions, {@code s (1 + u)}, written straight into the bits of a double. */
@@ -14,17 +16,17 @@ class DirectionDrawTests {
         return ((bits & 1) == 0 ? 1 : -1) * (1 + (bits >>> 12) * 0x1p-52);
     }
 
+    /** {@code form} equals {@code arithmetic} on the edge words and on 100,000 random ones. */
+    private static void assertSameAs(LongToDoubleFunction arithmetic, LongToDoubleFunction form, long[] edges, long seed) {
+        LongStream words = LongStream.concat(LongStream.of(edges), new SplittableRandom(seed).longs(100_000));
+        words.forEach(bits -> assertEquals(arithmetic.applyAsDouble(bits), form.applyAsDouble(bits),
+                () -> "bits " + Long.toHexString(bits)));
+    }
+
     @Test
     void theBitsAreTheSignAndTheMagnitudeOfTheArithmeticForm() {
-        long[] edges = {0, 1, -1, 2, Long.MIN_VALUE, Long.MAX_VALUE, 0xFFFL, 0x1000L, 0x1001L};
-        for (long bits : edges) {
-            assertEquals(arithmetic(bits), Screening.signedUnit(bits), "bits " + Long.toHexString(bits));
-        }
-        SplittableRandom random = new SplittableRandom(11);
-        for (int k = 0; k < 100_000; k++) {
-            long bits = random.nextLong();
-            assertEquals(arithmetic(bits), Screening.signedUnit(bits), "bits " + Long.toHexString(bits));
-        }
+        assertSameAs(DirectionDrawTests::arithmetic, Screening::signedUnit,
+                new long[] {0, 1, -1, 2, Long.MIN_VALUE, Long.MAX_VALUE, 0xFFFL, 0x1000L, 0x1001L}, 11);
     }
 
     /** The second form of the same bits: the sign from bit 1, {@code u} from bits 2 to 33. */
@@ -34,15 +36,8 @@ class DirectionDrawTests {
 
     @Test
     void theSecondFormIsItsOwnBitsOfTheSameWord() {
-        long[] edges = {0, 1, 2, 3, -1, 0x3_FFFF_FFFCL, 0x4_0000_0000L, Long.MIN_VALUE, Long.MAX_VALUE};
-        for (long bits : edges) {
-            assertEquals(secondArithmetic(bits), Screening.secondUnit(bits), "bits " + Long.toHexString(bits));
-        }
-        SplittableRandom random = new SplittableRandom(13);
-        for (int k = 0; k < 100_000; k++) {
-            long bits = random.nextLong();
-            assertEquals(secondArithmetic(bits), Screening.secondUnit(bits), "bits " + Long.toHexString(bits));
-        }
+        assertSameAs(DirectionDrawTests::secondArithmetic, Screening::secondUnit,
+                new long[] {0, 1, 2, 3, -1, 0x3_FFFF_FFFCL, 0x4_0000_0000L, Long.MIN_VALUE, Long.MAX_VALUE}, 13);
     }
 
     /**
