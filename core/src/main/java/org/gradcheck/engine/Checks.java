@@ -73,15 +73,16 @@ public final class Checks {
         Strategy requested = settings.strategy;
         Strategy strategy = requested;
         // the strategy line is made when a report asks for it: the automatic choice's formats two durations
-        java.util.function.Supplier<String> automatic = () -> "";
+        java.util.function.Supplier<String> choice;
         if (requested.kind() == Strategy.Kind.AUTOMATIC) {
             java.time.Duration estimate = run.fullCheckEstimate();
             strategy = Strategy.automaticChoice(estimate);
             String within = strategy.kind() == Strategy.Kind.FULL ? "within" : "above";
-            automatic = () -> " (automatic: a full check was estimated at " + Run.readable(estimate) + ", " + within
+            choice = () -> " (automatic: a full check was estimated at " + Run.readable(estimate) + ", " + within
                     + " the limit of " + Run.readable(Strategy.AUTOMATIC_FULL_TIME) + ")";
+        } else {
+            choice = () -> "";
         }
-        java.util.function.Supplier<String> choice = automatic;
         // the length, not the point, in the texts: a report keeps no copy of the point
         int parameters = point.length;
         switch (strategy.kind()) {

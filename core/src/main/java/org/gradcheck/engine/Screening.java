@@ -642,7 +642,7 @@ final class Screening {
         double largestRelativeMove = 2 * MOVE * spread * kernel.stepFactor();
         double squares = 0;
         // the direction moves x by t scale w: a block's top directions are those drawn with the noise direction, scaled
-        // up by the evaluations themselves where no move is capped, so that they cost no pass of their own
+        // up by the evaluations themselves where no step is capped, so that they cost no pass of their own
         double scale = 1;
         double[] direction = w;
         if (noiseDirection && (top == 0 || top == 1)) {
