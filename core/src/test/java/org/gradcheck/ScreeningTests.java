@@ -297,6 +297,86 @@ class ScreeningTests {
     }
 
     /**
+     * A block whose derivatives are partly zero is marked entry by entry, not as a whole: the entries the function
+     * ignores are counted as indistinguishable from zero, the others not.
+     */
+    @Test
+    void aBlockOfMixedEntriesIsMarkedEntryByEntry() {
+        org.gradcheck.layout.ParameterLayout layout = org.gradcheck.layout.ParameterLayout.builder().vector("live", 3000)
+                .vector("mixed", 1500).build();
+        DifferentiableFunction function = DifferentiableFunction.of(x -> {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                sum += i < 3000 || i % 3 != 0 ? x[i] * x[i] / 2 : 0;
+            }
+            return sum;
+        }, x -> {
+            double[] g = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                g[i] = i < 3000 || i % 3 != 0 ? x[i] : 0;
+            }
+            return g;
+        });
+        double[] x = new java.util.SplittableRandom(5).doubles(4500, 0.5, 1.5).toArray();
+
+        GradientReport report = GradientChecker.defaults().withStrategy(Strategy.screening()).check(function, x, layout);
+
+        assertTrue(report.passed(), report::toString);
+        assertEquals(0, report.blocks().get(0).negligible(), report::toString);
+        assertEquals(500, report.blocks().get(1).negligible(), report::toString);
+        for (int i = 3000; i < 4500; i++) {
+            assertEquals(i % 3 == 0, report.parameter(i).negligible(), report.parameter(i)::toString);
+        }
+    }
+
+    /**
+     * The marks screening gives whole blocks at once are those the rule for one entry gives: a block whose derivatives
+     * span every magnitude from far below the rounding of a first estimate to far above it, one far below and one far
+     * above, compared entry by entry with a sampled check, which marks every entry it does not check by the rule for
+     * one entry.
+     */
+    @Test
+    void blocksMarkedWholeAgreeWithTheRuleForOneEntry() {
+        org.gradcheck.layout.ParameterLayout layout = org.gradcheck.layout.ParameterLayout.builder().vector("spanning", 1200)
+                .vector("below", 1000).vector("above", 1000).build();
+        double[] c = new double[3200];
+        for (int i = 0; i < 3200; i++) {
+            c[i] = i < 1200 ? Math.pow(10, -30 + 30.0 * i / 1200) : i < 2200 ? 1e-40 * (1 + i % 7) : 1 + i % 5;
+        }
+        DifferentiableFunction linear = DifferentiableFunction.of(x -> {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                sum += c[i] * x[i];
+            }
+            return sum;
+        }, x -> c.clone());
+        double[] x = new java.util.SplittableRandom(6).doubles(3200, -2, 2).toArray();
+
+        GradientReport screened = GradientChecker.defaults().withStrategy(Strategy.screening()).check(linear, x, layout);
+        GradientReport sampled = GradientChecker.defaults().withStrategy(Strategy.sampled(3)).check(linear, x, layout);
+
+        assertTrue(screened.passed() && sampled.passed(), screened::toString);
+        int compared = 0;
+        int negligible = 0;
+        for (int i = 0; i < 3200; i++) {
+            if (screened.parameter(i).verdict() == Verdict.NOT_CHECKED && sampled.parameter(i).verdict() == Verdict.NOT_CHECKED) {
+                assertEquals(sampled.parameter(i).negligible(), screened.parameter(i).negligible(), screened.parameter(i)::toString);
+                compared++;
+                negligible += screened.parameter(i).negligible() ? 1 : 0;
+            }
+        }
+        int comparedEntries = compared;
+        assertTrue(comparedEntries > 3000, () -> comparedEntries + " entries compared");
+        // the spanning block holds both kinds, so its marks were decided entry by entry
+        int spanning = screened.blocks().get(0).negligible();
+        assertTrue(spanning > 100 && spanning < 1100, screened::toString);
+        assertEquals(1000, screened.blocks().get(1).negligible(), screened::toString);
+        assertEquals(0, screened.blocks().get(2).negligible(), screened::toString);
+        int marked = negligible;
+        assertTrue(marked > 1100, () -> marked + " negligible");
+    }
+
+    /**
      * A block's entries are flagged negligible or not before bisection decides which are checked one by one: an entry
      * given as 0 looks negligible then, and once checked it is judged by its own estimates (failed, not counted as
      * indistinguishable from zero).

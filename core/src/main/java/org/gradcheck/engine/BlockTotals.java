@@ -4,7 +4,8 @@ package org.gradcheck.engine;
  * Sums over each input block of one output's analytic derivative {@code g} at the point {@code x}, taken in the scan
  * that compares the two analytic derivatives, so that screening needs no pass of its own over a block before its
  * directions: {@code sum (g_i max(|x_i|, 1))^2}, {@code sum g_i^2}, {@code sum |g_i| scale(x_i)}, the smallest
- * {@code scale(x_i)} and the largest {@code |g_i|}, {@code scale} the step rule's scale of an input.
+ * {@code scale(x_i)}, the largest {@code |g_i|}, and the smallest and largest {@code |g_i| scale(x_i)}, {@code scale}
+ * the step rule's scale of an input.
  */
 final class BlockTotals {
 
@@ -13,6 +14,8 @@ final class BlockTotals {
     private final double[] magnitudes;
     private final double[] smallestScales;
     private final double[] largest;
+    private final double[] smallestScaled;
+    private final double[] largestScaled;
 
     BlockTotals(int blocks) {
         positions = new double[blocks];
@@ -20,15 +23,29 @@ final class BlockTotals {
         magnitudes = new double[blocks];
         smallestScales = new double[blocks];
         largest = new double[blocks];
+        smallestScaled = new double[blocks];
+        largestScaled = new double[blocks];
     }
 
     void record(int block, double positionSum, double squareSum, double magnitudeSum, double smallestScale,
-            double largestMagnitude) {
+            double largestMagnitude, double smallestScaledMagnitude, double largestScaledMagnitude) {
         positions[block] = positionSum;
         squares[block] = squareSum;
         magnitudes[block] = magnitudeSum;
         smallestScales[block] = smallestScale;
         largest[block] = largestMagnitude;
+        smallestScaled[block] = smallestScaledMagnitude;
+        largestScaled[block] = largestScaledMagnitude;
+    }
+
+    /** The smallest {@code |g_i| scale(x_i)} of block {@code block}. */
+    double smallestScaled(int block) {
+        return smallestScaled[block];
+    }
+
+    /** The largest {@code |g_i| scale(x_i)} of block {@code block}. */
+    double largestScaled(int block) {
+        return largestScaled[block];
     }
 
     /** {@code sum (g_i max(|x_i|, 1))^2} over blocks {@code first} to {@code last}. */

@@ -99,6 +99,13 @@ final class Kernel {
      */
     static final double FIRST_NEGLIGIBLE = 1e-3;
 
+    /**
+     * The relative margin by which a block's extremes of {@code |g_i| scale(x_i)} must clear the negligible limit to
+     * decide every entry of the block ({@link #negligibleIn}): far above the few units of rounding between
+     * {@code c (|g_i| scale(x_i))} and {@code |g_i| (c scale(x_i))}.
+     */
+    static final double BLOCK_MARGIN = 1e-12;
+
     /** Values at the same point may differ by this much, relatively, as rounding noise (a sum in another order). */
     static final double DETERMINISM_SPREAD = 0x1p-40;
 
@@ -370,6 +377,31 @@ final class Kernel {
     boolean negligible(double a, double h, double x, double beyond, double limit) {
         double magnitude = Math.abs(a);
         return beyond(beyond, h, x) ? magnitude * h <= limit : magnitude <= NEGLIGIBLE * firstBound(0, h, x);
+    }
+
+    /** What {@link #negligibleIn} decides for a whole block: every entry negligible, none, or each to be tested. */
+    enum BlockNegligibility { ALL, NONE, EACH }
+
+    /**
+     * Whether {@link #negligible} holds for every gradient entry of a block, for none, or must be tested entry by
+     * entry, from the block's smallest and largest {@code |g_i| scale(x_i)} ({@link BlockTotals}). Where every first
+     * step reaches beyond the distance where the rounding is the same ({@link #negligibleDistance()} 0, the usual
+     * case) an entry is negligible when {@code |g_i| h_i <= limit}, {@code h_i = c scale(x_i)}: the block's extremes
+     * decide it for every entry but where one of them is within {@value #BLOCK_MARGIN} of the limit (the two products
+     * round differently), and the marks of a block of a million parameters cost no test per entry.
+     */
+    BlockNegligibility negligibleIn(double smallestScaled, double largestScaled) {
+        if (negligibleDistance() != 0) {
+            return BlockNegligibility.EACH;
+        }
+        double limit = negligibleLimit();
+        if (factor * smallestScaled > limit * (1 + BLOCK_MARGIN)) {
+            return BlockNegligibility.NONE;
+        }
+        if (factor * largestScaled * (1 + BLOCK_MARGIN) <= limit) {
+            return BlockNegligibility.ALL;
+        }
+        return BlockNegligibility.EACH;
     }
 
     /** The relative distance beyond which the gradient's rounding is the same at every input: for {@link #negligible}. */

@@ -175,7 +175,7 @@ final class Run {
      * each output's largest entry (or the declared non-determinism); each output's size (the larger of its value and
      * its derivatives times the inputs' scales, what its rounding is measured against); each input block's largest
      * entry over every output (the kernel's significance); and the first output's {@link BlockTotals}, which
-     * screening bounds its directional estimates by. One pass, not one per use: for a large model each pass over the
+     * screening bounds its directional estimates by and marks whole blocks negligible or not by. One pass, not one per use: for a large model each pass over the
      * parameters costs a fair share of an evaluation of the function.
      */
     private final class Scan {
@@ -204,6 +204,8 @@ final class Run {
                     double squares = 0;
                     double magnitude = 0;
                     double smallestScale = Double.POSITIVE_INFINITY;
+                    double smallestScaled = Double.POSITIVE_INFINITY;
+                    double largestScaled = 0;
                     int first = i * n + block.offset();
                     // where the two derivatives agree bit for bit over the block (the usual case, found by a fast
                     // comparison) the loop neither reads the second nor sums differences (the compiler makes a loop
@@ -225,6 +227,8 @@ final class Run {
                         squares += entry * entry;
                         magnitude += scaled;
                         smallestScale = scale < smallestScale ? scale : smallestScale;
+                        smallestScaled = scaled < smallestScaled ? scaled : smallestScaled;
+                        largestScaled = scaled > largestScaled ? scaled : largestScaled;
                         if (!same) {
                             double d = Math.abs(entry - again[k]);
                             difference = d > difference ? d : difference;
@@ -237,7 +241,8 @@ final class Run {
                     significance[b] = Math.max(significance[b], blockLargest);
                     largest = Math.max(largest, blockLargest);
                     if (i == 0) {
-                        totals.record(b, positions, squares, magnitude, smallestScale, blockLargest);
+                        totals.record(b, positions, squares, magnitude, smallestScale, blockLargest, smallestScaled,
+                                largestScaled);
                     }
                 }
                 sizes[i] = size;

@@ -223,7 +223,9 @@ final class Screening {
      * fills {@link #second} with the block's second direction {@code z'_i h_i} from other bits of the same random words
      * ({@link #secondUnit}), sums each block's {@code sum g_i w_i} for both and its largest allowance times step, and in
      * the same loop marks the inputs as not checked one by one ({@link Kernel#markUnchecked(int, int)}): all need
-     * {@code h_i} or {@code g_i}, and one pass over the inputs and derivatives costs less than four. A block's first
+     * {@code h_i} or {@code g_i}, and one pass over the inputs and derivatives costs less than four. A block whose
+     * extremes of {@code |g_i| scale(x_i)} decide the marks of all its entries ({@link Kernel#negligibleIn}, the
+     * usual case) is marked whole, without a test per entry. A block's first
      * direction then marks nothing and, where no step is capped, each top direction is one of these scaled by its
      * evaluations; an input checked one by one later clears its mark when its first estimate begins.
      */
@@ -243,6 +245,8 @@ final class Screening {
         long counter = counter(key, 0);
         for (int b = 0; b < blocks.size(); b++) {
             Block block = blocks.get(b);
+            Kernel.BlockNegligibility marks = kernel.negligibleIn(run.totals.smallestScaled(b), run.totals.largestScaled(b));
+            boolean each = marks == Kernel.BlockNegligibility.EACH;
             double projection = 0;
             double largestShare = 0;
             double secondProjection = 0;
@@ -259,8 +263,13 @@ final class Screening {
                 secondProjection += gi * other;
                 double share = (relative * Math.abs(gi) + absolute) * h;
                 largestShare = share > largestShare ? share : largestShare;
-                if (verdicts[i] == Findings.NOT_CHECKED && kernel.negligible(gi, h, xi, beyond, limit)) {
+                if (each && verdicts[i] == Findings.NOT_CHECKED && kernel.negligible(gi, h, xi, beyond, limit)) {
                     flags[i] |= Findings.NEGLIGIBLE;
+                }
+            }
+            if (marks == Kernel.BlockNegligibility.ALL) {
+                for (int i = block.offset(), end = i + block.size(); i < end; i++) {
+                    flags[i] |= verdicts[i] == Findings.NOT_CHECKED ? Findings.NEGLIGIBLE : 0;
                 }
             }
             noiseProjections[b] = projection;
