@@ -325,9 +325,9 @@ final class Screening {
      * of {@link #fillAndMark}), {@code h_i} the first step: {@code z_i min(times h_i, limit / (relative |g_i| +
      * absolute))}, the step capped, not the move, so that capped moves keep their random magnitudes {@code |z_i|} (a
      * capped move would make every capped entry's move the same size where the derivatives are alike, and two equal
-     * and opposite errors of the same sign would cancel in half the directions). Returns {@code sum g_i w_i}. The loop
-     * caps by a factor, {@code min(1, cap / step)}, not by a branch: the capped inputs come at random, and a branch
-     * taken at random, as a {@code Math.copySign}, costs three times the loop.
+     * and opposite errors of the same sign would cancel in half the directions). Returns {@code sum g_i w_i}, summed in
+     * the same loop. The loop caps by a factor, {@code min(1, cap / step)}, not by a branch: the capped inputs come at
+     * random, and a branch taken at random, as a {@code Math.copySign}, costs three times the loop.
      */
     private static double rescaled(double[] w, double[] g, double[] x, int from, int to, double times, double factor,
             StepSize stepSize, double relative, double absolute, double limit) {
@@ -339,15 +339,36 @@ final class Screening {
                 double move = w[i] * times;
                 w[i] = (relative * Math.abs(g[i]) + absolute) * step > limit ? 0 * move : move;
             }
-        } else {
-            for (int i = from; i < to; i++) {
-                double step = base * stepSize.scaleOf(x[i]);
-                // the largest step the limit allows, over this one: infinite for an allowance of 0
-                double room = limit / (relative * Math.abs(g[i]) + absolute) / step;
-                w[i] = w[i] * times * Math.min(1.0, room);
-            }
+            return projection(w, g, from, to);
         }
-        return projection(w, g, from, to);
+        // four sums, so that each addition need not wait for the one before
+        double p0 = 0;
+        double p1 = 0;
+        double p2 = 0;
+        double p3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            p0 += rescale(w, g, x, i, times, base, stepSize, relative, absolute, limit);
+            p1 += rescale(w, g, x, i + 1, times, base, stepSize, relative, absolute, limit);
+            p2 += rescale(w, g, x, i + 2, times, base, stepSize, relative, absolute, limit);
+            p3 += rescale(w, g, x, i + 3, times, base, stepSize, relative, absolute, limit);
+        }
+        for (; i < to; i++) {
+            p0 += rescale(w, g, x, i, times, base, stepSize, relative, absolute, limit);
+        }
+        return (p0 + p1) + (p2 + p3);
+    }
+
+    /** The rescaled move of coordinate {@code i} into {@code w[i]} ({@link #rescaled}); returns {@code g_i w_i}. */
+    private static double rescale(double[] w, double[] g, double[] x, int i, double times, double base, StepSize stepSize,
+            double relative, double absolute, double limit) {
+        double step = base * stepSize.scaleOf(x[i]);
+        double gi = g[i];
+        // the largest step the limit allows, over this one: infinite for an allowance of 0
+        double room = limit / (relative * Math.abs(gi) + absolute) / step;
+        double move = w[i] * times * Math.min(1.0, room);
+        w[i] = move;
+        return gi * move;
     }
 
     /** {@code sum g_i w_i} over {@code [from, to)}, in four sums so that each addition need not wait for the one before. */
