@@ -114,8 +114,11 @@ public final class Checks {
                 break;
         }
         run.finish();
-        return new GradientOutcome(problem.title(), problem.inputs, run.findings, settings, run.description, run.value[0],
-                run.taylor);
+        GradientOutcome outcome = new GradientOutcome(problem.title(), problem.inputs, run.findings, settings,
+                run.description, run.value[0], run.taylor);
+        // only a run that ended normally hands its arrays back: after an exception a worker may still hold one
+        run.release();
+        return outcome;
     }
 
     /**
@@ -179,8 +182,10 @@ public final class Checks {
         List<org.gradcheck.report.Entry> consistency = problem.consistency(run.main, run.findings.analytic,
                 settings.productTrials, settings.productTolerance, settings.seed);
         run.finish();
-        return new JacobianOutcome(problem.matrix(), problem.inputs, problem.outputs(), run.findings, settings,
-                run.description, run.value, problem.implemented(), problem.entriesFrom(), consistency);
+        JacobianOutcome outcome = new JacobianOutcome(problem.matrix(), problem.inputs, problem.outputs(), run.findings,
+                settings, run.description, run.value, problem.implemented(), problem.entriesFrom(), consistency);
+        run.release();
+        return outcome;
     }
 
     /**

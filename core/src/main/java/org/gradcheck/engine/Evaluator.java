@@ -48,9 +48,14 @@ final class Evaluator {
     long evaluations;
 
     Evaluator(Problem problem, double[] original, Control control) {
+        this(problem, original, control, Arrays.copyOf(original, original.length));
+    }
+
+    /** An evaluator whose working copy is {@code x}, which holds the point. */
+    Evaluator(Problem problem, double[] original, Control control, double[] x) {
         this.problem = problem;
         this.original = original;
-        this.x = Arrays.copyOf(original, original.length);
+        this.x = x;
         this.control = control;
     }
 

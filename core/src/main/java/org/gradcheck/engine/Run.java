@@ -42,6 +42,8 @@ final class Run {
     long fastestNanos = Long.MAX_VALUE;
     final List<TaylorDirection> taylor = new ArrayList<>();
     private final long start = System.nanoTime();
+    /** The arrays this run uses only while it runs, handed back by {@link #release()}. */
+    private final List<double[]> scratch = new ArrayList<>();
 
     /**
      * A run with an evaluator per thread of the checker, made before anything is evaluated.
@@ -53,7 +55,7 @@ final class Run {
         this.problem = problem;
         this.point = point;
         this.n = point.length;
-        this.main = new Evaluator(problem, point, new Evaluator.Control());
+        this.main = new Evaluator(problem, point, new Evaluator.Control(), scratch(point));
         for (int t = 1; t < settings.threads; t++) {
             helpers.add(main.copyForThread(settings.threads));
         }
@@ -104,6 +106,31 @@ final class Run {
         DifferenceScheme scheme = settings.scheme;
         double relative = noise.relative;
         description.step = () -> stepSize.describe(scheme, relative);
+    }
+
+    /** A copy of {@code source} used only while the run runs ({@link Scratch}). */
+    private double[] scratch(double[] source) {
+        double[] copy = Scratch.copyOf(source);
+        scratch.add(copy);
+        return copy;
+    }
+
+    /**
+     * An array of {@code length} entries used only while the run runs, its contents undefined: the caller writes every
+     * entry before reading it ({@link Scratch}).
+     */
+    double[] scratch(int length) {
+        double[] array = Scratch.take(length);
+        scratch.add(array);
+        return array;
+    }
+
+    /** Hands back the arrays used only while the run ran; nothing of the run may read them after. */
+    void release() {
+        for (double[] array : scratch) {
+            Scratch.give(array);
+        }
+        scratch.clear();
     }
 
     private double[] firstValues() {

@@ -179,8 +179,9 @@ final class Screening {
         this.kernel = run.kernel;
         this.x = run.point;
         this.g = run.findings.analytic;
-        this.w = new double[x.length];
-        this.second = x.length > Noise.MOVED ? new double[x.length] : null;
+        // above the noise direction's threshold the drawing pass writes every entry of both before any is read
+        this.w = x.length > Noise.MOVED ? run.scratch(x.length) : new double[x.length];
+        this.second = x.length > Noise.MOVED ? run.scratch(x.length) : null;
         this.leaves = new BitSet(x.length);
         this.tolerance = run.settings.tolerance;
         this.unit = run.noise.unit;
